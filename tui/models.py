@@ -1,0 +1,154 @@
+"""The values Gloss passes between its layers: plain frozen dataclasses.
+
+Nothing here knows about TinyDB or Textual; the store turns these into JSON
+documents and the screens turn them into widgets.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["heading", "paragraph"]
+EntityType = Literal["person", "organization", "place", "date", "event", "money", "other"]
+
+ENTITY_TYPES: tuple[EntityType, ...] = (
+    "person",
+    "organization",
+    "place",
+    "date",
+    "event",
+    "money",
+    "other",
+)
+
+
+def text_hash(text: str) -> str:
+    """Fingerprint of a canonical text, so annotations know what they were made on."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A heading or paragraph, as a span of the article's canonical text."""
+
+    kind: BlockKind
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One stored article.
+
+    `text` is the canonical text (NFC, blocks joined by one blank line) that
+    every offset in Gloss (blocks, mentions, note anchors) points into.
+    """
+
+    id: str
+    title: str
+    text: str
+    blocks: tuple[Block, ...]
+    date: str | None = None  # ISO 8601 date, "2022-02-24"
+    place: str | None = None
+    source: str | None = None
+    url: str | None = None
+    author: str | None = None
+    language: str | None = None
+    tags: tuple[str, ...] = ()
+    origin: str | None = None  # the file it was imported from
+    imported_at: str | None = None  # ISO 8601 timestamp, UTC
+
+    @property
+    def text_hash(self) -> str:
+        return text_hash(self.text)
+
+    def block_text(self, block: Block) -> str:
+        return self.text[block.start : block.end]
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """An article's metadata without its text: what lists and tables need."""
+
+    id: str
+    title: str
+    date: str | None = None
+    place: str | None = None
+    source: str | None = None
+    url: str | None = None
+    author: str | None = None
+    tags: tuple[str, ...] = ()
+    word_count: int = 0
+    imported_at: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Where an entity is named: code-point offsets into the canonical text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, organization, place... with every name it goes by in one article."""
+
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+    @property
+    def count(self) -> int:
+        return len(self.mentions)
+
+    @property
+    def first_position(self) -> int:
+        return self.mentions[0].start if self.mentions else 0
+
+
+@dataclass(frozen=True, slots=True)
+class Selector:
+    """W3C TextQuoteSelector + TextPositionSelector over one version of a text."""
+
+    exact: str
+    prefix: str
+    suffix: str
+    start: int
+    end: int
+    text_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A note or highlight; without a selector it belongs to the whole article."""
+
+    id: str
+    article_id: str
+    body: str = ""
+    selector: Selector | None = None
+    color: str | None = None  # a highlight colour name; None for a plain note
+    tags: tuple[str, ...] = ()
+    created: str = ""
+    updated: str = ""
+    orphaned: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingState:
+    """What the reader remembers of an article between sessions."""
+
+    article_id: str
+    position: int = 0  # offset into the canonical text of the passage at the top
+    read: bool = False
+    starred: bool = False
+    last_read: str | None = None
+    tags: tuple[str, ...] = field(default_factory=tuple)
