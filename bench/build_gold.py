@@ -1,0 +1,136 @@
+"""Turn hand-written gold specs into offset-level gold JSON, and show them for checking.
+
+A spec lists each entity once (type | name | aliases...); every word-bounded
+occurrence of the name or an alias becomes a mention, longest surface first so
+"Mahan Air" wins over "Mahan". `skip: SURFACE@N` drops the N-th (1-based)
+occurrence of a surface where it is not a mention ("intra-Africa"). Offsets
+point into `tui.ingest.read_path(path)[0].text`, the canonical text.
+
+Usage: python bench/build_gold.py [--show]   (writes bench/gold/<stem>.json)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tui.ingest import read_path  # noqa: E402
+from tui.models import ENTITY_TYPES, text_hash  # noqa: E402
+
+CORPUS = Path("/work/shared/corpora/wikinews")
+GOLD = ROOT / "bench" / "gold"
+SPECS = GOLD / "specs"
+
+
+def occurrences(text: str, surface: str) -> list[tuple[int, int]]:
+    pattern = re.compile(r"(?<![\w-])" + re.escape(surface) + r"(?!\w)")
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+def parse_spec(path: Path) -> dict[str, object]:
+    split = ""
+    entities: list[dict[str, object]] = []
+    acronyms: list[dict[str, str]] = []
+    skips: set[tuple[str, int]] = set()
+    for raw in path.read_text().splitlines():
+        line = raw.split("#", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
+        if not line:
+            continue
+        if line.startswith("split:"):
+            split = line.split(":", 1)[1].strip()
+        elif line.startswith("acronym:"):
+            short, long = (part.strip() for part in line.split(":", 1)[1].split("|"))
+            acronyms.append({"short": short, "long": long})
+        elif line.startswith("skip:"):
+            surface, index = line.split(":", 1)[1].strip().rsplit("@", 1)
+            skips.add((surface.strip(), int(index)))
+        else:
+            kind, name, *aliases = (part.strip() for part in line.split("|"))
+            if kind not in ENTITY_TYPES:
+                raise SystemExit(f"{path.name}: unknown type {kind!r} in {raw!r}")
+            entities.append({"type": kind, "name": name, "aliases": aliases})
+    return {"split": split, "entities": entities, "acronyms": acronyms, "skips": skips}
+
+
+def build(spec_path: Path) -> tuple[dict[str, object], str]:
+    stem = spec_path.stem
+    article = read_path(CORPUS / f"{stem}.md")[0]
+    text = article.text
+    spec = parse_spec(spec_path)
+    skips: set[tuple[str, int]] = spec["skips"]  # type: ignore[assignment]
+    surfaces: list[tuple[str, int]] = []
+    for index, entity in enumerate(spec["entities"]):  # type: ignore[arg-type]
+        for surface in [entity["name"], *entity["aliases"]]:
+            surfaces.append((surface, index))
+    claimed: list[tuple[int, int, int]] = []
+    used_skips: set[tuple[str, int]] = set()
+    for surface, index in sorted(surfaces, key=lambda item: -len(item[0])):
+        found = occurrences(text, surface)
+        for number, (start, end) in enumerate(found, 1):
+            if (surface, number) in skips:
+                used_skips.add((surface, number))
+                continue
+            if any(start < c_end and c_start < end for c_start, c_end, _ in claimed):
+                continue
+            claimed.append((start, end, index))
+    unused = skips - used_skips
+    if unused:
+        raise SystemExit(f"{stem}: skips never used: {sorted(unused)}")
+    entities = []
+    for index, entity in enumerate(spec["entities"]):  # type: ignore[arg-type]
+        mentions = sorted((s, e) for s, e, i in claimed if i == index)
+        if not mentions:
+            raise SystemExit(f"{stem}: no mention of {entity['name']!r}")
+        seen = {text[s:e] for s, e in mentions}
+        for alias in entity["aliases"]:
+            if alias not in seen:
+                raise SystemExit(f"{stem}: alias {alias!r} of {entity['name']!r} never found")
+        entities.append(
+            {
+                "name": entity["name"],
+                "type": entity["type"],
+                "aliases": entity["aliases"],
+                "mentions": [{"start": s, "end": e, "text": text[s:e]} for s, e in mentions],
+            }
+        )
+    entities.sort(key=lambda item: item["mentions"][0]["start"])  # type: ignore[index]
+    for entity in entities:
+        for mention in entity["mentions"]:  # type: ignore[attr-defined]
+            assert text[mention["start"] : mention["end"]] == mention["text"]
+    gold = {
+        "file": f"{stem}.md",
+        "split": spec["split"],
+        "text_sha256": text_hash(text),
+        "acronyms": spec["acronyms"],
+        "entities": entities,
+    }
+    marked = text
+    for start, end, index in sorted(claimed, reverse=True):
+        kind = spec["entities"][index]["type"][:3]  # type: ignore[index]
+        marked = f"{marked[:start]}[{marked[start:end]}|{kind}]{marked[end:]}"
+    return gold, marked
+
+
+def main() -> None:
+    show = "--show" in sys.argv
+    only = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
+    for spec_path in sorted(SPECS.glob("*.spec")):
+        if only and not any(part in spec_path.stem for part in only):
+            continue
+        gold, marked = build(spec_path)
+        out = GOLD / f"{spec_path.stem}.json"
+        out.write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n")
+        mentions = sum(len(e["mentions"]) for e in gold["entities"])  # type: ignore[attr-defined]
+        print(f"{spec_path.stem[:60]:60} {gold['split']:5} "
+              f"{len(gold['entities']):3} entities {mentions:3} mentions")  # type: ignore[arg-type]
+        if show:
+            print(marked, "\n")
+
+
+if __name__ == "__main__":
+    main()
