@@ -1,0 +1,193 @@
+"""Model <-> JSON document converters, private to the store.
+
+Documents hold only JSON types; tuples come back as tuples. Blocks and mentions
+are stored as short lists ([kind, start, end], [start, end, text]) because a
+large catalog holds hundreds of thousands of them.
+Decoders use .get() with the model's defaults, so a field added later does not
+make older documents unreadable.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tui.models import (
+    ENTITY_TYPES,
+    Article,
+    ArticleSummary,
+    Block,
+    BlockKind,
+    Entity,
+    EntityType,
+    Mention,
+    Note,
+    ReadingState,
+    Selector,
+)
+
+Doc = dict[str, Any]
+
+# Article fields that describe it but are not its text; compared to decide "unchanged".
+_ARTICLE_META = (
+    "title",
+    "date",
+    "place",
+    "source",
+    "url",
+    "author",
+    "language",
+    "origin",
+    "imported_at",
+)
+
+
+def article_doc(article: Article) -> Doc:
+    """The catalog entry: everything but the text, plus what lists need without it."""
+    doc: Doc = {"id": article.id}
+    for name in _ARTICLE_META:
+        doc[name] = getattr(article, name)
+    doc["tags"] = list(article.tags)
+    doc["blocks"] = [[b.kind, b.start, b.end] for b in article.blocks]
+    doc["word_count"] = article.word_count
+    doc["text_hash"] = article.text_hash
+    return doc
+
+
+def same_article(old: Doc, new: Doc) -> bool:
+    """Same text and metadata; when it was imported does not count as a change."""
+    return {**old, "imported_at": None} == {**new, "imported_at": None}
+
+
+def _block_kind(value: object) -> BlockKind:
+    return "heading" if value == "heading" else "paragraph"
+
+
+def article_from(doc: Doc, text: str) -> Article:
+    return Article(
+        id=doc["id"],
+        title=doc.get("title", ""),
+        text=text,
+        blocks=tuple(Block(_block_kind(k), s, e) for k, s, e in doc.get("blocks", ())),
+        date=doc.get("date"),
+        place=doc.get("place"),
+        source=doc.get("source"),
+        url=doc.get("url"),
+        author=doc.get("author"),
+        language=doc.get("language"),
+        tags=tuple(doc.get("tags", ())),
+        origin=doc.get("origin"),
+        imported_at=doc.get("imported_at"),
+    )
+
+
+def summary_from(doc: Doc) -> ArticleSummary:
+    return ArticleSummary(
+        id=doc["id"],
+        title=doc.get("title", ""),
+        date=doc.get("date"),
+        place=doc.get("place"),
+        source=doc.get("source"),
+        url=doc.get("url"),
+        author=doc.get("author"),
+        tags=tuple(doc.get("tags", ())),
+        word_count=doc.get("word_count", 0),
+        imported_at=doc.get("imported_at"),
+    )
+
+
+def entity_doc(entity: Entity) -> Doc:
+    return {
+        "name": entity.name,
+        "type": entity.type,
+        "aliases": list(entity.aliases),
+        "mentions": [[m.start, m.end, m.text] for m in entity.mentions],
+    }
+
+
+def _entity_type(value: object) -> EntityType:
+    return value if value in ENTITY_TYPES else "other"
+
+
+def entity_from(doc: Doc) -> Entity:
+    return Entity(
+        name=doc["name"],
+        type=_entity_type(doc.get("type")),
+        aliases=tuple(doc.get("aliases", ())),
+        mentions=tuple(Mention(s, e, t) for s, e, t in doc.get("mentions", ())),
+    )
+
+
+def _selector_doc(selector: Selector | None) -> Doc | None:
+    if selector is None:
+        return None
+    return {
+        "exact": selector.exact,
+        "prefix": selector.prefix,
+        "suffix": selector.suffix,
+        "start": selector.start,
+        "end": selector.end,
+        "text_hash": selector.text_hash,
+    }
+
+
+def _selector_from(doc: Doc | None) -> Selector | None:
+    if doc is None:
+        return None
+    return Selector(
+        exact=doc["exact"],
+        prefix=doc.get("prefix", ""),
+        suffix=doc.get("suffix", ""),
+        start=doc["start"],
+        end=doc["end"],
+        text_hash=doc.get("text_hash", ""),
+    )
+
+
+def note_doc(note: Note) -> Doc:
+    return {
+        "id": note.id,
+        "article_id": note.article_id,
+        "body": note.body,
+        "selector": _selector_doc(note.selector),
+        "color": note.color,
+        "tags": list(note.tags),
+        "created": note.created,
+        "updated": note.updated,
+        "orphaned": note.orphaned,
+    }
+
+
+def note_from(doc: Doc) -> Note:
+    return Note(
+        id=doc["id"],
+        article_id=doc["article_id"],
+        body=doc.get("body", ""),
+        selector=_selector_from(doc.get("selector")),
+        color=doc.get("color"),
+        tags=tuple(doc.get("tags", ())),
+        created=doc.get("created", ""),
+        updated=doc.get("updated", ""),
+        orphaned=doc.get("orphaned", False),
+    )
+
+
+def reading_doc(state: ReadingState) -> Doc:
+    return {
+        "article_id": state.article_id,
+        "position": state.position,
+        "read": state.read,
+        "starred": state.starred,
+        "last_read": state.last_read,
+        "tags": list(state.tags),
+    }
+
+
+def reading_from(doc: Doc) -> ReadingState:
+    return ReadingState(
+        article_id=doc["article_id"],
+        position=doc.get("position", 0),
+        read=doc.get("read", False),
+        starred=doc.get("starred", False),
+        last_read=doc.get("last_read"),
+        tags=tuple(doc.get("tags", ())),
+    )

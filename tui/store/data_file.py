@@ -1,0 +1,78 @@
+"""One TinyDB file of the library, with its lock, schema check and one-write edits."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from filelock import FileLock
+from tinydb import TinyDB
+from tinydb.table import Table
+
+from tui.store.safe_json_storage import SafeJSONStorage
+from tui.store.schema import Tables, check_not_newer, upgrade
+
+
+class DataFile:
+    """A library file: TinyDB tables for reading, `edit()` for changing.
+
+    Reads go through TinyDB tables built with cache_size=0, so each one asks
+    the storage, which re-reads the file when another process replaced it.
+
+    Writes go through `edit()` rather than TinyDB's Table methods: those write
+    the file once per call and per table, while one Library call (a bulk
+    import, deleting an article from two tables) must be a single atomic write
+    made under the lock from a fresh read. Document ids are chosen inside that
+    locked edit (`next_doc_id`), never from TinyDB's in-process counter.
+    """
+
+    def __init__(self, path: Path, lock: FileLock | None = None) -> None:
+        self.path = path
+        self.storage = SafeJSONStorage(path, lock)
+        self._db = TinyDB(storage=lambda: self.storage)
+        self._swept = False
+
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    def read(self) -> Tables:
+        """The current tables (shared cache: do not modify)."""
+        tables = self.storage.read() or {}
+        check_not_newer(tables, self.path)
+        return tables
+
+    def table(self, name: str) -> Table:
+        self.read()  # refuse a file a newer Gloss wrote since we opened it
+        return self._db.table(name, cache_size=0)
+
+    @contextlib.contextmanager
+    def edit(self) -> Iterator[Tables]:
+        """Lock, read fresh, yield a copy to change, write it once if it changed.
+
+        The copy is shallow (one new dict per table): replace documents, never
+        modify them in place. If the body raises, nothing is written.
+        """
+        with self.storage.locked():
+            if not self._swept:
+                self.storage.remove_stale_temp_files()
+                self._swept = True
+            current = self.storage.read() or {}
+            tables = {name: dict(docs) for name, docs in current.items()}
+            upgrade(tables, self.path)
+            yield tables
+            if tables != current:
+                self.storage.write(tables)
+
+    def open(self) -> None:
+        """Create the file, or migrate it, now rather than at the first write."""
+        with self.edit():
+            pass
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def next_doc_id(docs: dict[str, object]) -> int:
+    """The next free TinyDB document id in a table read under the lock."""
+    return max((int(key) for key in docs), default=0) + 1

@@ -1,0 +1,253 @@
+"""A TinyDB storage that survives kill -9, power loss and other processes.
+
+TinyDB's JSONStorage rewrites the file in place, so a crash mid-write leaves
+half a file, and it never notices another process's writes. This one writes a
+temp file and renames it over the target (a reader sees the old file or the new
+one, never a mix), keeps the previous version as `<name>.bak`, and re-reads the
+file only when its stat says it changed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+from filelock import FileLock, Timeout
+from tinydb.storages import Storage
+
+from tui.store.errors import CorruptLibraryError, LibraryBusyError, LibraryError
+
+LOCK_TIMEOUT = 30.0
+"""Seconds to wait for another process's write before giving up with LibraryBusyError."""
+
+_RACY_NS = 1_000_000_000
+"""A file modified this recently may change again without its stat changing.
+
+File timestamps tick coarsely (a few ms on Linux, up to seconds elsewhere) and
+inode numbers get reused, so two quick writes can leave (inode, size, mtime)
+as they were. Like git's "racily clean" index entries, a file read within this
+window of its mtime is re-read next time instead of trusting the stat.
+"""
+
+_StatKey = tuple[int, int, int]
+
+
+class _Unreadable(Exception):
+    """The bytes on disk are not a TinyDB document (the message says why)."""
+
+
+def _stat_key(st: os.stat_result) -> _StatKey:
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def _parse(raw: bytes) -> dict[str, dict[str, Any]] | None:
+    """Bytes -> TinyDB tables, or None for an empty file; _Unreadable otherwise."""
+    if not raw.strip():
+        return None
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise _Unreadable(f"invalid JSON: {exc}") from exc
+    if not isinstance(data, dict):
+        raise _Unreadable(f"expected a JSON object, found {type(data).__name__}")
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            raise _Unreadable(f"table {name!r} is not a JSON object")
+        if not all(isinstance(doc, dict) for doc in table.values()):
+            raise _Unreadable(f"table {name!r} holds a document that is not a JSON object")
+    return data
+
+
+def _utc_stamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename durable; some platforms cannot open a folder, which is fine there."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+class SafeJSONStorage(Storage):
+    """Atomic, durable, multi-process-aware JSON storage for one TinyDB file.
+
+    `lock` guards read-modify-write cycles on this file (`<name>.lock` next to
+    it unless given; body shards share the catalog's lock). The storage itself
+    only takes it to move a corrupt file aside; callers hold it around writes.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], lock: FileLock | None = None) -> None:
+        super().__init__()
+        self.path = Path(path)
+        self.lock = lock if lock is not None else FileLock(f"{self.path}.lock")
+        self._data: dict[str, dict[str, Any]] | None = None
+        self._key: _StatKey | None = None  # stat of the file `_data` came from; None = re-read
+
+    @property
+    def backup_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".bak")
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the file lock, turning a long wait into a LibraryBusyError."""
+        try:
+            self.lock.acquire(timeout=LOCK_TIMEOUT)
+        except Timeout as exc:
+            raise LibraryBusyError(Path(self.lock.lock_file), LOCK_TIMEOUT) from exc
+        except OSError as exc:
+            raise LibraryError(f"cannot lock {self.lock.lock_file}: {exc.strerror}") from exc
+        try:
+            yield
+        finally:
+            self.lock.release()
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        """The file's tables, or None when it is missing or empty.
+
+        The returned dict is cached and shared: treat it as read-only (TinyDB
+        tables do; the Library copies before editing).
+        """
+        while True:
+            try:
+                st = os.stat(self.path)
+            except FileNotFoundError:
+                self._data, self._key = None, None
+                return None
+            except OSError as exc:
+                raise LibraryError(f"cannot read library file {self.path}: {exc.strerror}") from exc
+            if self._key is not None and _stat_key(st) == self._key:
+                return self._data
+            try:
+                with open(self.path, "rb") as handle:
+                    st = os.fstat(handle.fileno())
+                    raw = handle.read()
+            except FileNotFoundError:
+                continue  # replaced or moved between stat and open: look again
+            except OSError as exc:
+                raise LibraryError(f"cannot read library file {self.path}: {exc.strerror}") from exc
+            try:
+                data = _parse(raw)
+            except _Unreadable as exc:
+                self._move_aside(raw, str(exc))  # raises unless the file changed meanwhile
+                continue
+            self._remember(data, st)
+            return data
+
+    def _remember(self, data: dict[str, dict[str, Any]] | None, st: os.stat_result) -> None:
+        self._data = data
+        racy = time.time_ns() - st.st_mtime_ns < _RACY_NS
+        self._key = None if racy else _stat_key(st)
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        """Replace the file atomically and durably, keeping the old one as .bak.
+
+        On any failure the target is untouched, the temp file is removed and the
+        cache is dropped (TinyDB may have modified the cached dict before writing).
+        """
+        self._key = None
+        payload = orjson.dumps(data)
+        folder = self.path.parent
+        tmp: Path | None = None
+        try:
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)
+            tmp = Path(tmp_name)
+            try:
+                view = memoryview(payload)
+                while view:
+                    view = view[os.write(fd, view) :]
+                os.fsync(fd)
+                st = os.fstat(fd)
+            finally:
+                os.close(fd)
+            if self.path.exists():
+                self._keep_backup()
+            os.replace(tmp, self.path)
+        except BaseException as exc:
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
+            if isinstance(exc, OSError):
+                raise LibraryError(f"could not save library file {self.path}: {exc}") from exc
+            raise
+        _fsync_dir(folder)
+        self._remember(data, st)
+
+    def _keep_backup(self) -> None:
+        """Point `<name>.bak` at the current file without ever leaving the target missing."""
+        staging = self.path.with_name(f".{self.path.name}.bak.{uuid.uuid4().hex[:12]}.tmp")
+        try:
+            os.link(self.path, staging)
+        except OSError:  # no hard links here (some network or FAT drives)
+            shutil.copy2(self.path, staging)
+        os.replace(staging, self.backup_path)
+
+    def remove_stale_temp_files(self) -> None:
+        """Delete temp files left by a killed writer; call only while holding the lock."""
+        for leftover in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
+    def _free_name(self, name: str) -> Path:
+        """A path next to the file that does not exist yet, so nothing is overwritten."""
+        candidate = self.path.with_name(name)
+        n = 1
+        while candidate.exists():
+            candidate = self.path.with_name(f"{name}-{n}")
+            n += 1
+        return candidate
+
+    def _move_aside(self, raw: bytes, reason: str) -> None:
+        """Move an unparseable file to `<name>.corrupt-<UTC time>` and raise.
+
+        Done under the lock, and only if the file still holds the bytes we
+        failed on: another process may have replaced it with a good one. A
+        valid .bak is also copied to `<name>.bak-<UTC time>`, because the next
+        writes would otherwise rotate it away before anyone restores it.
+        """
+        with self.locked():
+            try:
+                current = self.path.read_bytes()
+            except FileNotFoundError:
+                return
+            if current != raw:
+                return
+            stamp = _utc_stamp()
+            moved = self._free_name(f"{self.path.name}.corrupt-{stamp}")
+            os.rename(self.path, moved)
+            backup = self._save_valid_backup(stamp)
+            _fsync_dir(self.path.parent)
+            self._data, self._key = None, None
+        raise CorruptLibraryError(self.path, reason, moved, backup)
+
+    def _save_valid_backup(self, stamp: str) -> Path | None:
+        try:
+            if _parse(self.backup_path.read_bytes()) is None:
+                return None
+        except (OSError, _Unreadable):
+            return None
+        kept = self._free_name(f"{self.path.name}.bak-{stamp}")
+        try:
+            os.link(self.backup_path, kept)
+        except OSError:
+            shutil.copy2(self.backup_path, kept)
+        return kept
+
+    def close(self) -> None:
+        self._data, self._key = None, None
