@@ -1,12 +1,32 @@
-"""The one error the readers raise: a file Gloss cannot turn into an article."""
+"""The errors the readers raise: a file Gloss cannot turn into articles."""
 
 from __future__ import annotations
+
+from tui.ingest.clean import clean_text
 
 
 class IngestError(Exception):
     """A file that cannot be imported; str() is the one line a user sees."""
 
     def __init__(self, source: str, reason: str) -> None:
-        super().__init__(f"{source}: {reason}")
+        reason = " ".join(clean_text(reason).split())
+        shown = clean_text(source).replace("\n", " ")  # a file name may hold anything
+        super().__init__(f"{shown}: {reason}")
         self.source = source
         self.reason = reason
+
+
+class AnnotationExportError(IngestError):
+    """A W3C Web Annotation export: notes, not articles.
+
+    The seam for the annotation importer: catch this (it is an IngestError, so
+    code that only knows IngestError still shows a clear message) and hand
+    `document`, the parsed JSON, to the importer.
+    """
+
+    def __init__(self, source: str, document: object) -> None:
+        super().__init__(
+            source,
+            "W3C annotation exports are imported by the notes importer, not as articles",
+        )
+        self.document = document

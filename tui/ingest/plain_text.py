@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from tui.ingest.assemble import assemble, first_sentence
 from tui.ingest.clean import clean_text, split_blocks
 from tui.ingest.dateline import parse_dateline
@@ -36,7 +38,19 @@ def classify(blocks: list[str]) -> list[tuple[BlockKind, str]]:
     return kinds
 
 
-def read_plain_text(raw: str, origin: str | None = None) -> Article:
+@dataclass(frozen=True, slots=True)
+class Prose:
+    """Plain text read as blocks, with what its title line and dateline say."""
+
+    blocks: list[tuple[BlockKind, str]]
+    title: str | None = None
+    place: str | None = None
+    date: str | None = None
+    source: str | None = None
+
+
+def parse_prose(raw: str) -> Prose:
+    """Blocks of a plain text; a leading heading is the title; a dateline gives place and date."""
     blocks = classify(split_blocks(clean_text(raw)))
     title: str | None = None
     if len(blocks) > 1 and blocks[0][0] == "heading":
@@ -48,4 +62,16 @@ def read_plain_text(raw: str, origin: str | None = None) -> Article:
             place, date, source = dateline.place, dateline.date, dateline.source
             if title is None:
                 title = first_sentence(blocks[0][1][dateline.end :]) or None
-    return assemble(blocks, title=title, date=date, place=place, source=source, origin=origin)
+    return Prose(blocks, title, place, date, source)
+
+
+def read_plain_text(raw: str, origin: str | None = None) -> Article:
+    prose = parse_prose(raw)
+    return assemble(
+        prose.blocks,
+        title=prose.title,
+        date=prose.date,
+        place=prose.place,
+        source=prose.source,
+        origin=origin,
+    )

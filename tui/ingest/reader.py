@@ -1,50 +1,91 @@
-"""Read a file (or bytes) into articles, choosing the reader from the content."""
+"""Read a file (or bytes) into articles, choosing the reader from the content.
+
+The only exception that leaves read_bytes/read_path is IngestError: a hostile
+or broken file is a message for the user, never a crash of the reader.
+"""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from pathlib import Path
 
-from charset_normalizer import from_bytes
+import yaml
+from lxml import etree  # type: ignore[import-untyped]  # no stubs; not in the mypy overrides
 
+from tui.ingest.decode import decode
+from tui.ingest.detect import JSON_SUFFIXES, Format, detect_format, prose_format
 from tui.ingest.errors import IngestError
-from tui.ingest.markdown import has_front_matter, read_markdown
+from tui.ingest.feed import read_feed
+from tui.ingest.html_page import read_html
+from tui.ingest.json_articles import NotJson, read_json
+from tui.ingest.markdown import read_markdown
 from tui.ingest.plain_text import read_plain_text
 from tui.models import Article
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
-MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+_LOG = logging.getLogger(__name__)
+
+Reader = Callable[[str, str], list[Article]]
 
 
-def decode(data: bytes, source: str) -> str:
-    """UTF-8 when it is, else the encoding charset-normalizer finds; binary is refused."""
-    if b"\x00" in data[:8192]:
-        raise IngestError(source, "binary file, not an article")
+def _one(read: Callable[[str, str | None], Article]) -> Reader:
+    return lambda text, origin: [read(text, origin)]
+
+
+READERS: dict[Format, Reader] = {
+    "html": _one(read_html),
+    "feed": read_feed,
+    "json": read_json,
+    "markdown": _one(read_markdown),
+    "text": _one(read_plain_text),
+}
+
+
+def _too_big() -> str:
+    return f"file is over {MAX_FILE_BYTES // (1024 * 1024)} MB"
+
+
+def _read(text: str, source: str, suffix: str) -> list[Article]:
+    kind = detect_format(text, suffix)
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(data).best()
-    if best is None:
-        raise IngestError(source, "cannot tell the text encoding")
-    return str(best)
+        return READERS[kind](text, source)
+    except NotJson as error:
+        if suffix.lower() in JSON_SUFFIXES:
+            raise IngestError(source, str(error)) from None
+        # "[Update] Beijing ..." starts like JSON but is prose.
+        return READERS[prose_format(text, suffix)](text, source)
 
 
 def read_bytes(data: bytes, source: str, suffix: str = "") -> list[Article]:
+    """Every article in a file's bytes; `suffix` (".md") only breaks ties the content leaves."""
     if len(data) > MAX_FILE_BYTES:
-        raise IngestError(source, f"file is over {MAX_FILE_BYTES // (1024 * 1024)} MB")
-    text = decode(data, source)
+        raise IngestError(source, _too_big())
+    if not data.strip():
+        raise IngestError(source, "file is empty")
+    text = decode(data, source).text
     if not text.strip():
         raise IngestError(source, "file is empty")
     try:
-        if suffix.lower() in MARKDOWN_SUFFIXES or has_front_matter(text):
-            article = read_markdown(text, origin=source)
-        else:
-            article = read_plain_text(text, origin=source)
-    except (ValueError, TypeError) as error:
+        articles = _read(text, source, suffix)
+    except IngestError:
+        raise
+    except ValueError as error:
         raise IngestError(source, f"cannot read it: {error}") from None
-    if not article.text:
+    except (yaml.YAMLError, etree.LxmlError) as error:
+        raise IngestError(source, f"cannot read it: {type(error).__name__}: {error}") from None
+    except RecursionError:
+        raise IngestError(source, "cannot read it: structure nested too deeply") from None
+    except MemoryError:
+        raise IngestError(source, "cannot read it: not enough memory") from None
+    except Exception as error:
+        # A parser bug on hostile input must not take the app down; keep the trace for debugging.
+        _LOG.debug("reader failed on %s", source, exc_info=True)
+        raise IngestError(source, f"cannot read it ({type(error).__name__}: {error})") from error
+    articles = [article for article in articles if article.text]
+    if not articles:
         raise IngestError(source, "no article text found")
-    return [article]
+    return articles
 
 
 def read_path(path: Path) -> list[Article]:
@@ -54,8 +95,9 @@ def read_path(path: Path) -> list[Article]:
         if path.is_dir():
             raise IngestError(source, "is a folder")
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise IngestError(source, f"file is over {MAX_FILE_BYTES // (1024 * 1024)} MB")
-        data = path.read_bytes()
+            raise IngestError(source, _too_big())
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)  # a file may grow after stat()
     except FileNotFoundError:
         raise IngestError(source, "no such file") from None
     except PermissionError:
