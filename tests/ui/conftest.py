@@ -1,0 +1,43 @@
+"""A real library (seed + two Wikinews articles, entities from the real model), built once."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CORPORA, SEED
+from tui.app import GlossApp
+from tui.importer import import_paths
+from tui.store import Library
+
+WIKINEWS_PICKS = (
+    "2020-06-21-british-supermarket-chain-tesco-to-sell-its-polish-branch-to-salling-g.md",
+    "2019-10-06-european-court-of-justice-says-facebook-must-remove-illegal-posts-glob.md",
+)
+
+
+@pytest.fixture(scope="session")
+def template_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("template") / "library"
+    paths = [SEED, *(CORPORA / "wikinews" / name for name in WIKINEWS_PICKS)]
+    with Library(folder) as library:
+        report = import_paths(library, [path for path in paths if path.exists()])
+        assert report.ok, report.failed
+    return folder
+
+
+@pytest.fixture
+def library(template_library: Path, tmp_path: Path) -> Iterator[Library]:
+    folder = tmp_path / "library"
+    shutil.copytree(template_library, folder)
+    opened = Library(folder)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def app(library: Library) -> GlossApp:
+    return GlossApp(library)

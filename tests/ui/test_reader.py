@@ -1,0 +1,178 @@
+"""The reader as a user drives it: real keys on a real library."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from tui.app import GlossApp
+from tui.screens.help_screen import HelpScreen
+from tui.screens.library_screen import LibraryScreen
+from tui.screens.reader_screen import ReaderScreen
+from tui.store import Library
+from tui.widgets.article_list import ArticleList
+from tui.widgets.article_view import ArticleView
+from tui.widgets.entity_sidebar import EntitySidebar
+from tui.widgets.notes_pane import NotesPane
+
+SEED_TITLE_START = "The China Mobile Communication Association Metaverse Committee (CMCAMC)"
+
+
+def shown_text(view: ArticleView) -> str:
+    return "\n".join(str(piece.render()) for piece in view.query(Static))
+
+
+def option_texts(pane: EntitySidebar | NotesPane) -> list[str]:
+    return [str(pane.get_option_at_index(i).prompt) for i in range(pane.option_count)]
+
+
+async def test_opens_on_the_seed_article_in_three_panes(app: GlossApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        assert isinstance(app.screen, ReaderScreen)
+        assert shown_text(view).startswith(SEED_TITLE_START)
+        assert "Beijing · 2022-02-24 · TDI" in shown_text(view)
+        assert "China’s Vission to consolidate Digital Leadership" in shown_text(view)
+        headings = [str(s.render()) for s in view.query(".heading")]
+        assert headings == [
+            "China’s Vission to consolidate Digital Leadership",
+            "China Mobile Communication Association Metaverse Committee",
+            "Cooperation with Asia Digital Bank",
+        ]
+        for pane in (EntitySidebar, ArticleView, NotesPane):
+            assert app.screen.query_one(pane).region.width > 0
+        assert view.has_focus
+        assert any("Yu Jianing" in row for row in option_texts(app.screen.query_one(EntitySidebar)))
+        assert option_texts(app.screen.query_one(NotesPane)) == ["No notes on this article."]
+
+
+async def test_scroll_keys_move_through_the_article(app: GlossApp) -> None:
+    async with app.run_test(size=(100, 20)) as pilot:
+        view = app.screen.query_one(ArticleView)
+        await pilot.pause()
+        assert view.scroll_y == 0
+        await pilot.press("j", "j", "down")
+        await pilot.pause()
+        assert view.scroll_y == 3
+        await pilot.press("k", "up")
+        await pilot.pause()
+        assert view.scroll_y == 1
+        await pilot.press("space")
+        await pilot.pause()
+        paged = view.scroll_y
+        assert paged > 10
+        await pilot.press("b")
+        await pilot.pause()
+        assert view.scroll_y < paged
+        await pilot.press("G")
+        await pilot.pause()
+        assert view.scroll_y == view.max_scroll_y > 0
+        await pilot.press("g")
+        await pilot.pause()
+        assert view.scroll_y == 0
+
+
+async def test_tab_and_shift_tab_cycle_the_panes(app: GlossApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert screen.query_one(ArticleView).has_focus
+        await pilot.press("tab")
+        assert screen.query_one(NotesPane).has_focus
+        await pilot.press("tab")
+        assert screen.query_one(EntitySidebar).has_focus
+        await pilot.press("tab")
+        assert screen.query_one(ArticleView).has_focus
+        await pilot.press("shift+tab")
+        assert screen.query_one(EntitySidebar).has_focus
+
+
+async def test_brackets_step_through_the_library(app: GlossApp, library: Library) -> None:
+    titles = [summary.title for summary in library.list_articles()]
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.screen.query_one(ArticleView)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert shown_text(view).startswith(titles[1])
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await pilot.pause()
+        assert shown_text(view).startswith(titles[2]), "stays on the last article"
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        await pilot.pause()
+        assert shown_text(view).startswith(titles[0])
+
+
+async def test_library_screen_opens_the_chosen_article(app: GlossApp, library: Library) -> None:
+    titles = [summary.title for summary in library.list_articles()]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        table = app.screen.query_one(ArticleList)
+        assert table.row_count == len(titles) == 3
+        await pilot.press("j", "j", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert shown_text(app.screen.query_one(ArticleView)).startswith(titles[2])
+
+
+async def test_help_lists_every_binding(app: GlossApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        listed = {ident for _, rows in app.screen.sections for _, _, ident in rows}
+        for binding in [
+            *GlossApp.BINDINGS,
+            *ReaderScreen.BINDINGS,
+            *ArticleView.BINDINGS,
+            *LibraryScreen.BINDINGS,
+            *ArticleList.BINDINGS,
+        ]:
+            assert binding.id in listed
+        text = "\n".join(str(s.render()) for s in app.screen.query(".help-section"))
+        for keys in ("j / down", "space", "[", "]", "tab", "ctrl+p", "?"):
+            assert keys in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_q_quits(app: GlossApp) -> None:
+    async with app.run_test() as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert not app.is_running
+
+
+async def test_palette_opens_an_article_by_title(app: GlossApp, library: Library) -> None:
+    target = library.list_articles()[2]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Open: Euro")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert shown_text(app.screen.query_one(ArticleView)).startswith(target.title)
+
+
+async def test_narrow_terminal_shows_one_pane_and_tab_switches_it(app: GlossApp) -> None:
+    async with app.run_test(size=(60, 15)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert screen.query_one(ArticleView).display
+        assert not screen.query_one(EntitySidebar).display
+        await pilot.press("tab")
+        await pilot.pause()
+        assert screen.query_one(NotesPane).display
+        assert not screen.query_one(ArticleView).display
+
+
+async def test_resizing_between_extremes_never_crashes(app: GlossApp) -> None:
+    async with app.run_test(size=(60, 15)) as pilot:
+        for size in [(300, 100), (60, 15), (120, 40), (61, 16), (299, 99), (100, 30)]:
+            await pilot.resize_terminal(*size)
+            await pilot.press("j", "G", "tab")
+            await pilot.pause()
+        assert app.is_running
+        assert app.screen.query_one(ArticleView).region.width > 0

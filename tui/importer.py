@@ -1,0 +1,91 @@
+"""Import files into a library: read them, find their entities, store them, report.
+
+Shared by `gloss import` and the first run that fills an empty library with the
+bundled articles. The app never calls it, so the app never loads spaCy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tui.entities import EXTRACTOR_VERSION, extract_entities, model_problem
+from tui.ingest import IngestError, read_path
+from tui.models import Article
+from tui.store import Library
+
+BATCH_SIZE = 64
+
+
+@dataclass
+class ImportReport:
+    """What one import did, file by file, for the summary and `--json`."""
+
+    added: list[Article] = field(default_factory=list)
+    updated: list[Article] = field(default_factory=list)
+    unchanged: list[Article] = field(default_factory=list)
+    failed: list[IngestError] = field(default_factory=list)
+    model_problem: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files as given, folders walked recursively (hidden files skipped), in a stable order."""
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                relative = child.relative_to(path)
+                hidden = any(part.startswith(".") for part in relative.parts)
+                if child.is_file() and not hidden:
+                    yield child
+        else:
+            yield path
+
+
+def import_paths(
+    library: Library,
+    paths: Iterable[Path],
+    on_file: Callable[[Path], None] | None = None,
+) -> ImportReport:
+    """Import every file; a bad file is reported and never stops the others."""
+    report = ImportReport()
+    batch: list[Article] = []
+    for path in expand_paths(paths):
+        if on_file is not None:
+            on_file(path)
+        try:
+            batch.extend(read_path(path))
+        except IngestError as error:
+            report.failed.append(error)
+        if len(batch) >= BATCH_SIZE:
+            _store(library, batch, report)
+            batch = []
+    if batch:
+        _store(library, batch, report)
+    return report
+
+
+def _store(library: Library, articles: list[Article], report: ImportReport) -> None:
+    outcomes = library.add_articles(articles)
+    changed = [a for a, outcome in zip(articles, outcomes, strict=True) if outcome != "unchanged"]
+    stale = [
+        a
+        for a, outcome in zip(articles, outcomes, strict=True)
+        if outcome == "unchanged" and library.extractor_version(a.id) != EXTRACTOR_VERSION
+    ]
+    to_extract = changed + stale
+    if to_extract:
+        for article, entities in zip(to_extract, extract_entities(to_extract), strict=True):
+            library.set_entities(article.id, entities, EXTRACTOR_VERSION)
+        report.model_problem = model_problem()
+    for article, outcome in zip(articles, outcomes, strict=True):
+        if outcome == "added":
+            report.added.append(article)
+        elif outcome == "updated":
+            report.updated.append(article)
+        else:
+            report.unchanged.append(article)

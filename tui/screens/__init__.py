@@ -1,0 +1,1 @@
+"""Screens of the app: the reader, the library and the help."""

@@ -1,0 +1,123 @@
+"""The reader: entity sidebar, article and notes side by side."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer
+
+from tui.store import Library
+from tui.widgets.article_view import ArticleView
+from tui.widgets.entity_sidebar import EntitySidebar
+from tui.widgets.notes_pane import NotesPane
+
+
+class ReaderScreen(Screen[None]):
+    """Owns which article is shown and which pane is current; talks to the Library."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "cycle_pane(1)", "Next pane", priority=True, id="reader.next_pane"),
+        Binding(
+            "shift+tab",
+            "cycle_pane(-1)",
+            "Previous pane",
+            show=False,
+            priority=True,
+            id="reader.previous_pane",
+        ),
+        Binding(
+            "left_square_bracket",
+            "step_article(-1)",
+            "Previous",
+            key_display="[",
+            id="reader.previous_article",
+        ),
+        Binding(
+            "right_square_bracket",
+            "step_article(1)",
+            "Next",
+            key_display="]",
+            id="reader.next_article",
+        ),
+        Binding("l", "open_library", "Library", id="reader.library"),
+    ]
+    PANE_ORDER = ("entities", "article", "notes")
+
+    def __init__(self, library: Library, article_id: str | None = None) -> None:
+        super().__init__()
+        self.library = library
+        self.article_id = article_id
+        self.current_pane = "article"
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            yield EntitySidebar(id="entities")
+            yield ArticleView(id="article")
+            yield NotesPane(id="notes")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        ids = self.library.article_ids()
+        if self.article_id is None and ids:
+            self.article_id = ids[0]
+        if self.article_id is not None:
+            self.show_article(self.article_id)
+        self.focus_pane("article")
+
+    def show_article(self, article_id: str) -> None:
+        article = self.library.get_article(article_id)
+        self.article_id = article.id
+        self.query_one(ArticleView).show(article)
+        self.query_one(EntitySidebar).show(self.library.entities(article.id))
+        self.query_one(NotesPane).show(self.library.notes(article.id))
+        self.app.sub_title = article.title
+
+    def pane(self, name: str) -> Widget:
+        return self.query_one(f"#{name}")
+
+    def focus_pane(self, name: str) -> None:
+        """Focus a pane; on narrow terminals only the current pane is on screen."""
+        self.pane(self.current_pane).remove_class("-current")
+        self.current_pane = name
+        pane = self.pane(name)
+        pane.add_class("-current")
+        pane.focus()
+
+    def on_descendant_focus(self) -> None:
+        """A click can focus a pane too: keep the current pane in step."""
+        for name in self.PANE_ORDER:
+            pane = self.pane(name)
+            if pane.has_focus_within and name != self.current_pane:
+                self.pane(self.current_pane).remove_class("-current")
+                self.current_pane = name
+                pane.add_class("-current")
+
+    def action_cycle_pane(self, step: int) -> None:
+        index = self.PANE_ORDER.index(self.current_pane)
+        self.focus_pane(self.PANE_ORDER[(index + step) % len(self.PANE_ORDER)])
+
+    def action_step_article(self, step: int) -> None:
+        ids = self.library.article_ids()
+        if not ids:
+            return
+        index = ids.index(self.article_id) if self.article_id in ids else -1
+        target = index + step
+        if not 0 <= target < len(ids):
+            self.app.bell()
+            self.notify("This is the last article." if step > 0 else "This is the first article.")
+            return
+        self.show_article(ids[target])
+
+    def action_open_library(self) -> None:
+        from tui.screens.library_screen import LibraryScreen
+
+        def opened(article_id: str | None) -> None:
+            if article_id is not None:
+                self.show_article(article_id)
+
+        self.app.push_screen(LibraryScreen(self.library, self.article_id), opened)

@@ -1,0 +1,1 @@
+"""Widgets of the reader; none of them touches the store."""
