@@ -75,15 +75,17 @@ async def test_scroll_keys_move_through_the_article(app: GlossApp) -> None:
 async def test_tab_and_shift_tab_cycle_the_panes(app: GlossApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.screen
+        await pilot.pause()
         assert screen.query_one(ArticleView).has_focus
-        await pilot.press("tab")
-        assert screen.query_one(NotesPane).has_focus
-        await pilot.press("tab")
-        assert screen.query_one(EntitySidebar).has_focus
-        await pilot.press("tab")
-        assert screen.query_one(ArticleView).has_focus
-        await pilot.press("shift+tab")
-        assert screen.query_one(EntitySidebar).has_focus
+        for key, pane in [
+            ("tab", NotesPane),
+            ("tab", EntitySidebar),
+            ("tab", ArticleView),
+            ("shift+tab", EntitySidebar),
+        ]:
+            await pilot.press(key)
+            await pilot.pause()
+            assert screen.query_one(pane).has_focus, (key, pane)
 
 
 async def test_brackets_step_through_the_library(app: GlossApp, library: Library) -> None:

@@ -47,6 +47,7 @@ class ReaderScreen(Screen[None]):
         Binding("l", "open_library", "Library", id="reader.library"),
     ]
     PANE_ORDER = ("entities", "article", "notes")
+    AUTO_FOCUS = "#article"
 
     def __init__(self, library: Library, article_id: str | None = None) -> None:
         super().__init__()
