@@ -52,6 +52,9 @@ _SIGNATURES = (
 )
 # Share of control characters above which decoded "text" is really binary data.
 _MAX_CONTROL_SHARE = 0.02
+# Valid multi-byte characters needed, and how many per invalid byte, to call bytes UTF-8.
+_MIN_UTF8_EVIDENCE = 8
+_UTF8_ODDS = 20
 # How much messier than the best guess a declared charset may read before the guess wins.
 _MESS_MARGIN = 0.1
 # charset-normalizer often finds several encodings that read short texts equally
@@ -169,6 +172,9 @@ def decode(data: bytes, source: str) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8", declared)
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return Decoded(mostly, "utf-8", declared)
     text = _decode_declared(data, declared) if declared and declared != "utf-8" else None
     best = _best_guess(data)
     if text is not None and declared and _control_share(text) <= _MAX_CONTROL_SHARE:
@@ -184,6 +190,20 @@ def decode(data: bytes, source: str) -> Decoded:
     if best is None:
         raise IngestError(source, "binary data or an unknown text encoding, not an article")
     return _checked(str(best), best.encoding, declared, source)
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few stray bytes (a bad byte pasted into a page) is still UTF-8.
+
+    Legacy encodings almost never form valid multi-byte UTF-8 sequences, so many
+    valid ones and a handful of invalid bytes mean UTF-8; the bad bytes become U+FFFD.
+    """
+    text = data.decode("utf-8", "replace")
+    invalid = text.count("\ufffd")
+    valid = len(text) - len(text.encode("ascii", "ignore")) - invalid
+    if valid >= _MIN_UTF8_EVIDENCE and invalid * _UTF8_ODDS <= valid:
+        return text
+    return None
 
 
 def _best_guess(data: bytes) -> CharsetMatch | None:

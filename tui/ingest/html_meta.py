@@ -8,6 +8,7 @@ when that clearly leaves the headline. trafilatura's own guesses fill the gaps.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -235,8 +236,13 @@ def _language(tree: Any, meta: dict[str, str]) -> str | None:
 
 
 def _first(*values: object) -> str | None:
+    """The first non-empty value, with entities that the page escaped twice decoded.
+
+    Publishers often write "&amp;quot;" into meta content; Readability decodes
+    metadata once more for the same reason.
+    """
     for value in values:
-        cleaned = clean_field(value)
+        cleaned = clean_field(html.unescape(value) if isinstance(value, str) else value)
         if cleaned:
             return cleaned
     return None
