@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint snapshots clean
+.PHONY: run test lint snapshots screenshot clean
 
 run: $(STAMP)
 	$(BIN)/gloss
@@ -22,6 +22,10 @@ lint: $(STAMP)
 snapshots: $(STAMP)
 	$(BIN)/pytest tests/ui --snapshot-update
 
+
+# The README's screenshot of the reader on the seed article.
+screenshot: $(STAMP)
+	$(BIN)/python docs/screenshot.py
 
 # The spaCy model is pinned by hash and installed first, so the project's
 # own install finds it already satisfied.

@@ -33,14 +33,14 @@ class ReaderScreen(Screen[None]):
         Binding(
             "left_square_bracket",
             "step_article(-1)",
-            "Previous",
+            "Prev article",
             key_display="[",
             id="reader.previous_article",
         ),
         Binding(
             "right_square_bracket",
             "step_article(1)",
-            "Next",
+            "Next article",
             key_display="]",
             id="reader.next_article",
         ),

@@ -1,4 +1,5 @@
-"""The library table: one row per article, newest first."""
+"""The library table: one row per article, newest first; the title last, so long ones
+never push the other columns off screen."""
 
 from __future__ import annotations
 
@@ -25,19 +26,19 @@ class ArticleList(DataTable[Text]):
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
-        self.add_column("Title", key="title")
         self.add_column("Date", key="date", width=10)
-        self.add_column("Source", key="source")
-        self.add_column("Words", key="words")
+        self.add_column("Source", key="source", width=16)
+        self.add_column("Words", key="words", width=6)
+        self.add_column("Title", key="title")
 
     def show(self, articles: Sequence[ArticleSummary], current: str | None = None) -> None:
         self.clear()
         for article in articles:
             self.add_row(
-                Text(article.title),
                 Text(article.date or ""),
-                Text(article.source or ""),
+                Text(article.source or "", overflow="ellipsis", no_wrap=True),
                 Text(f"{article.word_count:,}", justify="right"),
+                Text(article.title),
                 key=article.id,
             )
         if current is not None and current in self.rows:

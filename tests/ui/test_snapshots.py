@@ -1,0 +1,29 @@
+"""What the screen looks like at 120x40; `make snapshots` re-records after a deliberate change."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tui.app import GlossApp
+
+SIZE = (120, 40)
+
+
+def test_reader_on_the_seed_article(snap_compare: Any, app: GlossApp) -> None:
+    assert snap_compare(app, terminal_size=SIZE)
+
+
+def test_reader_scrolled_to_the_end(snap_compare: Any, app: GlossApp) -> None:
+    assert snap_compare(app, terminal_size=SIZE, press=["G"])
+
+
+def test_help_screen(snap_compare: Any, app: GlossApp) -> None:
+    assert snap_compare(app, terminal_size=SIZE, press=["question_mark"])
+
+
+def test_library_screen(snap_compare: Any, app: GlossApp) -> None:
+    assert snap_compare(app, terminal_size=SIZE, press=["l"])
+
+
+def test_narrow_terminal_shows_only_the_article(snap_compare: Any, app: GlossApp) -> None:
+    assert snap_compare(app, terminal_size=(60, 15))
