@@ -1,0 +1,43 @@
+"""The app shows articles and entities from the library alone: spaCy stays unloaded."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+SCRIPT = textwrap.dedent(
+    """
+    import asyncio, sys
+    from pathlib import Path
+    from tui.app import GlossApp
+    from tui.store import Library
+    from tui.widgets.entity_sidebar import EntitySidebar
+
+    async def main():
+        with Library(Path(sys.argv[1])) as library:
+            app = GlossApp(library)
+            async with app.run_test(size=(120, 40)) as pilot:
+                await pilot.press("right_square_bracket", "left_square_bracket", "l", "escape")
+                await pilot.pause()
+                sidebar = app.screen.query_one(EntitySidebar)
+                print("entities", len(sidebar.entities))
+        print("spacy loaded", any(name.split(".")[0] == "spacy" for name in sys.modules))
+
+    asyncio.run(main())
+    """
+)
+
+
+def test_spacy_is_never_imported_by_the_app(template_library: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(template_library)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    lines = result.stdout.splitlines()
+    assert "spacy loaded False" in lines, result.stdout + result.stderr
+    assert int(lines[0].split()[1]) > 5, "the sidebar showed the stored entities"
