@@ -92,9 +92,10 @@ def _remove_where(
         tables[name] = {k: doc for k, doc in tables[name].items() if doc.get(field) not in values}
 
 
-def _note_order(note: Note) -> tuple[str, int, str, str]:
+def _note_order(note: Note) -> tuple[str, int, str]:
+    """Ties (same start, same millisecond) keep the order the notes were added in."""
     start = -1 if note.selector is None else note.selector.start
-    return (note.article_id, start, note.created, note.id)
+    return (note.article_id, start, note.created)
 
 
 class Library:

@@ -1,0 +1,292 @@
+"""Crashes, corrupt files and schema versions: the library never loses the last good data."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import orjson
+import pytest
+
+from tui.models import Article, Block, Note, ReadingState
+from tui.store import (
+    SCHEMA_VERSION,
+    CorruptLibraryError,
+    Library,
+    LibraryError,
+    NewerSchemaError,
+)
+from tui.store.safe_json_storage import SafeJSONStorage
+from tui.store.schema import MIGRATIONS, schema_version, upgrade
+
+ARTICLE = Article(
+    id="ab12cd34ef56",
+    title="Title",
+    text="Title\n\nSome words here.",
+    blocks=(Block("heading", 0, 5), Block("paragraph", 7, 23)),
+)
+
+
+def library_with_notes(folder: Path, count: int) -> list[Note]:
+    with Library(folder) as lib:
+        lib.add_article(ARTICLE)
+        return [lib.add_note(Note("", ARTICLE.id, f"note {i}")) for i in range(count)]
+
+
+def note_bodies(folder: Path) -> list[str]:
+    with Library(folder) as lib:
+        return [note.body for note in lib.notes()]
+
+
+# -- atomic writes -------------------------------------------------------------
+
+
+def fail_when_replacing(target: Path) -> Callable[[object, object], None]:
+    """os.replace that 'crashes' exactly between writing the temp file and renaming it."""
+    real_replace = os.replace
+
+    def replace(src: object, dst: object) -> None:
+        if Path(str(dst)) == target:
+            raise OSError(5, "simulated crash before rename")
+        real_replace(src, dst)  # type: ignore[arg-type]
+
+    return replace
+
+
+def test_crash_before_rename_keeps_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "lib"
+    library_with_notes(folder, 2)
+    user = folder / "user.json"
+    before = user.read_bytes()
+    lib = Library(folder)
+    monkeypatch.setattr(os, "replace", fail_when_replacing(user))
+    with pytest.raises(LibraryError, match=f"could not save library file {user}"):
+        lib.add_note(Note("", ARTICLE.id, "lost in the crash"))
+    monkeypatch.undo()
+    assert user.read_bytes() == before
+    assert [n.body for n in lib.notes()] == ["note 0", "note 1"]  # the cache was not trusted
+    assert not list(folder.glob(".user.json.*.tmp"))
+    lib.close()
+    assert note_bodies(folder) == ["note 0", "note 1"]
+
+
+def test_leftover_temp_file_is_never_taken_for_the_database(tmp_path: Path) -> None:
+    folder = tmp_path / "lib"
+    library_with_notes(folder, 1)
+    leftover = folder / ".user.json.killed.tmp"
+    leftover.write_bytes(orjson.dumps({"notes": {"1": {"id": "x", "article_id": ARTICLE.id}}}))
+    assert note_bodies(folder) == ["note 0"]
+    assert not leftover.exists()  # swept once the lock showed no writer is alive
+
+
+def test_previous_version_is_kept_as_bak(tmp_path: Path) -> None:
+    folder = tmp_path / "lib"
+    library_with_notes(folder, 1)
+    first = (folder / "user.json").read_bytes()
+    library_with_notes(folder, 0)  # opens and writes nothing new
+    with Library(folder) as lib:
+        lib.add_note(Note("", ARTICLE.id, "second"))
+    assert (folder / "user.json.bak").read_bytes() == first
+
+
+def test_storage_rereads_only_when_the_file_changed(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    path.write_bytes(b'{"t": {"1": {"v": 1}}}')
+    hour_ago = os.stat(path).st_mtime_ns - 3600 * 10**9
+    os.utime(path, ns=(hour_ago, hour_ago))
+    storage = SafeJSONStorage(path)
+    first = storage.read()
+    assert first is storage.read()  # unchanged stat: the cached dict
+    other = SafeJSONStorage(path)
+    other.write({"t": {"1": {"v": 2}}})
+    assert storage.read() == {"t": {"1": {"v": 2}}}
+
+
+def test_storage_does_not_trust_the_stat_of_a_freshly_written_file(tmp_path: Path) -> None:
+    """Same inode, same size, same mtime: a quick second write must still be seen."""
+    path = tmp_path / "db.json"
+    path.write_bytes(b'{"t": {"1": {"v": 1}}}')
+    storage = SafeJSONStorage(path)
+    assert storage.read() == {"t": {"1": {"v": 1}}}
+    mtime = os.stat(path).st_mtime_ns
+    with open(path, "r+b") as handle:
+        handle.write(b'{"t": {"1": {"v": 2}}}')
+    os.utime(path, ns=(mtime, mtime))
+    assert storage.read() == {"t": {"1": {"v": 2}}}
+
+
+def test_empty_or_missing_file_reads_as_none(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    assert SafeJSONStorage(path).read() is None
+    path.write_bytes(b"  \n")
+    assert SafeJSONStorage(path).read() is None
+
+
+# -- corrupt files -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "damage"),
+    [
+        ("catalog.json", lambda raw: b"\x00\xff\xfe garbage \x9c"),
+        ("catalog.json", lambda raw: raw[: len(raw) // 2]),
+        ("user.json", lambda raw: raw[: len(raw) - 3]),
+        ("user.json", lambda raw: b"[1, 2, 3]"),
+        ("user.json", lambda raw: b'{"notes": [1, 2]}'),
+    ],
+)
+def test_corrupt_file_is_moved_aside_and_the_next_open_works(
+    tmp_path: Path, name: str, damage: Callable[[bytes], bytes]
+) -> None:
+    folder = tmp_path / "lib"
+    library_with_notes(folder, 1)
+    path = folder / name
+    bad = damage(path.read_bytes())
+    path.write_bytes(bad)
+
+    with pytest.raises(CorruptLibraryError) as error:
+        Library(folder)
+    message = str(error.value)
+    moved = error.value.moved_to
+    assert "\n" not in message
+    assert str(path) in message
+    assert str(moved) in message
+    assert moved.name.startswith(f"{name}.corrupt-")
+    assert moved.read_bytes() == bad
+    assert not path.exists()
+
+    with Library(folder) as lib:  # second start: an empty file in its place
+        if name == "catalog.json":
+            assert lib.is_empty()
+        else:
+            assert lib.notes() == []
+    assert moved.read_bytes() == bad
+
+
+def test_corrupt_file_message_offers_the_last_good_version(tmp_path: Path) -> None:
+    folder = tmp_path / "lib"
+    library_with_notes(folder, 2)  # user.json written twice: .bak holds one note
+    user = folder / "user.json"
+    user.write_bytes(b'{"notes": {"1": ')
+    with pytest.raises(CorruptLibraryError) as error:
+        Library(folder)
+    backup = error.value.backup
+    assert backup is not None
+    assert str(backup) in str(error.value)
+    assert "unreadable (invalid JSON" in str(error.value)
+    kept = orjson.loads(backup.read_bytes())
+    assert [doc["body"] for doc in kept["notes"].values()] == ["note 0"]
+
+    # The next start rotates .bak, but the offered copy stays put.
+    with Library(folder) as lib:
+        lib.add_note(Note("", ARTICLE.id, "new 1"))
+        lib.add_note(Note("", ARTICLE.id, "new 2"))
+    assert orjson.loads(backup.read_bytes()) == kept
+    backup.replace(user)  # what the message tells the user to do
+    assert note_bodies(folder) == ["note 0"]
+
+
+def test_corrupt_files_never_overwrite_each_other(tmp_path: Path) -> None:
+    folder = tmp_path / "lib"
+    Library(folder).close()
+    moved = []
+    for garbage in (b"first {", b"second {"):
+        (folder / "catalog.json").write_bytes(garbage)
+        with pytest.raises(CorruptLibraryError) as error:
+            Library(folder)
+        moved.append(error.value.moved_to)
+    assert moved[0] != moved[1]
+    assert [p.read_bytes() for p in moved] == [b"first {", b"second {"]
+
+
+def test_corrupt_body_shard(tmp_path: Path) -> None:
+    folder = tmp_path / "lib"
+    library_with_notes(folder, 0)
+    shard = folder / "bodies" / "ab.json"
+    shard.write_bytes(b"\x00" * 10)
+    with Library(folder) as lib, pytest.raises(CorruptLibraryError, match=str(shard)):
+        lib.get_article(ARTICLE.id)
+
+
+def test_body_that_does_not_match_the_catalog_is_reported(tmp_path: Path) -> None:
+    folder = tmp_path / "lib"
+    library_with_notes(folder, 0)
+    shard = folder / "bodies" / "ab.json"
+    shard.write_bytes(shard.read_bytes().replace(b"Some words", b"Other word"))
+    with Library(folder) as lib, pytest.raises(LibraryError, match="import the article again"):
+        lib.get_article(ARTICLE.id)
+
+
+# -- schema versions -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["catalog.json", "user.json"])
+def test_newer_schema_is_refused_and_left_untouched(tmp_path: Path, name: str) -> None:
+    folder = tmp_path / "lib"
+    library_with_notes(folder, 1)
+    path = folder / name
+    data = orjson.loads(path.read_bytes())
+    data["meta"]["1"]["schema"] = 7
+    raw = orjson.dumps(data)
+    path.write_bytes(raw)
+    stat = path.stat()
+    with pytest.raises(NewerSchemaError) as error:
+        Library(folder)
+    assert str(error.value) == (
+        f"library {path} has schema 7, this Gloss understands up to {SCHEMA_VERSION}: upgrade Gloss"
+    )
+    assert path.read_bytes() == raw
+    assert (path.stat().st_ino, path.stat().st_mtime_ns) == (stat.st_ino, stat.st_mtime_ns)
+
+
+def test_newer_schema_written_while_open_is_not_overwritten(tmp_path: Path) -> None:
+    folder = tmp_path / "lib"
+    library_with_notes(folder, 1)
+    lib = Library(folder)
+    user = folder / "user.json"
+    data = orjson.loads(user.read_bytes())
+    data["meta"]["1"]["schema"] = 2
+    user.write_bytes(orjson.dumps(data))
+    raw = user.read_bytes()
+    with pytest.raises(NewerSchemaError):
+        lib.add_note(Note("", ARTICLE.id, "must not downgrade the file"))
+    with pytest.raises(NewerSchemaError):
+        lib.notes()
+    assert user.read_bytes() == raw
+    lib.close()
+
+
+def test_unversioned_file_is_migrated(tmp_path: Path) -> None:
+    """A version-0 file (plain TinyDB, no meta) is stamped and its data kept."""
+    folder = tmp_path / "lib"
+    library_with_notes(folder, 1)
+    user = folder / "user.json"
+    data = orjson.loads(user.read_bytes())
+    del data["meta"]
+    user.write_bytes(orjson.dumps(data))
+    assert note_bodies(folder) == ["note 0"]
+    assert schema_version(orjson.loads(user.read_bytes())) == SCHEMA_VERSION
+
+
+def test_migrations_are_idempotent(tmp_path: Path) -> None:
+    assert set(MIGRATIONS) == set(range(SCHEMA_VERSION))
+    tables: dict[str, dict[str, object]] = {"notes": {"1": {"id": "n"}}}
+    assert upgrade(tables, tmp_path / "x.json")  # type: ignore[arg-type]
+    once = orjson.dumps(tables)
+    assert not upgrade(tables, tmp_path / "x.json")  # type: ignore[arg-type]
+    for migration in MIGRATIONS.values():
+        migration(tables)  # type: ignore[arg-type]
+    assert orjson.dumps(tables) == once
+
+
+def test_reading_state_and_notes_survive_reopen_after_many_writes(tmp_path: Path) -> None:
+    folder = tmp_path / "lib"
+    library_with_notes(folder, 0)
+    with Library(folder) as lib:
+        for position in range(20):
+            lib.save_reading_state(ReadingState(ARTICLE.id, position=position))
+    with Library(folder) as lib:
+        assert lib.reading_state(ARTICLE.id).position == 19
