@@ -126,8 +126,10 @@ def main() -> None:
         out = GOLD / f"{spec_path.stem}.json"
         out.write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n")
         mentions = sum(len(e["mentions"]) for e in gold["entities"])  # type: ignore[attr-defined]
-        print(f"{spec_path.stem[:60]:60} {gold['split']:5} "
-              f"{len(gold['entities']):3} entities {mentions:3} mentions")  # type: ignore[arg-type]
+        print(
+            f"{spec_path.stem[:60]:60} {gold['split']:5} "
+            f"{len(gold['entities']):3} entities {mentions:3} mentions"
+        )  # type: ignore[arg-type]
         if show:
             print(marked, "\n")
 

@@ -1,0 +1,285 @@
+"""Entity quality against hand-made gold: raw spaCy (label-mapped) versus Gloss.
+
+Three views, micro-averaged over the articles of each half:
+- strict: a mention counts when span and type are exactly the gold's;
+- lenient: when it overlaps a gold mention of the same type (one-to-one);
+- entity: the merged entity list a reader sees. A predicted entity is right
+  when its name is the gold entity's name or one of its aliases and the type
+  agrees (one-to-one), so an unmerged "ADB" beside "Asia Digital Bank" is a
+  false positive; "alias R" is the share of gold aliases found on the matched
+  entity.
+Acronyms: a definition is linked when one entity of the gold type is named by
+the long form and holds every mention of the short form.
+
+Raw spaCy is the model's spans with labels mapped to Gloss's types and no
+rule layer: each distinct (text, type) is one entity.
+
+Usage: python bench/entities.py [--errors tune]   (never look at held-out errors
+while tuning)
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from results_file import machine, write_section  # noqa: E402
+
+from tui.entities.candidate import Candidate  # noqa: E402
+from tui.entities.extractor import entities_of  # noqa: E402
+from tui.entities.recognizer import Recognizer  # noqa: E402
+from tui.ingest import read_path  # noqa: E402
+from tui.models import Article, Entity, Mention, text_hash  # noqa: E402
+
+CORPUS = Path("/work/shared/corpora/wikinews")
+GOLD = ROOT / "bench" / "gold"
+
+
+@dataclass
+class Score:
+    """True positives, predictions and gold counts; P, R and F1 from them."""
+
+    tp: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    def add(self, tp: int, predicted: int, gold: int) -> None:
+        self.tp += tp
+        self.predicted += predicted
+        self.gold += gold
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Result:
+    strict: Score = field(default_factory=Score)
+    lenient: Score = field(default_factory=Score)
+    entity: Score = field(default_factory=Score)
+    aliases_found: int = 0
+    aliases_gold: int = 0
+    acronyms_linked: int = 0
+    acronyms: int = 0
+    unlinked: list[str] = field(default_factory=list)
+
+
+def normal(name: str) -> str:
+    name = " ".join(name.replace("’", "'").split()).casefold()
+    if name.startswith("the "):
+        name = name[4:]
+    return name.removesuffix("'s")
+
+
+def raw_entities(text: str, candidates: Sequence[Candidate]) -> list[Entity]:
+    """spaCy alone: one entity per distinct (text, type), spans as the model gave them."""
+    groups: dict[tuple[str, str], list[Mention]] = {}
+    for c in candidates:
+        groups.setdefault((text[c.start : c.end], c.type), []).append(
+            Mention(c.start, c.end, text[c.start : c.end])
+        )
+    return [
+        Entity(name=name, type=kind, mentions=tuple(mentions))  # type: ignore[arg-type]
+        for (name, kind), mentions in groups.items()
+    ]
+
+
+def mention_scores(predicted: list[Entity], gold: list[dict], result: Result) -> list[str]:
+    pred = [(m.start, m.end, e.type) for e in predicted for m in e.mentions]
+    want = [(m["start"], m["end"], g["type"]) for g in gold for m in g["mentions"]]
+    strict = len(set(pred) & set(want))
+    result.strict.add(strict, len(pred), len(want))
+    used: set[int] = set()
+    lenient = 0
+    for start, end, kind in pred:
+        for index, (g_start, g_end, g_kind) in enumerate(want):
+            if index not in used and g_kind == kind and start < g_end and g_start < end:
+                used.add(index)
+                lenient += 1
+                break
+    result.lenient.add(lenient, len(pred), len(want))
+    errors = [f"  FP mention {kind:12} {s}-{e}" for s, e, kind in pred if (s, e, kind) not in want]
+    errors += [f"  FN mention {kind:12} {s}-{e}" for s, e, kind in want if (s, e, kind) not in pred]
+    return errors
+
+
+def entity_scores(predicted: list[Entity], gold: list[dict], result: Result) -> list[str]:
+    forms = [{normal(g["name"]), *(normal(a) for a in g["aliases"])} for g in gold]
+    taken: dict[int, Entity] = {}
+    unmatched: list[Entity] = []
+    for exact in (True, False):
+        pool = predicted if exact else unmatched
+        unmatched = []
+        for entity in pool:
+            name = normal(entity.name)
+            hit = next(
+                (
+                    i
+                    for i, g in enumerate(gold)
+                    if i not in taken
+                    and g["type"] == entity.type
+                    and (name == normal(g["name"]) if exact else name in forms[i])
+                ),
+                None,
+            )
+            if hit is None:
+                unmatched.append(entity)
+            else:
+                taken[hit] = entity
+    result.entity.add(len(taken), len(predicted), len(gold))
+    for index, g in enumerate(gold):
+        wanted = {normal(a) for a in g["aliases"]}
+        result.aliases_gold += len(wanted)
+        if index in taken:
+            entity = taken[index]
+            have = {normal(entity.name), *(normal(a) for a in entity.aliases)}
+            result.aliases_found += len(wanted & have)
+    errors = [f"  FP entity  {e.type:12} {e.name!r} aliases={list(e.aliases)}" for e in unmatched]
+    errors += [
+        f"  FN entity  {g['type']:12} {g['name']!r} aliases={g['aliases']}"
+        for i, g in enumerate(gold)
+        if i not in taken
+    ]
+    return errors
+
+
+def acronym_links(predicted: list[Entity], gold_file: dict, result: Result) -> None:
+    for acronym in gold_file["acronyms"]:
+        result.acronyms += 1
+        owner = next(g for g in gold_file["entities"] if g["name"] == acronym["long"])
+        shorts = {
+            (m["start"], m["end"]) for m in owner["mentions"] if m["text"] == acronym["short"]
+        }
+        linked = any(
+            normal(e.name) == normal(acronym["long"])
+            and e.type == owner["type"]
+            and shorts <= {(m.start, m.end) for m in e.mentions}
+            for e in predicted
+        )
+        if linked:
+            result.acronyms_linked += 1
+        else:
+            result.unlinked.append(f"{acronym['short']}={acronym['long']}")
+
+
+def load() -> tuple[dict[str, list[str]], dict[str, dict], dict[str, Article]]:
+    split = json.loads((GOLD / "split.json").read_text())
+    golds: dict[str, dict] = {}
+    articles: dict[str, Article] = {}
+    for stem in [*split["tune"], *split["held"]]:
+        gold = json.loads((GOLD / f"{stem}.json").read_text())
+        article = read_path(CORPUS / gold["file"])[0]
+        if text_hash(article.text) != gold["text_sha256"]:
+            raise SystemExit(
+                f"{stem}: the reader's canonical text changed since the gold was built; "
+                "run bench/build_gold.py (offsets are rebuilt from the specs)"
+            )
+        golds[stem], articles[stem] = gold, article
+    return split, golds, articles
+
+
+def main() -> None:
+    show_errors = sys.argv[sys.argv.index("--errors") + 1] if "--errors" in sys.argv else None
+    split, golds, articles = load()
+    recognizer = Recognizer()
+    started = time.perf_counter()
+    if recognizer.problem:
+        raise SystemExit(recognizer.problem)
+    stems = [*split["tune"], *split["held"]]
+    found = recognizer.recognize([articles[stem].text for stem in stems])
+    candidates = dict(zip(stems, found, strict=True))
+    elapsed = time.perf_counter() - started
+    rows: list[tuple[str, str, Result]] = []
+    for half in ("tune", "held"):
+        for system in ("spaCy", "Gloss"):
+            result = Result()
+            for stem in split[half]:
+                article, gold = articles[stem], golds[stem]
+                if system == "spaCy":
+                    predicted = raw_entities(article.text, candidates[stem])
+                else:
+                    predicted = entities_of(article, candidates[stem])
+                errors = mention_scores(predicted, gold["entities"], result)
+                errors += entity_scores(predicted, gold["entities"], result)
+                acronym_links(predicted, gold, result)
+                if show_errors == half and system == "Gloss":
+                    print(f"--- {stem}")
+                    for line in errors:
+                        if " mention " in line:
+                            span = line.rsplit(" ", 1)[1]
+                            start, end = (int(x) for x in span.split("-"))
+                            line += f" {article.text[start:end]!r}"
+                        print(line)
+            rows.append((half, system, result))
+    table = render(rows)
+    print(table)
+    print(f"(model load and {len(stems)} articles: {elapsed:.1f} s)")
+    gains = {
+        half: next(r for h, s, r in rows if h == half and s == "Gloss").entity.f1
+        - next(r for h, s, r in rows if h == half and s == "spaCy").entity.f1
+        for half in ("tune", "held")
+    }
+    held_gloss = next(r for h, s, r in rows if h == "held" and s == "Gloss")
+    tune_gloss = next(r for h, s, r in rows if h == "tune" and s == "Gloss")
+    verdict = (
+        f"Merged-entity F1, Gloss minus raw spaCy: tune {gains['tune']:+.3f}, "
+        f"held-out {gains['held']:+.3f} (target: at least +0.100 on held-out: "
+        f"{'met' if gains['held'] >= 0.1 else 'NOT met'}). Acronyms linked: tune "
+        f"{tune_gloss.acronyms_linked}/{tune_gloss.acronyms}, held-out "
+        f"{held_gloss.acronyms_linked}/{held_gloss.acronyms}"
+    )
+    unlinked = tune_gloss.unlinked + held_gloss.unlinked
+    verdict += f" (not linked: {', '.join(unlinked)})." if unlinked else "."
+    print(verdict)
+    write_section(
+        "## Entities quality",
+        f"`python bench/entities.py` on {machine()}.\n\n"
+        f"Gold: 12 hand-annotated Wikinews articles (`bench/gold/`, guidelines in its "
+        f"README), 6 tune / 6 held-out; model {recognizer.model_name}, only `ner`.\n\n"
+        f"{table}\n\n{verdict}\n",
+    )
+
+
+def render(rows: list[tuple[str, str, Result]]) -> str:
+    lines = [
+        "| half | system | strict P | strict R | strict F1 | lenient P | lenient R | lenient F1 "
+        "| entity P | entity R | entity F1 | alias R | acronyms linked |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for half, system, r in rows:
+        alias = r.aliases_found / r.aliases_gold if r.aliases_gold else 0.0
+        cells = [
+            "tune" if half == "tune" else "held-out",
+            system,
+            *(
+                f"{v:.3f}"
+                for s in (r.strict, r.lenient, r.entity)
+                for v in (s.precision, s.recall, s.f1)
+            ),
+            f"{alias:.3f}",
+            f"{r.acronyms_linked}/{r.acronyms}",
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()

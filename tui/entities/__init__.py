@@ -1,0 +1,39 @@
+"""Named entities of articles: spaCy's recogniser plus Gloss's own rules.
+
+spaCy is imported lazily, the first time an article is processed; importing
+this package costs nothing. Without the model, acronyms and dates are still
+extracted, and `model_problem()` says why the rest is missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tui.entities.extractor import extract
+from tui.entities.recognizer import Recognizer
+from tui.models import Article, Entity
+
+# Bump when the same article would give different entities: stored with them,
+# so `gloss reindex` knows what to redo.
+EXTRACTOR_VERSION = "1"
+
+_recognizer = Recognizer()
+
+
+def extract_entities(articles: Sequence[Article]) -> list[list[Entity]]:
+    """One entity list per article, in order of first mention; mentions sorted by start.
+
+    Mention offsets are code points into `article.text`. All articles go
+    through spaCy's `nlp.pipe` in one batch.
+    """
+    if not articles:
+        return []
+    return extract(articles, _recognizer)
+
+
+def model_problem() -> str | None:
+    """None when the spaCy model works; else one line saying what is missing (loads the model)."""
+    return _recognizer.problem
+
+
+__all__ = ["EXTRACTOR_VERSION", "extract_entities", "model_problem"]

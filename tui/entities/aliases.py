@@ -1,0 +1,295 @@
+"""Alias merging: one entity per thing the article names, under its fullest name.
+
+- An acronym the article defines joins its long form: every bare "ADB" is the
+  Asia Digital Bank, with the long form's type, whatever the model made of it.
+- A surname (or any tail of a full name) joins the full name: "Yu" -> "Yu Jianing".
+- An organization named without its corporate suffix joins the full name:
+  "Mahan" -> "Mahan Air", "ABS-CBN" -> "ABS-CBN Corporation".
+- Mentions spelled the same are one entity, typed by majority vote.
+- A name found once is found everywhere: spaCy tags "ADB" once in three, so
+  every other word-bounded occurrence of a known name, or of a person's
+  surname, becomes a mention too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from tui.entities.acronym_definition import AcronymDefinition
+from tui.entities.candidate import Candidate
+from tui.entities.cleanup import guess_type, retype
+from tui.entities.dates import is_calendar_date
+from tui.entities.draft import Draft
+from tui.models import EntityType
+
+CORPORATE_SUFFIXES = frozenset(
+    [
+        "Group",
+        "Corporation",
+        "Corp",
+        "Corp.",
+        "Inc",
+        "Inc.",
+        "Ltd",
+        "Ltd.",
+        "Limited",
+        "Co",
+        "Co.",
+        "Company",
+        "Holdings",
+        "plc",
+        "PLC",
+        "AG",
+        "SA",
+        "S.A.",
+        "LLC",
+        "GmbH",
+        "Airlines",
+        "Airways",
+        "Air",
+    ]
+)
+_FUNCTION_WORDS = frozenset(
+    ["of", "and", "the", "for", "on", "in", "to", "at", "a", "an", "by", "with", "&"]
+)
+_UNSPREAD = frozenset(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ]
+)
+
+
+def occurrences(text: str, phrase: str) -> list[tuple[int, int]]:
+    """Word-bounded, case-sensitive places of a phrase ("intra-Africa" does not count)."""
+    if not phrase:
+        return []
+    pattern = re.compile(r"(?<![\w-])" + re.escape(phrase) + r"(?!\w)")
+    return [match.span() for match in pattern.finditer(text)]
+
+
+def merge(
+    text: str, candidates: Sequence[Candidate], definitions: Sequence[AcronymDefinition]
+) -> list[Draft]:
+    """Drafts in order of first mention, every mention in exactly one of them."""
+    claimed: list[tuple[int, int]] = []
+    drafts = _acronym_drafts(text, candidates, definitions, claimed)
+    remaining = [c for c in candidates if not _overlaps(c.start, c.end, claimed)]
+    groups = _spelling_groups(text, remaining)
+    groups = _merge_name_tails(text, groups)
+    groups = _merge_corporate_suffixes(text, groups)
+    drafts.extend(groups)
+    drafts = _merge_initials(drafts)
+    for draft in drafts:
+        claimed.extend(draft.spans)
+    _spread(text, drafts, claimed)
+    for draft in drafts:
+        if not draft.from_acronym:
+            draft.type = retype(draft.name, draft.type)
+    drafts.sort(key=lambda draft: min(draft.spans))
+    return drafts
+
+
+def _acronym_drafts(
+    text: str,
+    candidates: Sequence[Candidate],
+    definitions: Sequence[AcronymDefinition],
+    claimed: list[tuple[int, int]],
+) -> list[Draft]:
+    drafts: list[Draft] = []
+    for definition in definitions:
+        spans = [
+            span
+            for form in (definition.long, definition.short)
+            for span in occurrences(text, form)
+            if not _overlaps(*span, claimed)
+        ]
+        if not spans:
+            continue
+        kind = _acronym_type(candidates, definition)
+        drafts.append(Draft(definition.long, kind, spans, from_acronym=True))
+        claimed.extend(spans)
+    return drafts
+
+
+def _acronym_type(candidates: Sequence[Candidate], definition: AcronymDefinition) -> EntityType:
+    """The model's type for the long form; else its majority for the short form; else a guess."""
+    best: Candidate | None = None
+    best_overlap = 0
+    for candidate in candidates:
+        overlap = min(candidate.end, definition.long_end) - max(
+            candidate.start, definition.long_start
+        )
+        if overlap > best_overlap and candidate.type not in ("date", "money"):
+            best, best_overlap = candidate, overlap
+    if best is not None and best_overlap * 2 >= definition.long_end - definition.long_start:
+        kind = best.type
+    else:
+        votes = Counter(
+            c.type
+            for c in candidates
+            if c.end - c.start == len(definition.short) and c.type not in ("date", "money")
+        )
+        kind = votes.most_common(1)[0][0] if votes else guess_type(definition.long)
+    if kind == "person":  # an acronym with a spelled-out long form is not a person
+        kind = guess_type(definition.long)
+        if kind == "other":
+            kind = "organization"
+    return retype(definition.long, kind)
+
+
+def _spelling_groups(text: str, candidates: Sequence[Candidate]) -> list[Draft]:
+    groups: dict[str, Draft] = {}
+    for candidate in candidates:
+        surface = " ".join(text[candidate.start : candidate.end].split())
+        key = surface.casefold()
+        draft = groups.get(key)
+        if draft is None:
+            draft = groups[key] = Draft(surface, candidate.type)
+        draft.spans.append((candidate.start, candidate.end))
+        draft.votes[candidate.type] += 1
+    for draft in groups.values():
+        # Majority type; on a tie the label seen first wins (Counter keeps insertion order).
+        draft.type = draft.votes.most_common(1)[0][0]
+        draft.name = Counter(draft.surfaces(text)).most_common(1)[0][0]
+        draft.name = " ".join(draft.name.split())
+    return list(groups.values())
+
+
+def _merge_name_tails(text: str, groups: list[Draft]) -> list[Draft]:
+    """A surname of exactly one person's full name is that person: "Yu" -> "Yu Jianing".
+
+    One word joins a full name it starts or ends (family names come first in
+    Chinese names: Yu Jianing's surname is Yu), whatever the model typed it (it
+    calls surnames organizations or places now and then); a longer tail
+    ("Fattah el-Sisi") only if it is typed a person.
+    """
+    people = [g for g in groups if g.type == "person" and len(g.name.split()) > 1]
+    roots = [p for p in people if not any(_is_tail(p.name.split(), o.name.split()) for o in people)]
+    kept: list[Draft] = []
+    for group in groups:
+        words = group.name.split()
+        owners = [p for p in roots if p is not group and _is_tail(words, p.name.split())]
+        mergeable = group.type == "person" or (
+            len(words) == 1 and group.type not in ("date", "money")
+        )
+        if len(owners) == 1 and mergeable:
+            owners[0].absorb(group)
+        else:
+            kept.append(group)
+    return kept
+
+
+def _is_tail(words: list[str], full: list[str]) -> bool:
+    if len(words) >= len(full):
+        return False
+    return full[-len(words) :] == words or (len(words) == 1 and full[0] == words[0])
+
+
+def _merge_corporate_suffixes(text: str, groups: list[Draft]) -> list[Draft]:
+    """A name joins the same name plus a corporate suffix: "Mahan" -> "Mahan Air"."""
+    by_name = {g.name: g for g in groups if g.type == "organization"}
+    kept: list[Draft] = []
+    for group in groups:
+        owner = None
+        if group.type in ("organization", "person", "place", "other"):
+            for full_name, full in by_name.items():
+                rest = full_name[len(group.name) :].strip()
+                if (
+                    full is not group
+                    and full_name.startswith(group.name + " ")
+                    and rest in CORPORATE_SUFFIXES
+                ):
+                    owner = full
+                    break
+        if owner is not None:
+            owner.absorb(group)
+        else:
+            kept.append(group)
+    return kept
+
+
+def _merge_initials(drafts: list[Draft]) -> list[Draft]:
+    """Capitals join the one name in the article they are the initials of: "US" -> "United States".
+
+    The expansion comes from the article itself, never from a dictionary: an
+    undefined "ADB" in an article without "Asia Digital Bank" stays alone.
+    """
+    kept: list[Draft] = []
+    for draft in drafts:
+        letters = draft.name.replace(".", "")
+        if (
+            draft.from_acronym
+            or draft.type in ("date", "money")
+            or not (2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper())
+        ):
+            kept.append(draft)
+            continue
+        owners = [
+            other
+            for other in drafts
+            if other is not draft
+            and other.type not in ("date", "money", "person")
+            and _initials(other.name) == letters
+        ]
+        if len(owners) == 1:
+            owners[0].absorb(draft)
+        else:
+            kept.append(draft)
+    return kept
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-–]+", name) if w and w.lower() not in _FUNCTION_WORDS]
+    if len(words) < 2:
+        return ""
+    return "".join(word[0] for word in words).upper()
+
+
+def _spread(text: str, drafts: list[Draft], claimed: list[tuple[int, int]]) -> None:
+    """Every other word-bounded occurrence of a known name becomes a mention."""
+    surnames = Counter(
+        draft.name.split()[-1]
+        for draft in drafts
+        if draft.type == "person" and len(draft.name.split()) > 1
+    )
+    for draft in drafts:
+        if draft.type in ("date", "money") or draft.from_acronym:
+            continue
+        forms = {text[start:end] for start, end in draft.spans}
+        if draft.type == "person" and len(draft.name.split()) > 1:
+            surname = draft.name.split()[-1]
+            if surnames[surname] == 1 and len(surname) > 2 and surname[0].isupper():
+                forms.add(
+                    surname
+                )  # "Bridenstine remarked": the model missed it, the reader did not
+        for form in sorted(forms, key=len, reverse=True):
+            if len(form) < 2 or form in _UNSPREAD or (is_calendar_date(form) and " " not in form):
+                continue
+            for span in occurrences(text, form):
+                if not _overlaps(*span, claimed):
+                    draft.spans.append(span)
+                    claimed.append(span)
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start < other_end and other_start < end for other_start, other_end in spans)

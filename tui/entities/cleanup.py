@@ -1,0 +1,346 @@
+"""Clean-ups between the recogniser and the entity list: what a reader should not see.
+
+- a leading "the" and a trailing possessive are not part of a name
+  ("the Asia Digital Bank's" -> "Asia Digital Bank");
+- a dateline ("Beijing 24 February 2022 (TDI): ...") is metadata: its place
+  and date stay, its source "(TDI)" is neither an entity nor an acronym;
+- spaCy's DATE also covers "yesterday" and "the last five years": only
+  calendar dates stay;
+- "the Committee" after "China Mobile ... Metaverse Committee" is a one-word
+  back-reference, not a second organization;
+- a phrase seen only in headings ("Digital Leadership") is a headline word,
+  not an entity;
+- a multi-word name is typed by its head noun when it has a telling one:
+  "... Initiative", "... Plan", "... Act" are events (initiatives, plans,
+  laws), "... Committee", "Bank of ..." organizations, "... Station",
+  "... Hospital" places, whatever the model guessed (it calls the Belt & Road
+  Initiative an organization and "BRI" a person);
+- a name followed by a model number is a product: spaCy tags "Falcon" in
+  "Falcon 9 rocket" and splits "Boeing 737 Max" into "Boeing" and a person "Max";
+- "pan-African", "intra-Africa" are adjectives; "UTC" and the "1922" of
+  "1922 UTC" are clock times; "between" is not part of "$5 and $7 billion".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tui.entities.candidate import Candidate
+from tui.entities.dates import is_calendar_date
+from tui.ingest.dateline import parse_dateline
+from tui.models import Article, Block, EntityType
+
+_LEADING = re.compile(r"^(?:(?:the|The|THE)\s+|[\s\"“‘'(\[]+)+")
+_TRAILING = re.compile(r"(?:['’]s?|[\s\"”’',.;:)\]]+|\s+(?:of|and|the|in|for|on|at|to|&))+$")
+_QUALIFIER = re.compile(
+    r"^(?:(?:between|about|around|over|under|nearly|almost|some|approximately|roughly|only|just"
+    r"|up to|more than|less than|at least|as of|as early as|as late as|by|since|until)\s+)+",
+    re.IGNORECASE,
+)
+_ADJECTIVE_PREFIX = re.compile(
+    r"^(?:intra|inter|pan|anti|pro|non|ex|post|pre|mid|trans|sub|neo|multi|cross)-"
+)
+TIME_ZONES = frozenset(
+    [
+        "UTC",
+        "GMT",
+        "IST",
+        "EST",
+        "EDT",
+        "CST",
+        "CDT",
+        "MST",
+        "MDT",
+        "PST",
+        "PDT",
+        "CET",
+        "CEST",
+        "EET",
+        "EEST",
+        "BST",
+        "JST",
+        "KST",
+        "AEST",
+        "AEDT",
+        "AWST",
+        "MSK",
+        "HKT",
+        "SGT",
+        "WIB",
+        "PHT",
+    ]
+)
+_CLOCK_AFTER = re.compile(
+    r"^\s*(?:" + "|".join(sorted(TIME_ZONES)) + r"|[ap]\.?m\.?|hours?|hrs|h)\b", re.IGNORECASE
+)
+_ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.)+$|\b(?:Co|Ltd|Inc|Corp|Jr|Sr|St|No)\.$")
+
+EVENT_HEADS = frozenset(
+    [
+        "Initiative",
+        "Plan",
+        "Act",
+        "Law",
+        "Treaty",
+        "Agreement",
+        "Accord",
+        "Accords",
+        "Pact",
+        "Programme",
+        "Program",
+        "Strategy",
+        "Directive",
+        "Regulation",
+        "Convention",
+        "Protocol",
+        "Bill",
+        "Charter",
+        "Declaration",
+        "Summit",
+        "Conference",
+        "Olympics",
+        "Games",
+        "War",
+        "Festival",
+        "Day",
+        "Election",
+        "Elections",
+        "Referendum",
+        "Championship",
+        "Cup",
+    ]
+)
+ORGANIZATION_HEADS = frozenset(
+    [
+        "Bank",
+        "Committee",
+        "Commission",
+        "Association",
+        "Organization",
+        "Organisation",
+        "Council",
+        "Agency",
+        "Ministry",
+        "Department",
+        "Office",
+        "Authority",
+        "Institute",
+        "University",
+        "College",
+        "Court",
+        "Party",
+        "Group",
+        "Company",
+        "Corporation",
+        "Corp",
+        "Inc",
+        "Ltd",
+        "Co",
+        "Holdings",
+        "Fund",
+        "Foundation",
+        "Society",
+        "Federation",
+        "Board",
+        "Bureau",
+        "Service",
+        "Network",
+        "Alliance",
+        "Assembly",
+        "Parliament",
+        "Congress",
+        "Senate",
+        "Police",
+        "Army",
+        "Force",
+        "Navy",
+        "Corps",
+        "Railway",
+        "Railways",
+        "Airlines",
+        "Airways",
+    ]
+)
+PLACE_HEADS = frozenset(
+    [
+        "Station",
+        "Airport",
+        "Hospital",
+        "Junction",
+        "Sea",
+        "Ocean",
+        "River",
+        "Island",
+        "Islands",
+        "Mountain",
+        "Mountains",
+        "Lake",
+        "Bay",
+        "Province",
+        "District",
+        "County",
+        "Street",
+        "Avenue",
+        "Square",
+        "Bridge",
+        "Port",
+        "Harbour",
+        "Harbor",
+        "Valley",
+        "Desert",
+        "Gulf",
+        "Peninsula",
+        "Strait",
+        "Canal",
+        "Stadium",
+        "Palace",
+        "Prison",
+        "Coast",
+    ]
+)
+
+
+def clean_span(
+    text: str, start: int, end: int, kind: EntityType = "other"
+) -> tuple[int, int] | None:
+    """The span without a leading "the", quotes or a trailing "'s"; None if nothing is left."""
+    phrase = text[start:end]
+    lead = _LEADING.match(phrase)
+    if lead:
+        start += lead.end()
+        phrase = text[start:end]
+    if kind in ("date", "money"):
+        qualifier = _QUALIFIER.match(phrase)
+        if qualifier and qualifier.end() < len(phrase):
+            start += qualifier.end()
+            phrase = text[start:end]
+    if not _ABBREVIATION_END.search(phrase):
+        trail = _TRAILING.search(phrase)
+        if trail and trail.start() > 0:
+            end = start + trail.start()
+    if end <= start or not any(ch.isalnum() for ch in text[start:end]):
+        return None
+    return start, end
+
+
+def dateline_source(article: Article) -> tuple[int, int] | None:
+    """The span of a dateline's "(TDI)", parentheses included, if the article opens with one."""
+    first = next((block for block in article.blocks if block.kind == "paragraph"), None)
+    if first is None:
+        return None
+    paragraph = article.block_text(first)
+    dateline = parse_dateline(paragraph)
+    if dateline is None or not dateline.source:
+        return None
+    at = paragraph.find("(", 0, dateline.end)
+    close = paragraph.find(")", at, dateline.end)
+    if at < 0 or close < 0:
+        return None
+    return first.start + at, first.start + close + 1
+
+
+def clean_candidates(
+    article: Article, candidates: Sequence[Candidate], source: tuple[int, int] | None
+) -> list[Candidate]:
+    """Trimmed spans; dateline source, non-calendar dates and empty spans gone."""
+    text = article.text
+    kept: list[Candidate] = []
+    for candidate in candidates:
+        span = clean_span(text, candidate.start, candidate.end, candidate.type)
+        if span is None:
+            continue
+        start, end = span
+        phrase = text[start:end]
+        if source is not None and source[0] <= start and end <= source[1]:
+            continue
+        if phrase in TIME_ZONES or _CLOCK_AFTER.match(text[end : end + 8]):
+            continue  # "0600 UTC", "11:30 am": clock times, not dates or organizations
+        if candidate.type == "date" and not is_calendar_date(phrase):
+            continue
+        if candidate.type != "date" and _ADJECTIVE_PREFIX.match(phrase):
+            continue
+        if candidate.type not in ("date", "money") and not any(
+            ch.isupper() or ch.isdigit() for ch in phrase
+        ):
+            continue  # a lower-case "name" is a model slip ("internet", "metaverse")
+        kept.append(Candidate(start, end, candidate.type, candidate.label))
+    return kept
+
+
+_MODEL_NUMBER = re.compile(
+    r" (?!(?:1[89]|20)\d\d\b)\d{1,4}[A-Za-z]?"  # a number that is not a year
+    r"(?=(?P<suffix> (?:Max|MAX|Pro|Plus|Ultra|Mini|Lite|XL))?(?:\W|$))"
+)
+
+
+def join_model_numbers(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """A name and a model number are one product: "Falcon 9", "Boeing 737 Max"."""
+    joined: list[Candidate] = []
+    absorbed_until = -1
+    for candidate in sorted(candidates, key=lambda c: c.start):
+        if candidate.start < absorbed_until:
+            continue
+        number = None
+        if candidate.type in ("organization", "person", "other"):
+            number = _MODEL_NUMBER.match(text, candidate.end)
+        after = text[number.end() : number.end() + 1] if number else ""
+        if number is None or after.isalnum() or (after and after in "-–,"):
+            joined.append(candidate)
+            continue
+        end = number.end() + len(number.group("suffix") or "")
+        joined.append(Candidate(candidate.start, end, "other", candidate.label))
+        absorbed_until = end
+    return joined
+
+
+def is_back_reference(text: str, candidate: Candidate, head_words: set[str]) -> bool:
+    """True for "the Committee" when a longer name in the article ends in "Committee"."""
+    phrase = text[candidate.start : candidate.end]
+    if " " in phrase or phrase.isupper() or phrase not in head_words:
+        return False
+    before = text[max(0, candidate.start - 4) : candidate.start]
+    return before.lower() == "the "
+
+
+def head_words(names: Sequence[str]) -> set[str]:
+    """Last words of the multi-word names: what a one-word back-reference would repeat."""
+    return {name.split()[-1] for name in names if len(name.split()) > 1}
+
+
+def in_headings(blocks: Sequence[Block], start: int, end: int) -> bool:
+    return any(b.kind == "heading" and b.start <= start and end <= b.end for b in blocks)
+
+
+def head_word(name: str) -> str:
+    """The noun a name is about: the last word, or the one before "of" ("Bank of Japan")."""
+    words = name.split()
+    if "of" in words[1:]:
+        return words[words.index("of", 1) - 1]
+    return words[-1] if words else ""
+
+
+def retype(name: str, kind: EntityType) -> EntityType:
+    """The type a telling head noun gives a multi-word name; else the model's type.
+
+    Persons, dates and amounts keep theirs: "John Law" stays a person.
+    """
+    if kind in ("date", "money", "person") or len(name.split()) < 2:
+        return kind
+    head = head_word(name)
+    for heads, typed in (
+        (EVENT_HEADS, "event"),
+        (ORGANIZATION_HEADS, "organization"),
+        (PLACE_HEADS, "place"),
+    ):
+        if head in heads:
+            return typed  # type: ignore[return-value]
+    return kind
+
+
+def guess_type(name: str) -> EntityType:
+    """A type from the name alone, for an acronym the model did not type (or without a model)."""
+    typed = retype(name, "other")
+    if typed == "other" and any(w in ORGANIZATION_HEADS or w == "Union" for w in name.split()):
+        return "organization"
+    return typed

@@ -1,0 +1,77 @@
+"""Dates by pattern: the fallback without a model, and the test of what a date is.
+
+A date in Gloss is something a reader can place on a calendar ("24 February
+2022", "October 15, 2021", "July 2019", "2011", "Monday"). spaCy's DATE also
+covers "yesterday", "last year" and durations ("the last four years", "18
+months"); those are dropped by `is_calendar_date`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.entities.candidate import Candidate
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_FULL_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+
+# Longest forms first so "24 February 2022" wins over "February 2022".
+_DATE_PATTERN = re.compile(
+    rf"""(?<![\w-])(?:
+        {_DAY}\s+{_MONTH}\.?,?\s+{_YEAR}                 # 24 February 2022
+      | {_MONTH}\.?\s+{_DAY},?\s+{_YEAR}                 # October 15, 2021
+      | {_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]) # 2022-02-24
+      | {_DAY}\s+{_FULL_MONTH}                           # 24 February
+      | {_FULL_MONTH}\s+{_DAY}(?!\d)                     # February 24
+      | {_FULL_MONTH},?\s+{_YEAR}                        # July 2019
+      | (?:early|mid|late)-?\s?{_YEAR}                   # mid-2019
+      | {_YEAR}\s?[-–]\s?(?:{_YEAR}|\d\d)(?!\d)          # 2021-2025
+      | {_WEEKDAY}
+    )(?![\w-])""",
+    re.VERBOSE,
+)
+# A bare year or month is only a date after a word that introduces one ("in
+# 2015", "since May"): alone, "May" is a verb and "2000" a number.
+_INTRODUCED = re.compile(
+    rf"\b(?:[Ii]n|[Ss]ince|[Ff]rom|[Uu]ntil|till|[Bb]y|of) (?P<date>{_YEAR}|{_FULL_MONTH})(?![\w-])"
+)
+
+_CALENDAR_WORD = re.compile(
+    rf"\d|\b{_MONTH}\b|\b{_WEEKDAY}s?\b|\b(?:Christmas|Easter|New Year)\b", re.IGNORECASE
+)
+_FULL_YEAR = re.compile(rf"\b{_YEAR}\b")
+_DURATION = re.compile(
+    r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)\b"
+    r"|\b(?:ago|old)\b",
+    re.IGNORECASE,
+)
+
+
+def find_dates(text: str) -> list[Candidate]:
+    """Calendar dates written out in the text, by pattern (no model needed)."""
+    spans: list[tuple[int, int]] = []
+    for pattern, group in ((_DATE_PATTERN, 0), (_INTRODUCED, "date")):
+        for match in pattern.finditer(text):
+            start, end = match.span(group)
+            if not any(start < e and s < end for s, e in spans):
+                spans.append((start, end))
+    return [Candidate(start, end, "date", "regex") for start, end in sorted(spans)]
+
+
+def is_calendar_date(phrase: str) -> bool:
+    """A date a reader can place, not "yesterday", "last year" or "the last five years"."""
+    if not _CALENDAR_WORD.search(phrase):
+        return False
+    if _DURATION.search(phrase):
+        # "the 2019/20 fiscal year" and "March of last year" still name a date;
+        # "over 65 years" and "two months ago" do not.
+        return bool(_FULL_YEAR.search(phrase) or re.search(rf"\b{_MONTH}\b", phrase))
+    return True

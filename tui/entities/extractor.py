@@ -1,0 +1,47 @@
+"""The pipeline: recogniser, clean-ups, acronyms, alias merging, one entity list per article."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tui.entities.acronyms import find_definitions
+from tui.entities.aliases import merge
+from tui.entities.candidate import Candidate
+from tui.entities.cleanup import (
+    clean_candidates,
+    dateline_source,
+    head_words,
+    in_headings,
+    is_back_reference,
+    join_model_numbers,
+)
+from tui.entities.dates import find_dates
+from tui.entities.recognizer import Recognizer
+from tui.models import Article, Entity
+
+
+def extract(articles: Sequence[Article], recognizer: Recognizer) -> list[list[Entity]]:
+    """Entities of each article; all articles go through the model in one batched pass."""
+    found = recognizer.recognize([article.text for article in articles])
+    fallback = not recognizer.available
+    return [
+        entities_of(article, find_dates(article.text) if fallback else candidates)
+        for article, candidates in zip(articles, found, strict=True)
+    ]
+
+
+def entities_of(article: Article, candidates: Sequence[Candidate]) -> list[Entity]:
+    """The rule layer on one article's candidates (from the model, or dates by pattern)."""
+    text = article.text
+    source = dateline_source(article)
+    cleaned = join_model_numbers(text, clean_candidates(article, candidates, source))
+    definitions = find_definitions(text, skip=[source] if source else [])
+    heads = head_words([text[c.start : c.end] for c in cleaned] + [d.long for d in definitions])
+    cleaned = [c for c in cleaned if not is_back_reference(text, c, heads)]
+    drafts = merge(text, cleaned, definitions)
+    entities: list[Entity] = []
+    for draft in drafts:
+        if all(in_headings(article.blocks, start, end) for start, end in draft.spans):
+            continue  # a headline phrase ("Digital Leadership"), not something the story names
+        entities.append(draft.to_entity(text))
+    return entities
