@@ -115,3 +115,8 @@ def test_w3c_annotation_detection_variants() -> None:
     lines = _dump(listed) + b"\n" + _dump(listed)
     with pytest.raises(AnnotationExportError):
         read_bytes(lines, "notes.jsonl", ".jsonl")
+
+
+def test_json_suffix_with_prose_inside_is_a_json_error() -> None:
+    with pytest.raises(IngestError, match="not valid JSON"):
+        read_bytes(b"Just some words, not JSON.", "words.json", ".json")

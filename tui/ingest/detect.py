@@ -49,8 +49,8 @@ def detect_format(text: str, suffix: str = "") -> Format:
     """
     suffix = suffix.lower()
     start = text[:_SNIFF_CHARS].lstrip()
-    if start.startswith(("{", "[")):
-        return "json"
+    if start.startswith(("{", "[")) or (suffix in JSON_SUFFIXES and not start.startswith("<")):
+        return "json"  # a .json file that is not JSON gets a JSON error, not a text article
     if start.startswith("<"):
         root = _root_name(start)
         if root in _FEED_ROOTS:
