@@ -5,7 +5,8 @@ so the bytes have the last word:
 
 1. a byte-order mark is believed;
 2. bytes that are valid UTF-8 are UTF-8 (random legacy-encoded text almost
-   never is), whatever the page declares;
+   never is), whatever the page declares; so are bytes that are mostly valid
+   UTF-8 with a few stray bytes (those become U+FFFD);
 3. otherwise the declared charset (XML declaration or HTML <meta>) is used if
    it decodes the bytes and charset-normalizer does not find a clearly better
    reading (a "latin-1" label decodes anything, even Shift_JIS);
