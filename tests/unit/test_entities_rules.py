@@ -308,6 +308,34 @@ def test_model_number_makes_a_product() -> None:
     ]
 
 
+def test_number_before_a_person_is_a_product_but_a_year_is_not() -> None:
+    text = "A flaw on the 737 Max was found. In 2019 Biden said so."
+    article = make_article(text)
+    candidates = [cand(text, "Max", "person"), cand(text, "Biden", "person")]
+    entities = entities_of(article, candidates)
+    assert [(e.name, e.type) for e in entities] == [("737 Max", "other"), ("Biden", "person")]
+
+
+def test_a_shorter_tail_of_one_longer_name_joins_it() -> None:
+    text = "The new Boeing 737 Max flew. The 737 Max had a flaw."
+    article = make_article(text)
+    candidates = [cand(text, "Boeing", "organization"), cand(text, "737 Max", "other", nth=2)]
+    [plane] = entities_of(article, candidates)
+    assert (plane.name, plane.aliases) == ("Boeing 737 Max", ("737 Max",))
+
+
+def test_words_around_a_name_can_say_it_is_a_place() -> None:
+    text = "He visited the town of Pandeglang, then reached KSR Bangalore station by Acme Corp."
+    article = make_article(text)
+    candidates = [
+        cand(text, "Pandeglang", "organization"),
+        cand(text, "KSR Bangalore", "organization"),
+        cand(text, "Acme Corp", "organization"),
+    ]
+    types = {e.name: e.type for e in entities_of(article, candidates)}
+    assert types == {"Pandeglang": "place", "KSR Bangalore": "place", "Acme Corp": "organization"}
+
+
 def test_corporate_suffix_merge_and_same_spelling_majority_type() -> None:
     text = "Mahan Air was banned. Mahan flies to Syria. Mahan's permit was suspended."
     article = make_article(text)

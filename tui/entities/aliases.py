@@ -97,6 +97,7 @@ def merge(
     groups = _spelling_groups(text, remaining)
     groups = _merge_name_tails(text, groups)
     groups = _merge_corporate_suffixes(text, groups)
+    groups = _merge_long_tails(groups)
     drafts.extend(groups)
     drafts = _merge_initials(drafts)
     for draft in drafts:
@@ -193,6 +194,31 @@ def _merge_name_tails(text: str, groups: list[Draft]) -> list[Draft]:
             len(words) == 1 and group.type not in ("date", "money")
         )
         if len(owners) == 1 and mergeable:
+            owners[0].absorb(group)
+        else:
+            kept.append(group)
+    return kept
+
+
+def _merge_long_tails(groups: list[Draft]) -> list[Draft]:
+    """A name of two or more words that ends exactly one longer name of its type is that thing.
+
+    "737 Max" after "Boeing 737 Max", "Space Station" after "International
+    Space Station"; "Court of Justice" beside two courts stays apart.
+    """
+    kept: list[Draft] = []
+    for group in groups:
+        words = group.name.split()
+        owners = [
+            other
+            for other in groups
+            if other is not group
+            and other.type == group.type
+            and len(words) >= 2
+            and len(other.name.split()) > len(words)
+            and other.name.split()[-len(words) :] == words
+        ]
+        if group.type not in ("person", "date", "money") and len(owners) == 1:
             owners[0].absorb(group)
         else:
             kept.append(group)

@@ -17,6 +17,8 @@
   Initiative an organization and "BRI" a person);
 - a name followed by a model number is a product: spaCy tags "Falcon" in
   "Falcon 9 rocket" and splits "Boeing 737 Max" into "Boeing" and a person "Max";
+- "the town of Pandeglang", "KSR Bangalore station": the words around a name
+  say it is a place, even when the model guessed an organization;
 - "pan-African", "intra-Africa" are adjectives; "UTC" and the "1922" of
   "1922 UTC" are clock times; "between" is not part of "$5 and $7 billion".
 """
@@ -240,6 +242,26 @@ def dateline_source(article: Article) -> tuple[int, int] | None:
     return first.start + at, first.start + close + 1
 
 
+_PLACE_BEFORE = re.compile(
+    r"\b(?:town|city|village|province|state|region|district|county|capital|island|port)"
+    r" of\s+(?:the\s+)?$"
+)
+_PLACE_AFTER = re.compile(
+    r"^\s+(?:railway station|station|airport|district|province|county|region|city|town|village)\b"
+)
+
+
+def place_by_context(text: str, start: int, end: int, kind: EntityType) -> EntityType:
+    """A place when the words around it say so: "the town of X", "X station"."""
+    if kind not in ("organization", "person", "other"):
+        return kind
+    if _PLACE_BEFORE.search(text[max(0, start - 30) : start]):
+        return "place"
+    if _PLACE_AFTER.match(text[end : end + 20]):
+        return "place"
+    return kind
+
+
 def clean_candidates(
     article: Article, candidates: Sequence[Candidate], source: tuple[int, int] | None
 ) -> list[Candidate]:
@@ -264,7 +286,8 @@ def clean_candidates(
             ch.isupper() or ch.isdigit() for ch in phrase
         ):
             continue  # a lower-case "name" is a model slip ("internet", "metaverse")
-        kept.append(Candidate(start, end, candidate.type, candidate.label))
+        kind = place_by_context(text, start, end, candidate.type)
+        kept.append(Candidate(start, end, kind, candidate.label))
     return kept
 
 
@@ -274,8 +297,15 @@ _MODEL_NUMBER = re.compile(
 )
 
 
+_NUMBER_BEFORE = re.compile(r"(?<![\w$€£.,])(?!(?:1[89]|20)\d\d\b)\d{1,4}[A-Za-z]? $")
+
+
 def join_model_numbers(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
-    """A name and a model number are one product: "Falcon 9", "Boeing 737 Max"."""
+    """A name and a model number are one product: "Falcon 9", "Boeing 737 Max".
+
+    spaCy tags "Falcon" alone in "Falcon 9 rocket", and reads the "Max" of
+    "737 Max" as a person.
+    """
     joined: list[Candidate] = []
     absorbed_until = -1
     for candidate in sorted(candidates, key=lambda c: c.start):
@@ -285,12 +315,16 @@ def join_model_numbers(text: str, candidates: Sequence[Candidate]) -> list[Candi
         if candidate.type in ("organization", "person", "other"):
             number = _MODEL_NUMBER.match(text, candidate.end)
         after = text[number.end() : number.end() + 1] if number else ""
-        if number is None or after.isalnum() or (after and after in "-–,"):
-            joined.append(candidate)
+        if number is not None and not after.isalnum() and not (after and after in "-–,"):
+            end = number.end() + len(number.group("suffix") or "")
+            joined.append(Candidate(candidate.start, end, "other", candidate.label))
+            absorbed_until = end
             continue
-        end = number.end() + len(number.group("suffix") or "")
-        joined.append(Candidate(candidate.start, end, "other", candidate.label))
-        absorbed_until = end
+        before = _NUMBER_BEFORE.search(text, max(0, candidate.start - 8), candidate.start)
+        if candidate.type == "person" and before is not None:
+            joined.append(Candidate(before.start(), candidate.end, "other", candidate.label))
+            continue
+        joined.append(candidate)
     return joined
 
 
