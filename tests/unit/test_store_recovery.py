@@ -202,13 +202,21 @@ def test_corrupt_files_never_overwrite_each_other(tmp_path: Path) -> None:
     assert [p.read_bytes() for p in moved] == [b"first {", b"second {"]
 
 
-def test_corrupt_body_shard(tmp_path: Path) -> None:
+def test_corrupt_body_shard_is_moved_aside_and_restored_by_reimport(tmp_path: Path) -> None:
     folder = tmp_path / "lib"
     library_with_notes(folder, 0)
     shard = folder / "bodies" / "ab.json"
     shard.write_bytes(b"\x00" * 10)
-    with Library(folder) as lib, pytest.raises(CorruptLibraryError, match=str(shard)):
-        lib.get_article(ARTICLE.id)
+    with Library(folder) as lib:
+        lib.set_entities(ARTICLE.id, [], "v1")
+        with pytest.raises(CorruptLibraryError, match=str(shard)):
+            lib.get_article(ARTICLE.id)
+        with pytest.raises(LibraryError, match="import the article again"):
+            lib.get_article(ARTICLE.id)
+        assert lib.add_article(ARTICLE) == "updated"  # re-importing restores the text
+        assert lib.get_article(ARTICLE.id) == ARTICLE
+        assert lib.extractor_version(ARTICLE.id) == "v1"  # same text: entities still valid
+        assert lib.add_article(ARTICLE) == "unchanged"
 
 
 def test_body_that_does_not_match_the_catalog_is_reported(tmp_path: Path) -> None:
