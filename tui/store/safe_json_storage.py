@@ -230,7 +230,13 @@ class SafeJSONStorage(Storage):
                 return
             stamp = _utc_stamp()
             moved = self._free_name(f"{self.path.name}.corrupt-{stamp}")
-            os.rename(self.path, moved)
+            try:
+                os.rename(self.path, moved)
+            except OSError as exc:
+                raise LibraryError(
+                    f"library file {self.path} is unreadable ({reason}) "
+                    f"and could not be moved aside: {exc.strerror}"
+                ) from exc
             backup = self._save_valid_backup(stamp)
             _fsync_dir(self.path.parent)
             self._data, self._key = None, None
