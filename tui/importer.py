@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui.entities import EXTRACTOR_VERSION, extract_entities, model_problem
+from tui.entities import EXTRACTOR_VERSION, NO_MODEL_SUFFIX, extract_entities, model_problem
 from tui.ingest import IngestError, read_path
 from tui.models import Article
 from tui.store import Library
@@ -31,6 +31,11 @@ class ImportReport:
     @property
     def ok(self) -> bool:
         return not self.failed
+
+
+def stored_version(problem: str | None) -> str:
+    """The version stored with entities; marked when the model was missing (reindex redoes it)."""
+    return EXTRACTOR_VERSION if problem is None else EXTRACTOR_VERSION + NO_MODEL_SUFFIX
 
 
 def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
@@ -79,9 +84,11 @@ def _store(library: Library, articles: list[Article], report: ImportReport) -> N
     ]
     to_extract = changed + stale
     if to_extract:
-        for article, entities in zip(to_extract, extract_entities(to_extract), strict=True):
-            library.set_entities(article.id, entities, EXTRACTOR_VERSION)
+        extracted = extract_entities(to_extract)
         report.model_problem = model_problem()
+        version = stored_version(report.model_problem)
+        items = [(a.id, entities) for a, entities in zip(to_extract, extracted, strict=True)]
+        library.set_entities_many(items, version)
     for article, outcome in zip(articles, outcomes, strict=True):
         if outcome == "added":
             report.added.append(article)

@@ -14,7 +14,7 @@ from tui.importer import import_paths
 from tui.store import Library
 
 WIKINEWS_PICKS = (
-    "2020-06-21-british-supermarket-chain-tesco-to-sell-its-polish-branch-to-salling-g.md",
+    "2020-02-10-first-foreigners-die-from-coronavirus-in-wuhan-china.md",
     "2019-10-06-european-court-of-justice-says-facebook-must-remove-illegal-posts-glob.md",
 )
 

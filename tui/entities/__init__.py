@@ -16,6 +16,8 @@ from tui.models import Article, Entity
 # Bump when the same article would give different entities: stored with them,
 # so `gloss reindex` knows what to redo.
 EXTRACTOR_VERSION = "1"
+# Appended to the stored version when the model was missing, so reindex redoes them.
+NO_MODEL_SUFFIX = "+no-model"
 
 _recognizer = Recognizer()
 
@@ -36,4 +38,4 @@ def model_problem() -> str | None:
     return _recognizer.problem
 
 
-__all__ = ["EXTRACTOR_VERSION", "extract_entities", "model_problem"]
+__all__ = ["EXTRACTOR_VERSION", "NO_MODEL_SUFFIX", "extract_entities", "model_problem"]

@@ -11,6 +11,9 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 
+from tui.entities import EXTRACTOR_VERSION, NO_MODEL_SUFFIX
+from tui.models import Entity
+from tui.screens.mentions_screen import MentionRow, MentionsScreen, snippet
 from tui.store import Library
 from tui.widgets.article_view import ArticleView
 from tui.widgets.entity_sidebar import EntitySidebar
@@ -73,10 +76,64 @@ class ReaderScreen(Screen[None]):
     def show_article(self, article_id: str) -> None:
         article = self.library.get_article(article_id)
         self.article_id = article.id
-        self.query_one(ArticleView).show(article)
-        self.query_one(EntitySidebar).show(self.library.entities(article.id))
+        entities = self.library.entities(article.id)
+        self.query_one(ArticleView).show(article, entities)
+        counts = self.library.entity_article_counts()
+        elsewhere = {e.name: counts.get(e.name.casefold(), 1) - 1 for e in entities}
+        version = self.library.extractor_version(article.id)
+        problem = None
+        if version is not None and version.endswith(NO_MODEL_SUFFIX):
+            problem = (
+                "Only acronyms and dates: the spaCy model was missing at import. "
+                "Run `gloss reindex`."
+            )
+        elif version not in (None, EXTRACTOR_VERSION):
+            problem = "Entities from an older Gloss: run `gloss reindex`."
+        self.query_one(EntitySidebar).show(entities, elsewhere, problem)
         self.query_one(NotesPane).show(self.library.notes(article.id))
         self.app.sub_title = article.title
+
+    def on_entity_sidebar_chosen(self, message: EntitySidebar.Chosen) -> None:
+        self.mark_entity(message.entity)
+
+    def mark_entity(self, entity: Entity, at: int | None = None) -> None:
+        """Mark every mention in the article pane and go there (to `at`, if given)."""
+        view = self.query_one(ArticleView)
+        view.mark([(m.start, m.end) for m in entity.mentions], entity.name)
+        if at is not None:
+            view.step_to(next((i for i, (start, _) in enumerate(view.marks) if start == at), 0))
+        self.focus_pane("article")
+
+    def on_entity_sidebar_others_wanted(self, message: EntitySidebar.OthersWanted) -> None:
+        name = message.entity.name
+        rows = []
+        for summary, entity in self.library.articles_naming(name):
+            if summary.id == self.article_id:
+                continue
+            text = self.library.get_article(summary.id).text
+            for mention in entity.mentions:
+                window, offset = snippet(text, mention.start, mention.end)
+                rows.append(
+                    MentionRow(
+                        summary.id,
+                        summary.title,
+                        summary.date,
+                        mention.start,
+                        mention.end,
+                        window,
+                        offset,
+                    )
+                )
+
+        def chosen(row: MentionRow | None) -> None:
+            if row is None:
+                return
+            self.show_article(row.article_id)
+            for entity in self.library.entities(row.article_id):
+                if entity.name.casefold() == name.casefold():
+                    self.mark_entity(entity, at=row.start)
+
+        self.app.push_screen(MentionsScreen(name, rows), chosen)
 
     def pane(self, name: str) -> Widget:
         return self.query_one(f"#{name}")

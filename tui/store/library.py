@@ -121,6 +121,9 @@ class Library:
         self._shards: dict[str, DataFile] = {}
         self._index: dict[str, dict[str, Any]] = {}
         self._index_source: object = None
+        self._entities_index: dict[str, dict[str, Any]] = {}
+        self._entities_source: object = None
+        self._entity_counts: dict[str, int] | None = None
         self._catalog.open()
         self._user.open()
 
@@ -319,22 +322,43 @@ class Library:
         self, article_id: str, entities: Sequence[Entity], extractor_version: str
     ) -> None:
         """Replace an article's entities, remembering which extractor found them."""
+        self.set_entities_many([(article_id, entities)], extractor_version)
+
+    @_serialized
+    def set_entities_many(
+        self, items: Sequence[tuple[str, Sequence[Entity]]], extractor_version: str
+    ) -> None:
+        """set_entities for many articles with one write: what a bulk import needs."""
         with self._catalog.edit() as catalog:
-            if _find(catalog.get("articles", {}), "id", article_id) is None:
-                raise ArticleNotFoundError(article_id, self.folder)
+            known = {doc["id"] for doc in catalog.get("articles", {}).values()}
             table = catalog.setdefault("entities", {})
-            key = _find(table, "article_id", article_id) or str(next_doc_id(table))
-            table[key] = {
-                "article_id": article_id,
-                "extractor_version": extractor_version,
-                "entities": [codec.entity_doc(entity) for entity in entities],
-            }
+            key_of = {doc["article_id"]: key for key, doc in table.items()}
+            next_key = next_doc_id(table)
+            for article_id, entities in items:
+                if article_id not in known:
+                    raise ArticleNotFoundError(article_id, self.folder)
+                key = key_of.get(article_id)
+                if key is None:
+                    key = key_of[article_id] = str(next_key)
+                    next_key += 1
+                table[key] = {
+                    "article_id": article_id,
+                    "extractor_version": extractor_version,
+                    "entities": [codec.entity_doc(entity) for entity in entities],
+                }
+
+    def _entity_docs(self) -> dict[str, dict[str, Any]]:
+        """Entity documents by article id, rebuilt only when the catalog was re-read."""
+        tables = self._catalog.read()
+        if tables is not self._entities_source:
+            docs = tables.get("entities", {}).values()
+            self._entities_index = {doc["article_id"]: doc for doc in docs}
+            self._entities_source = tables
+            self._entity_counts = None
+        return self._entities_index
 
     def _entities_doc(self, article_id: str) -> dict[str, Any] | None:
-        doc: dict[str, Any] | None = self._catalog.table("entities").get(
-            where("article_id") == article_id
-        )
-        return doc
+        return self._entity_docs().get(article_id)
 
     @_serialized
     def entities(self, article_id: str) -> list[Entity]:
@@ -346,6 +370,30 @@ class Library:
         """None when entities were never extracted (or the text changed since)."""
         doc = self._entities_doc(article_id)
         return None if doc is None else doc.get("extractor_version")
+
+    @_serialized
+    def entity_article_counts(self) -> dict[str, int]:
+        """How many articles name each entity, by case-folded entity name (cached)."""
+        docs = self._entity_docs()
+        if self._entity_counts is None:
+            counts: dict[str, int] = {}
+            for doc in docs.values():
+                for name in {entity["name"].casefold() for entity in doc.get("entities", ())}:
+                    counts[name] = counts.get(name, 0) + 1
+            self._entity_counts = counts
+        return dict(self._entity_counts)
+
+    @_serialized
+    def articles_naming(self, name: str) -> list[tuple[ArticleSummary, Entity]]:
+        """Every article with an entity of this name (case-insensitive), in library order."""
+        wanted = name.casefold()
+        found: dict[str, Entity] = {}
+        for article_id, doc in self._entity_docs().items():
+            for entity in doc.get("entities", ()):
+                if entity["name"].casefold() == wanted:
+                    found[article_id] = codec.entity_from(entity)
+                    break
+        return [(s, found[s.id]) for s in self.list_articles() if s.id in found]
 
     # -- notes ----------------------------------------------------------------
 

@@ -1,34 +1,42 @@
-"""The entity pane: who and what the article names, grouped by type."""
+"""The entity pane: who and what the article names, grouped by type.
+
+Typing filters the list (names and aliases); `enter` asks the reader to mark
+every mention of the chosen entity; `>` asks for the other articles naming it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.models import ENTITY_TYPES, Entity, EntityType
+from tui.widgets.entity_styles import GROUP_TITLES, TYPE_STYLES
 
-GROUP_TITLES = {
-    "person": "People",
-    "organization": "Organizations",
-    "place": "Places",
-    "date": "Dates",
-    "event": "Events & initiatives",
-    "money": "Money",
-    "other": "Other",
-}
+# Keys that keep their binding instead of going into the filter.
+NOT_FILTER_KEYS = frozenset("?[]>")
 
 
-def entity_row(entity: Entity) -> Text:
-    """Name, then its other names dimmed, then the mention count."""
+def entity_row(entity: Entity, elsewhere: int) -> Text:
+    """Name, its other names dimmed, the mention count, and how many other articles name it."""
     row = Text(entity.name)
     if entity.aliases:
-        row.append(f"  {', '.join(entity.aliases)}", style="dim")
-    row.append(f"  {entity.count}", style="bold")
+        row.append(f" · {', '.join(entity.aliases)}", style="dim")
+    row.append(f"  ×{entity.count}", style="bold")
+    if elsewhere:
+        row.append(f"  +{elsewhere} art.", style="italic dim")
     return row
+
+
+def matches(entity: Entity, query: str) -> bool:
+    needle = query.casefold()
+    return any(needle in name.casefold() for name in (entity.name, *entity.aliases))
 
 
 def sorted_groups(entities: Sequence[Entity]) -> list[tuple[EntityType, list[Entity]]]:
@@ -43,28 +51,118 @@ def sorted_groups(entities: Sequence[Entity]) -> list[tuple[EntityType, list[Ent
 
 
 class EntitySidebar(OptionList):
-    """Lists an article's entities; later issues add filtering and mention jumps."""
+    """Lists an article's entities; the reader screen acts on its messages."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="entities.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="entities.up"),
+        Binding("backspace", "erase", "Erase filter", show=False, id="entities.erase"),
+        Binding("escape", "clear_filter", "Clear filter", id="entities.clear_filter"),
+        Binding(
+            "greater_than_sign", "others", "Other articles", key_display=">", id="entities.others"
+        ),
     ]
+
+    class Chosen(Message):
+        """The user wants every mention of this entity marked in the article."""
+
+        def __init__(self, entity: Entity) -> None:
+            super().__init__()
+            self.entity = entity
+
+    class OthersWanted(Message):
+        """The user wants the other articles that name this entity."""
+
+        def __init__(self, entity: Entity) -> None:
+            super().__init__()
+            self.entity = entity
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self.border_title = "Entities"
         self.entities: list[Entity] = []
+        self.elsewhere: Mapping[str, int] = {}
+        self.problem: str | None = None
+        self.filter = ""
+        self._rows: list[Entity] = []
 
-    def show(self, entities: Sequence[Entity], problem: str | None = None) -> None:
+    def show(
+        self,
+        entities: Sequence[Entity],
+        elsewhere: Mapping[str, int] | None = None,
+        problem: str | None = None,
+    ) -> None:
+        """Show these entities; `elsewhere` counts other articles per entity name."""
         self.entities = list(entities)
+        self.elsewhere = elsewhere or {}
+        self.problem = problem
+        self.filter = ""
+        self._rebuild()
+
+    @property
+    def highlighted_entity(self) -> Entity | None:
+        option = self.highlighted_option
+        if option is None or option.id is None or not option.id.startswith("entity-"):
+            return None
+        return self._rows[int(option.id.removeprefix("entity-"))]
+
+    def _rebuild(self) -> None:
         self.clear_options()
-        if problem:
-            self.add_option(Option(Text(problem, style="italic"), disabled=True))
-        if not self.entities:
-            self.add_option(Option(Text("No entities found.", style="dim"), disabled=True))
+        self._rows = []
+        self.border_subtitle = f"filter: {self.filter}" if self.filter else ""
+        if self.problem:
+            self.add_option(Option(Text(self.problem, style="italic"), disabled=True))
+        shown = (
+            [e for e in self.entities if matches(e, self.filter)] if self.filter else self.entities
+        )
+        if not shown:
+            empty = f"Nothing matches “{self.filter}”." if self.filter else "No entities found."
+            self.add_option(Option(Text(empty, style="dim"), disabled=True))
             return
-        for entity_type, members in sorted_groups(self.entities):
-            title = Text(GROUP_TITLES[entity_type].upper(), style="bold")
-            self.add_option(Option(title, id=f"group-{entity_type}", disabled=True))
+        for entity_type, members in sorted_groups(shown):
+            title = Text(
+                GROUP_TITLES[entity_type].upper(), style=TYPE_STYLES[entity_type] + Style(bold=True)
+            )
+            self.add_option(Option(title, disabled=True))
             for entity in members:
-                self.add_option(Option(entity_row(entity)))
+                row = entity_row(entity, self.elsewhere.get(entity.name, 0))
+                self.add_option(Option(row, id=f"entity-{len(self._rows)}"))
+                self._rows.append(entity)
+        first = next(
+            i for i in range(self.option_count) if not self.get_option_at_index(i).disabled
+        )
+        self.highlighted = first
+
+    def on_key(self, event: events.Key) -> None:
+        """Printable keys go into the filter, so names can be typed directly."""
+        character = event.character
+        if event.is_printable and character and character not in NOT_FILTER_KEYS:
+            event.stop()
+            event.prevent_default()
+            self.filter += character
+            self._rebuild()
+
+    def action_erase(self) -> None:
+        if self.filter:
+            self.filter = self.filter[:-1]
+            self._rebuild()
+
+    def action_clear_filter(self) -> None:
+        self.filter = ""
+        self._rebuild()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("erase", "clear_filter"):
+            return bool(self.filter)
+        if action == "others":
+            return self.highlighted_entity is not None
+        return True
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        entity = self.highlighted_entity
+        if entity is not None:
+            self.post_message(self.Chosen(entity))
+
+    def action_others(self) -> None:
+        entity = self.highlighted_entity
+        if entity is not None:
+            self.post_message(self.OthersWanted(entity))

@@ -1,0 +1,117 @@
+"""The entity sidebar driven from the keyboard: filter, mark mentions, step, clear, go elsewhere."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+from tui.app import GlossApp
+from tui.screens.mentions_screen import MentionsScreen
+from tui.screens.reader_screen import ReaderScreen
+from tui.store import Library
+from tui.widgets.article_view import ArticleView
+from tui.widgets.entity_sidebar import EntitySidebar
+
+SEED_ADB = "Asia Digital Bank"
+
+
+async def focus_sidebar(pilot: Pilot[None]) -> EntitySidebar:
+    await pilot.press("shift+tab")
+    await pilot.pause()
+    sidebar = pilot.app.screen.query_one(EntitySidebar)
+    assert sidebar.has_focus
+    return sidebar
+
+
+def shown_names(sidebar: EntitySidebar) -> list[str]:
+    return [entity.name for entity in sidebar._rows]
+
+
+async def test_typing_filters_by_name_and_alias(app: GlossApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        sidebar = await focus_sidebar(pilot)
+        everything = shown_names(sidebar)
+        assert {"Yu Jianing", "Beijing", "Malaysia"} <= set(everything)
+        await pilot.press(*"adb")
+        await pilot.pause()
+        assert shown_names(sidebar) == [SEED_ADB], "the alias ADB finds Asia Digital Bank"
+        assert sidebar.border_subtitle == "filter: adb"
+        await pilot.press("backspace", "backspace", "backspace", *"yu")
+        await pilot.pause()
+        assert shown_names(sidebar) == ["Yu Jianing"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert shown_names(sidebar) == everything
+        assert sidebar.border_subtitle == ""
+
+
+async def test_enter_marks_every_mention_and_n_steps_through_them(
+    app: GlossApp, library: Library
+) -> None:
+    seed = library.get_article(library.article_ids()[0])
+    adb = next(e for e in library.entities(seed.id) if e.name == SEED_ADB)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await focus_sidebar(pilot)
+        await pilot.press(*"asia digital", "enter")
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        assert view.has_focus, "enter moves to the article"
+        assert view.marks == [(m.start, m.end) for m in adb.mentions]
+        total = len(adb.mentions)
+        assert total >= 4
+        assert view.border_subtitle == f"1/{total} {SEED_ADB}"
+        await pilot.press("n", "n")
+        await pilot.pause()
+        assert view.border_subtitle == f"3/{total} {SEED_ADB}"
+        await pilot.press("N", "N", "N")
+        await pilot.pause()
+        assert view.border_subtitle == f"{total}/{total} {SEED_ADB}", "N wraps to the last"
+        last = view.marks[-1][0]
+        y = view.line_of_offset(last)
+        assert y is not None
+        assert view.scroll_y <= y < view.scroll_y + view.scrollable_content_region.height
+        await pilot.press("escape")
+        await pilot.pause()
+        assert view.marks == []
+        assert view.border_subtitle == ""
+
+
+async def test_colour_toggle_paints_mentions_by_type(app: GlossApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.screen.query_one(ArticleView)
+        block, _ = view._blocks[0]
+        assert not view._block_text(block).spans
+        await pilot.press("c")
+        await pilot.pause()
+        spans = view._block_text(block).spans
+        painted = {view.article.text[block.start + s.start : block.start + s.end] for s in spans}
+        assert {"Beijing", "CMCAMC", "Asia Digital Bank"} <= painted
+        await pilot.press("c")
+        await pilot.pause()
+        assert not view._block_text(block).spans
+
+
+async def test_other_articles_list_opens_the_article_at_the_mention(
+    app: GlossApp, library: Library
+) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        sidebar = await focus_sidebar(pilot)
+        await pilot.press(*"beijing")
+        await pilot.pause()
+        assert shown_names(sidebar) == ["Beijing"]
+        assert "+1 art." in str(sidebar.get_option_at_index(1).prompt)
+        await pilot.press("greater_than_sign")
+        await pilot.pause()
+        assert isinstance(app.screen, MentionsScreen)
+        rows = app.screen.rows
+        assert len(rows) == 1
+        assert rows[0].title == "First foreigners die from coronavirus in Wuhan, China"
+        start = rows[0].snippet_start
+        assert rows[0].snippet[start : start + len("Beijing")] == "Beijing"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        view = app.screen.query_one(ArticleView)
+        assert view.article is not None and view.article.id == rows[0].article_id
+        assert view.marks[view.current_mark][0] == rows[0].start
+        assert view.article.text[rows[0].start : rows[0].end] == "Beijing"
+        assert view.mark_label == "Beijing"

@@ -1,0 +1,98 @@
+"""Other articles that name an entity, one row per mention with a snippet around it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+SNIPPET_CONTEXT = 60
+
+
+@dataclass(frozen=True)
+class MentionRow:
+    """One mention in another article, with what the list shows of it."""
+
+    article_id: str
+    title: str
+    date: str | None
+    start: int
+    end: int
+    snippet: str  # text around the mention
+    snippet_start: int  # where the mention starts inside the snippet
+
+
+def snippet(text: str, start: int, end: int) -> tuple[str, int]:
+    """A one-line window around [start, end), cut at spaces; and where the mention starts in it."""
+    left = max(0, start - SNIPPET_CONTEXT)
+    right = min(len(text), end + SNIPPET_CONTEXT)
+    if left > 0 and " " in text[left:start]:
+        left = text.index(" ", left, start) + 1
+    if right < len(text) and " " in text[end:right]:
+        right = text.rindex(" ", end, right)
+    lead = "…" if left > 0 else ""
+    tail = "…" if right < len(text) else ""
+    window = text[left:right].replace("\n", " ")
+    return lead + window + tail, len(lead) + start - left
+
+
+def row_text(row: MentionRow) -> Text:
+    text = Text()
+    text.append(row.title, style="bold")
+    if row.date:
+        text.append(f"  {row.date}", style="dim")
+    text.append("\n")
+    body = Text(row.snippet, style="italic")
+    body.stylize("bold reverse", row.snippet_start, row.snippet_start + row.end - row.start)
+    text.append_text(body)
+    return text
+
+
+class MentionsScreen(ModalScreen[MentionRow | None]):
+    """Dismisses with the chosen mention, or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss", "Close", id="mentions.close"),
+        Binding("j", "cursor_down", "Down", show=False, id="mentions.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="mentions.up"),
+    ]
+
+    def __init__(self, entity_name: str, rows: Sequence[MentionRow]) -> None:
+        super().__init__()
+        self.entity_name = entity_name
+        self.rows = list(rows)
+
+    def compose(self) -> ComposeResult:
+        options = OptionList(id="mentions", markup=False)
+        options.border_title = Text(f"{self.entity_name} in other articles")
+        options.border_subtitle = "enter open · esc close"
+        yield options
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        if not self.rows:
+            options.add_option(
+                Option(Text("No other article names it.", style="dim"), disabled=True)
+            )
+        for index, row in enumerate(self.rows):
+            options.add_option(Option(row_text(row), id=str(index)))
+        if self.rows:
+            options.highlighted = 0
+        options.focus()
+
+    def action_cursor_down(self) -> None:
+        self.query_one(OptionList).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one(OptionList).action_cursor_up()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            self.dismiss(self.rows[int(event.option.id)])
