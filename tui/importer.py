@@ -74,6 +74,28 @@ def import_paths(
     return report
 
 
+def reindex(library: Library, everything: bool = False) -> tuple[int, str | None]:
+    """Extract entities again where the stored version is not this extractor's (or all).
+
+    Returns how many articles were redone and the model problem, if any.
+    """
+    stale = [
+        article_id
+        for article_id in library.article_ids()
+        if everything or library.extractor_version(article_id) != EXTRACTOR_VERSION
+    ]
+    problem = None
+    for start in range(0, len(stale), BATCH_SIZE):
+        articles = [
+            library.get_article(article_id) for article_id in stale[start : start + BATCH_SIZE]
+        ]
+        extracted = extract_entities(articles)
+        problem = model_problem()
+        items = [(a.id, entities) for a, entities in zip(articles, extracted, strict=True)]
+        library.set_entities_many(items, stored_version(problem))
+    return len(stale), problem
+
+
 def _store(library: Library, articles: list[Article], report: ImportReport) -> None:
     outcomes = library.add_articles(articles)
     changed = [a for a, outcome in zip(articles, outcomes, strict=True) if outcome != "unchanged"]

@@ -12,6 +12,8 @@ import pytest
 
 from tests.conftest import SEED
 from tui.cli import main
+from tui.entities import EXTRACTOR_VERSION, NO_MODEL_SUFFIX
+from tui.store import Library
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -121,3 +123,59 @@ def test_bad_option_exits_with_usage_not_traceback(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "usage:" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_entities_of_a_stored_article_match_the_shown_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    library = str(tmp_path / "lib")
+    _, out, _ = run(capsys, "list", "--json", "--library", library)
+    article_id = json.loads(out)[0]["id"]
+    _, out, _ = run(capsys, "show", article_id, "--json", "--library", library)
+    text = json.loads(out)["text"]
+    code, out, _ = run(capsys, "entities", article_id, "--json", "--library", library)
+    assert code == 0
+    entities = json.loads(out)["entities"]
+    for entity in entities:
+        assert set(entity) == {"name", "type", "aliases", "mentions"}
+        for mention in entity["mentions"]:
+            assert text[mention["start"] : mention["end"]] == mention["text"]
+    by_name = {entity["name"]: entity for entity in entities}
+    assert by_name["Asia Digital Bank"]["aliases"] == ["ADB"]
+    assert by_name["Belt & Road Initiative"]["type"] == "event"
+
+
+def test_entities_of_a_file_are_not_stored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], wikinews: list[Path]
+) -> None:
+    library = str(tmp_path / "lib")
+    code, out, _ = run(capsys, "entities", str(wikinews[0]), "--library", library)
+    assert code == 0
+    assert "Indonesia" in out
+    _, out, _ = run(capsys, "list", "--json", "--library", library)
+    assert len(json.loads(out)) == 1, "only the seed: the file was not imported"
+
+
+def test_reindex_redoes_only_stale_articles(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    library = str(tmp_path / "lib")
+    code, out, _ = run(capsys, "reindex", "--library", library)
+    assert (code, out.strip()) == (0, "0 articles reindexed")
+    code, out, _ = run(capsys, "reindex", "--all", "--library", library)
+    assert (code, out.strip()) == (0, "1 article reindexed")
+
+
+def test_reindex_redoes_articles_extracted_without_the_model(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "lib"
+    run(capsys, "list", "--library", str(folder))
+    with Library(folder) as library:
+        article_id = library.article_ids()[0]
+        library.set_entities(article_id, [], EXTRACTOR_VERSION + NO_MODEL_SUFFIX)
+    code, out, _ = run(capsys, "reindex", "--library", str(folder))
+    assert (code, out.strip()) == (0, "1 article reindexed")
+    with Library(folder) as library:
+        assert library.extractor_version(article_id) == EXTRACTOR_VERSION
+        assert any(e.name == "Yu Jianing" for e in library.entities(article_id))

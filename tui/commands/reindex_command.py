@@ -1,0 +1,28 @@
+"""`gloss reindex`: extract entities again where the extractor changed since import."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from tui.commands.output import library_option
+from tui.store import Library
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser(
+        "reindex", help="extract entities again for articles from an older extractor"
+    )
+    parser.add_argument("--all", action="store_true", help="redo every article")
+    library_option(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace, library: Library) -> int:
+    from tui.importer import reindex
+
+    done, problem = reindex(library, everything=args.all)
+    if problem:
+        print(f"warning: {problem}")
+    print(f"{done} article{'s' if done != 1 else ''} reindexed")
+    return 0
