@@ -152,3 +152,25 @@ class ReadingState:
     starred: bool = False
     last_read: str | None = None
     tags: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One article found by a library search, with the passage that matched."""
+
+    article_id: str
+    title: str
+    score: float
+    snippet: str = ""
+    highlights: tuple[tuple[int, int], ...] = ()  # spans of `snippet` that matched
+    matched_in: str = "body"  # "title", "body", "note" or "entity"
+    date: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SavedSearch:
+    """A named query shown as a view in the library."""
+
+    name: str
+    query: str
