@@ -13,6 +13,9 @@ from typing import Literal
 BlockKind = Literal["heading", "paragraph"]
 EntityType = Literal["person", "organization", "place", "date", "event", "money", "other"]
 
+# Highlight colours a user can pick; the UI maps each name to a background.
+HIGHLIGHT_COLORS: tuple[str, ...] = ("yellow", "green", "blue", "pink")
+
 ENTITY_TYPES: tuple[EntityType, ...] = (
     "person",
     "organization",
@@ -129,7 +132,7 @@ class Selector:
 
 @dataclass(frozen=True, slots=True)
 class Note:
-    """A note or highlight; without a selector it belongs to the whole article."""
+    """A note or highlight; without a selector it is about the whole article (or an entity)."""
 
     id: str
     article_id: str
@@ -140,6 +143,7 @@ class Note:
     created: str = ""
     updated: str = ""
     orphaned: bool = False
+    entity: str | None = None  # the entity a note is about, when it is about one
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -11,9 +12,13 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 
+from tui.anchoring import make_selector
 from tui.entities import EXTRACTOR_VERSION, NO_MODEL_SUFFIX
-from tui.models import Entity
+from tui.models import Entity, Note
+from tui.note_tags import tags_in
+from tui.screens.color_picker_screen import ColorPickerScreen
 from tui.screens.mentions_screen import MentionRow, MentionsScreen, snippet
+from tui.screens.note_editor_screen import NoteEditorScreen
 from tui.store import Library
 from tui.widgets.article_view import ArticleView
 from tui.widgets.entity_sidebar import EntitySidebar
@@ -48,6 +53,7 @@ class ReaderScreen(Screen[None]):
             id="reader.next_article",
         ),
         Binding("l", "open_library", "Library", id="reader.library"),
+        Binding("A", "note_on_article", "Note on article", show=False, id="reader.article_note"),
     ]
     PANE_ORDER = ("entities", "article", "notes")
     AUTO_FOCUS = "#article"
@@ -57,6 +63,8 @@ class ReaderScreen(Screen[None]):
         self.library = library
         self.article_id = article_id
         self.current_pane = "article"
+        self.last_color: str | None = None
+        self.deleted: list[Note] = []  # for undo, newest last
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -77,7 +85,8 @@ class ReaderScreen(Screen[None]):
         article = self.library.get_article(article_id)
         self.article_id = article.id
         entities = self.library.entities(article.id)
-        self.query_one(ArticleView).show(article, entities)
+        notes = self.library.notes(article.id)
+        self.query_one(ArticleView).show(article, entities, notes)
         counts = self.library.entity_article_counts()
         elsewhere = {e.name: counts.get(e.name.casefold(), 1) - 1 for e in entities}
         version = self.library.extractor_version(article.id)
@@ -90,7 +99,8 @@ class ReaderScreen(Screen[None]):
         elif version not in (None, EXTRACTOR_VERSION):
             problem = "Entities from an older Gloss: run `gloss reindex`."
         self.query_one(EntitySidebar).show(entities, elsewhere, problem)
-        self.query_one(NotesPane).show(self.library.notes(article.id))
+        self.query_one(NotesPane).show(notes)
+        self.deleted.clear()
         self.app.sub_title = article.title
 
     def on_entity_sidebar_chosen(self, message: EntitySidebar.Chosen) -> None:
@@ -179,3 +189,127 @@ class ReaderScreen(Screen[None]):
                 self.show_article(article_id)
 
         self.app.push_screen(LibraryScreen(self.library, self.article_id), opened)
+
+    # -- notes and highlights: every change goes to the Library at once ------------
+
+    def refresh_notes(self, keep: str | None = None) -> None:
+        assert self.article_id is not None
+        notes = self.library.notes(self.article_id)
+        self.query_one(NotesPane).show(notes, keep)
+        self.query_one(ArticleView).show_annotations(notes)
+
+    def add_note(self, note: Note) -> None:
+        stored = self.library.add_note(note)
+        self.refresh_notes(keep=stored.id)
+
+    def on_article_view_annotate_requested(self, message: ArticleView.AnnotateRequested) -> None:
+        view = self.query_one(ArticleView)
+        assert view.article is not None and self.article_id is not None
+        selector = make_selector(view.article.text, message.start, message.end)
+        article_id = self.article_id
+
+        def colored(color: str | None) -> None:
+            if color is not None:
+                self.last_color = color
+                self.add_note(Note(id="", article_id=article_id, selector=selector, color=color))
+                view.end_selection()
+
+        def written(body: str | None) -> None:
+            if body is not None and body.strip():
+                note = Note(
+                    id="",
+                    article_id=article_id,
+                    body=body.strip(),
+                    selector=selector,
+                    tags=tags_in(body),
+                )
+                self.add_note(note)
+                view.end_selection()
+            elif body is not None:
+                self.notify("Nothing written: no note saved.")
+
+        if message.kind == "highlight":
+            self.app.push_screen(ColorPickerScreen(self.last_color), colored)
+        else:
+            self.app.push_screen(NoteEditorScreen(f"“{selector.exact}”"), written)
+
+    def write_note(self, about: str, entity: str | None = None) -> None:
+        """A note about the whole article, or about one of its entities."""
+        assert self.article_id is not None
+        article_id = self.article_id
+
+        def written(body: str | None) -> None:
+            if body is not None and body.strip():
+                self.add_note(
+                    Note(
+                        id="",
+                        article_id=article_id,
+                        body=body.strip(),
+                        tags=tags_in(body),
+                        entity=entity,
+                    )
+                )
+
+        self.app.push_screen(NoteEditorScreen(about), written)
+
+    def action_note_on_article(self) -> None:
+        if self.article_id is not None:
+            self.write_note("The whole article")
+
+    def on_entity_sidebar_note_wanted(self, message: EntitySidebar.NoteWanted) -> None:
+        self.write_note(f"About {message.entity.name}", entity=message.entity.name)
+
+    def on_notes_pane_wanted(self, message: NotesPane.Wanted) -> None:
+        note = message.note
+        view = self.query_one(ArticleView)
+        if message.action == "jump":
+            self.jump_to_note(note)
+        elif message.action == "edit":
+
+            def edited(body: str | None) -> None:
+                if body is not None and body.strip() != note.body:
+                    changed = replace(note, body=body.strip(), tags=tags_in(body))
+                    self.refresh_notes(keep=self.library.update_note(changed).id)
+
+            self.app.push_screen(NoteEditorScreen(note_about(note), note.body), edited)
+        elif message.action == "delete":
+            self.deleted.append(self.library.delete_note(note.id))
+            self.query_one(NotesPane).can_undo = True
+            self.refresh_notes()
+            self.notify("Note deleted: u brings it back.")
+        elif message.action == "reattach":
+            if view.selection is None or view.article is None:
+                self.notify("First select the passage in the article (v, then w ) }), then r here.")
+                return
+            selector = make_selector(view.article.text, *view.selection)
+            self.library.update_note(replace(note, selector=selector, orphaned=False))
+            view.end_selection()
+            self.refresh_notes(keep=note.id)
+
+    def on_notes_pane_undo_wanted(self) -> None:
+        if self.deleted:
+            restored = self.library.add_note(self.deleted.pop())
+            self.query_one(NotesPane).can_undo = bool(self.deleted)
+            self.refresh_notes(keep=restored.id)
+
+    def jump_to_note(self, note: Note) -> None:
+        view = self.query_one(ArticleView)
+        if note.selector is not None and not note.orphaned:
+            view.mark([(note.selector.start, note.selector.end)], "note")
+        elif note.entity:
+            entity = next((e for e in view.entities if e.name == note.entity), None)
+            if entity is not None:
+                self.mark_entity(entity)
+                return
+        else:
+            view.scroll_home(animate=False)
+        self.focus_pane("article")
+
+
+def note_about(note: Note) -> str:
+    """What the editor shows above the text: the quote, the entity or the article."""
+    if note.selector is not None:
+        return f"“{note.selector.exact}”"
+    if note.entity:
+        return f"About {note.entity}"
+    return "The whole article"

@@ -154,6 +154,7 @@ def note_doc(note: Note) -> Doc:
         "created": note.created,
         "updated": note.updated,
         "orphaned": note.orphaned,
+        "entity": note.entity,
     }
 
 
@@ -168,6 +169,7 @@ def note_from(doc: Doc) -> Note:
         created=doc.get("created", ""),
         updated=doc.get("updated", ""),
         orphaned=doc.get("orphaned", False),
+        entity=doc.get("entity"),
     )
 
 

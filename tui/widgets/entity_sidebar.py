@@ -20,7 +20,7 @@ from tui.models import ENTITY_TYPES, Entity, EntityType
 from tui.widgets.entity_styles import GROUP_TITLES, TYPE_STYLES
 
 # Keys that keep their binding instead of going into the filter.
-NOT_FILTER_KEYS = frozenset("?[]>")
+NOT_FILTER_KEYS = frozenset("?[]>+")
 
 
 def entity_row(entity: Entity, elsewhere: int) -> Text:
@@ -59,6 +59,7 @@ class EntitySidebar(OptionList):
         Binding(
             "greater_than_sign", "others", "Other articles", key_display=">", id="entities.others"
         ),
+        Binding("plus", "note", "Note on entity", key_display="+", id="entities.note"),
     ]
 
     class Chosen(Message):
@@ -70,6 +71,13 @@ class EntitySidebar(OptionList):
 
     class OthersWanted(Message):
         """The user wants the other articles that name this entity."""
+
+        def __init__(self, entity: Entity) -> None:
+            super().__init__()
+            self.entity = entity
+
+    class NoteWanted(Message):
+        """The user wants to write a note about this entity."""
 
         def __init__(self, entity: Entity) -> None:
             super().__init__()
@@ -152,7 +160,7 @@ class EntitySidebar(OptionList):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("erase", "clear_filter"):
             return bool(self.filter)
-        if action == "others":
+        if action in ("others", "note"):
             return self.highlighted_entity is not None
         return True
 
@@ -166,3 +174,8 @@ class EntitySidebar(OptionList):
         entity = self.highlighted_entity
         if entity is not None:
             self.post_message(self.OthersWanted(entity))
+
+    def action_note(self) -> None:
+        entity = self.highlighted_entity
+        if entity is not None:
+            self.post_message(self.NoteWanted(entity))

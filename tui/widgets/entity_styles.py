@@ -1,10 +1,10 @@
-"""One colour per entity type, shared by the sidebar and the article's colour mode."""
+"""The article pane's paints: entity types, marks, the cursor, selections, highlights."""
 
 from __future__ import annotations
 
 from rich.style import Style
 
-from tui.models import EntityType
+from tui.models import EntityType, Note
 
 TYPE_STYLES: dict[EntityType, Style] = {
     "person": Style(color="#ffaf87"),
@@ -28,3 +28,20 @@ GROUP_TITLES: dict[EntityType, str] = {
 
 MARK_STYLE = Style(bgcolor="#5f5f00", color="#ffffff")
 CURRENT_MARK_STYLE = Style(bgcolor="#d7af00", color="#000000", bold=True)
+CURSOR_STYLE = Style(underline=True, bold=True)
+SELECTION_STYLE = Style(reverse=True)
+
+# Background colours of highlights, by the colour name stored with the note.
+HIGHLIGHT_STYLES: dict[str, Style] = {
+    "yellow": Style(bgcolor="#5f5f00"),
+    "green": Style(bgcolor="#005f00"),
+    "blue": Style(bgcolor="#00005f"),
+    "pink": Style(bgcolor="#5f005f"),
+}
+NOTE_STYLE = Style(underline=True)
+
+
+def annotation_style(note: Note) -> Style:
+    """A highlight's background; a note with a body is also underlined."""
+    style = HIGHLIGHT_STYLES.get(note.color or "", Style())
+    return style + NOTE_STYLE if note.body else style
