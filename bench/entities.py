@@ -14,8 +14,12 @@ the long form and holds every mention of the short form.
 Raw spaCy is the model's spans with labels mapped to Gloss's types and no
 rule layer: each distinct (text, type) is one entity.
 
-Usage: python bench/entities.py [--errors tune]   (never look at held-out errors
-while tuning)
+Usage: python bench/entities.py [--errors tune] [--only tune]
+
+While tuning, run `--only tune` (optionally with `--errors tune`): it scores the
+tune half alone and writes nothing, so held-out totals are not seen along the
+way. A full run (both halves) rewrites the "## Entities quality" section of
+bench/RESULTS.md; never look at held-out errors.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -102,7 +107,9 @@ def raw_entities(text: str, candidates: Sequence[Candidate]) -> list[Entity]:
     ]
 
 
-def mention_scores(predicted: list[Entity], gold: list[dict], result: Result) -> list[str]:
+def mention_scores(
+    predicted: list[Entity], gold: list[dict[str, Any]], result: Result
+) -> list[str]:
     pred = [(m.start, m.end, e.type) for e in predicted for m in e.mentions]
     want = [(m["start"], m["end"], g["type"]) for g in gold for m in g["mentions"]]
     strict = len(set(pred) & set(want))
@@ -121,7 +128,7 @@ def mention_scores(predicted: list[Entity], gold: list[dict], result: Result) ->
     return errors
 
 
-def entity_scores(predicted: list[Entity], gold: list[dict], result: Result) -> list[str]:
+def entity_scores(predicted: list[Entity], gold: list[dict[str, Any]], result: Result) -> list[str]:
     forms = [{normal(g["name"]), *(normal(a) for a in g["aliases"])} for g in gold]
     taken: dict[int, Entity] = {}
     unmatched: list[Entity] = []
@@ -161,7 +168,7 @@ def entity_scores(predicted: list[Entity], gold: list[dict], result: Result) -> 
     return errors
 
 
-def acronym_links(predicted: list[Entity], gold_file: dict, result: Result) -> None:
+def acronym_links(predicted: list[Entity], gold_file: dict[str, Any], result: Result) -> None:
     for acronym in gold_file["acronyms"]:
         result.acronyms += 1
         owner = next(g for g in gold_file["entities"] if g["name"] == acronym["long"])
@@ -180,9 +187,9 @@ def acronym_links(predicted: list[Entity], gold_file: dict, result: Result) -> N
             result.unlinked.append(f"{acronym['short']}={acronym['long']}")
 
 
-def load() -> tuple[dict[str, list[str]], dict[str, dict], dict[str, Article]]:
+def load() -> tuple[dict[str, list[str]], dict[str, dict[str, Any]], dict[str, Article]]:
     split = json.loads((GOLD / "split.json").read_text())
-    golds: dict[str, dict] = {}
+    golds: dict[str, dict[str, Any]] = {}
     articles: dict[str, Article] = {}
     for stem in [*split["tune"], *split["held"]]:
         gold = json.loads((GOLD / f"{stem}.json").read_text())
@@ -198,17 +205,23 @@ def load() -> tuple[dict[str, list[str]], dict[str, dict], dict[str, Article]]:
 
 def main() -> None:
     show_errors = sys.argv[sys.argv.index("--errors") + 1] if "--errors" in sys.argv else None
+    only = sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv else None
+    if only not in (None, "tune"):
+        raise SystemExit("--only takes tune: held-out is scored only in a full run")
     split, golds, articles = load()
+    if only is not None:
+        split = {only: split[only]}
     recognizer = Recognizer()
     started = time.perf_counter()
     if recognizer.problem:
         raise SystemExit(recognizer.problem)
-    stems = [*split["tune"], *split["held"]]
+    halves = [half for half in ("tune", "held") if half in split]
+    stems = [stem for half in halves for stem in split[half]]
     found = recognizer.recognize([articles[stem].text for stem in stems])
     candidates = dict(zip(stems, found, strict=True))
     elapsed = time.perf_counter() - started
     rows: list[tuple[str, str, Result]] = []
-    for half in ("tune", "held"):
+    for half in halves:
         for system in ("spaCy", "Gloss"):
             result = Result()
             for stem in split[half]:
@@ -232,6 +245,8 @@ def main() -> None:
     table = render(rows)
     print(table)
     print(f"(model load and {len(stems)} articles: {elapsed:.1f} s)")
+    if only is not None:
+        return
     gains = {
         half: next(r for h, s, r in rows if h == half and s == "Gloss").entity.f1
         - next(r for h, s, r in rows if h == half and s == "spaCy").entity.f1

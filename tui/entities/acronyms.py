@@ -21,37 +21,20 @@ from functools import lru_cache
 from tui.entities.acronym_definition import AcronymDefinition
 
 _PARENTHESIS = re.compile(r"\(\s*(?P<short>[^()\s]{2,12})\s*\)")
-# Words that may stand in a long form without giving a letter ("Bank of Japan").
-_FUNCTION_WORDS = frozenset(
+# Words that may stand in a long form without giving a letter: "Bank of Japan
+# (BOJ)", "Notes from Lisbon (NL)", "Banco de la Nación (BN)". They may give one
+# too ("Notes from Lisbon (NFL)", "Friends of the Earth (FoE)").
+FUNCTION_WORDS = frozenset(
     [
-        "of",
-        "and",
-        "the",
-        "for",
-        "on",
-        "in",
-        "to",
-        "at",
-        "a",
-        "an",
-        "by",
-        "with",
-        "&",
-        "de",
-        "des",
-        "du",
-        "la",
-        "le",
-        "et",
-        "y",
-        "und",
-        "der",
-        "die",
-        "von",
-        "van",
-        "da",
-        "del",
-        "di",
+        # English articles, conjunctions and prepositions
+        *("a", "an", "the", "and", "or", "&", "+", "of", "for", "from", "on", "in", "into"),
+        *("to", "at", "by", "with", "without", "against", "about", "as", "over", "under"),
+        *("upon", "per", "via", "among", "between", "through", "within", "across", "after"),
+        # the same in the languages names are most often borrowed from
+        *("de", "des", "du", "la", "le", "les", "l", "d", "et", "à", "au", "aux", "pour"),
+        *("y", "e", "el", "los", "las", "del", "da", "das", "do", "dos", "di", "della"),
+        *("dei", "degli", "und", "der", "die", "den", "dem", "für", "von"),
+        *("zu", "zur", "zum", "im", "am", "van", "het", "een", "voor", "en", "al"),
     ]
 )
 # Where a long form cannot reach back past: a sentence end, a bracket, a quote mark.
@@ -147,7 +130,7 @@ def _initials_start(letters: list[str], words: list[str]) -> int | None:
     target = "".join(letters)
     for first in range(len(words) - 1, -1, -1):
         pieces = [piece for word in parts[first:] for piece in word]
-        optional = [piece in _FUNCTION_WORDS or not piece for piece in pieces]
+        optional = [piece in FUNCTION_WORDS or not piece for piece in pieces]
         if (
             pieces
             and pieces[0][:1] == target[:1]

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from tui.entities.acronym_definition import AcronymDefinition
+from tui.entities.acronyms import FUNCTION_WORDS
 from tui.entities.candidate import Candidate
 from tui.entities.cleanup import guess_type, retype
 from tui.entities.dates import is_calendar_date
@@ -50,9 +51,6 @@ CORPORATE_SUFFIXES = frozenset(
         "Airways",
         "Air",
     ]
-)
-_FUNCTION_WORDS = frozenset(
-    ["of", "and", "the", "for", "on", "in", "to", "at", "a", "an", "by", "with", "&"]
 )
 _UNSPREAD = frozenset(
     [
@@ -98,6 +96,7 @@ def merge(
     groups = _merge_name_tails(text, groups)
     groups = _merge_corporate_suffixes(text, groups)
     groups = _merge_long_tails(groups)
+    groups = _merge_plurals(groups)
     drafts.extend(groups)
     drafts = _merge_initials(drafts)
     for draft in drafts:
@@ -126,13 +125,15 @@ def _acronym_drafts(
         ]
         if not spans:
             continue
-        kind = _acronym_type(candidates, definition)
+        kind = _acronym_type(text, candidates, definition)
         drafts.append(Draft(definition.long, kind, spans, from_acronym=True))
         claimed.extend(spans)
     return drafts
 
 
-def _acronym_type(candidates: Sequence[Candidate], definition: AcronymDefinition) -> EntityType:
+def _acronym_type(
+    text: str, candidates: Sequence[Candidate], definition: AcronymDefinition
+) -> EntityType:
     """The model's type for the long form; else its majority for the short form; else a guess."""
     best: Candidate | None = None
     best_overlap = 0
@@ -148,14 +149,31 @@ def _acronym_type(candidates: Sequence[Candidate], definition: AcronymDefinition
         votes = Counter(
             c.type
             for c in candidates
-            if c.end - c.start == len(definition.short) and c.type not in ("date", "money")
+            if text[c.start : c.end] == definition.short and c.type not in ("date", "money")
         )
-        kind = votes.most_common(1)[0][0] if votes else guess_type(definition.long)
+        kind = votes.most_common(1)[0][0] if votes else _guess_acronym_type(definition.long)
     if kind == "person":  # an acronym with a spelled-out long form is not a person
-        kind = guess_type(definition.long)
-        if kind == "other":
-            kind = "organization"
+        kind = _guess_acronym_type(definition.long)
     return retype(definition.long, kind)
+
+
+def _guess_acronym_type(long: str) -> EntityType:
+    """A type from the long form alone: its head noun, else an organization if it is a name.
+
+    A capitalised long form the model did not type ("Letters from Lisbon (LFL)",
+    where it only saw the place "Lisbon") is most often an organization; a
+    lower-case one ("artificial intelligence (AI)") is a term, left as other.
+    """
+    kind = guess_type(long)
+    if kind == "other" and is_proper_name(long):
+        return "organization"
+    return kind
+
+
+def is_proper_name(phrase: str) -> bool:
+    """Every word but function words starts with a capital or a digit: "Notes from Lisbon"."""
+    words = [w for w in re.split(r"[\s\-–]+", phrase) if w and w.lower() not in FUNCTION_WORDS]
+    return bool(words) and all(w[0].isupper() or w[0].isdigit() for w in words)
 
 
 def _spelling_groups(text: str, candidates: Sequence[Candidate]) -> list[Draft]:
@@ -225,6 +243,60 @@ def _merge_long_tails(groups: list[Draft]) -> list[Draft]:
     return kept
 
 
+def _merge_plurals(groups: list[Draft]) -> list[Draft]:
+    """A multi-word name and its plural are one thing: "Space Shuttle", "Space Shuttles".
+
+    The form with more mentions names it (the first seen on a tie). A "person"
+    the article also speaks of in the plural is a kind of thing, a vehicle or
+    a product ("the Space Shuttles"): typed other. Two persons are left alone:
+    "James Williams" is not "James William".
+    """
+    by_name = {g.name: g for g in groups if _pluralizable(g)}
+    gone: set[int] = set()
+    for group in groups:
+        other = by_name.get(group.name + "s")
+        if other is None or other is group or not _pluralizable(group):
+            continue
+        if id(other) in gone or id(group) in gone:
+            continue
+        people = [g.type == "person" for g in (group, other)]
+        if all(people):
+            continue
+        owner, joined = (group, other)
+        if len(other.spans) > len(group.spans) or (
+            len(other.spans) == len(group.spans) and min(other.spans) < min(group.spans)
+        ):
+            owner, joined = other, group
+        owner.absorb(joined)
+        owner.votes.update(joined.votes)
+        if any(people):
+            owner.type = "other"
+        gone.add(id(joined))
+    return [g for g in groups if id(g) not in gone]
+
+
+def _pluralizable(draft: Draft) -> bool:
+    words = draft.name.split()
+    return (
+        draft.type not in ("date", "money")
+        and len(words) > 1
+        and words[-1][:1].isupper()
+        and words[-1].isalpha()
+    )
+
+
+def _number_variants(draft: Draft) -> set[str]:
+    """The plural or singular of a multi-word name: "Indian Railways" -> "Indian Railway"."""
+    if draft.type == "person" or not _pluralizable(draft):
+        return set()
+    name = draft.name
+    if name.endswith("s") and not name.endswith("ss") and len(name.split()[-1]) > 3:
+        return {name[:-1]}
+    if not name.endswith("s"):
+        return {name + "s"}
+    return set()
+
+
 def _is_tail(words: list[str], full: list[str]) -> bool:
     if len(words) >= len(full):
         return False
@@ -285,7 +357,7 @@ def _merge_initials(drafts: list[Draft]) -> list[Draft]:
 
 
 def _initials(name: str) -> str:
-    words = [w for w in re.split(r"[\s\-–]+", name) if w and w.lower() not in _FUNCTION_WORDS]
+    words = [w for w in re.split(r"[\s\-–]+", name) if w and w.lower() not in FUNCTION_WORDS]
     if len(words) < 2:
         return ""
     return "".join(word[0] for word in words).upper()
@@ -308,6 +380,7 @@ def _spread(text: str, drafts: list[Draft], claimed: list[tuple[int, int]]) -> N
                 forms.add(
                     surname
                 )  # "Bridenstine remarked": the model missed it, the reader did not
+        forms |= _number_variants(draft)
         for form in sorted(forms, key=len, reverse=True):
             if len(form) < 2 or form in _UNSPREAD or (is_calendar_date(form) and " " not in form):
                 continue

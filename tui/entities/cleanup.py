@@ -262,6 +262,25 @@ def place_by_context(text: str, start: int, end: int, kind: EntityType) -> Entit
     return kind
 
 
+# One word with a capital inside after a lower-case letter: "SpaceX", "YouTube",
+# "PayPal". Names like that are brands; a person's is "McDonald", "DeSantis",
+# "LeBron", "DiCaprio", "MacKenzie": a prefix before the inner capital.
+_CAMEL_CASE = re.compile(r"^[A-Z][a-z]*[a-z][A-Z][A-Za-z]*$")
+_NAME_PREFIXES = frozenset(
+    ["Mc", "Mac", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von", "St", "Fitz", "Del", "Al"]
+)
+
+
+def organization_by_form(phrase: str, kind: EntityType) -> EntityType:
+    """An organization when one CamelCase word was typed a person: "SpaceX", "YouTube"."""
+    if kind != "person" or not _CAMEL_CASE.match(phrase):
+        return kind
+    inner = next(i for i in range(1, len(phrase)) if phrase[i].isupper())
+    if phrase[:inner] in _NAME_PREFIXES:
+        return kind
+    return "organization"
+
+
 def clean_candidates(
     article: Article, candidates: Sequence[Candidate], source: tuple[int, int] | None
 ) -> list[Candidate]:
@@ -287,6 +306,7 @@ def clean_candidates(
         ):
             continue  # a lower-case "name" is a model slip ("internet", "metaverse")
         kind = place_by_context(text, start, end, candidate.type)
+        kind = organization_by_form(phrase, kind)
         kept.append(Candidate(start, end, kind, candidate.label))
     return kept
 
@@ -354,14 +374,37 @@ def head_word(name: str) -> str:
     return words[-1] if words else ""
 
 
+# Heads no one's name ends in: a "person" ending in one is the model's slip
+# ("Acme Corp", "Kingston Airport"). Heads that are also surnames ("Margaret
+# Court", "Jude Law", "Doris Day") are not here; they retype a person only in
+# the "X of Y" form ("Court of Appeal").
+NEVER_PERSON_HEADS = frozenset(
+    [
+        *("Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "Corporation", "Company", "Holdings"),
+        *("Committee", "Commission", "Association", "Organization", "Organisation"),
+        *("Council", "Agency", "Ministry", "Department", "Authority", "Institute"),
+        *("University", "College", "Foundation", "Federation", "Society", "Bureau"),
+        *("Airlines", "Airways", "Railway", "Railways", "Police", "Parliament", "Senate"),
+        *("Airport", "Hospital", "Station", "Province", "District", "Stadium"),
+        *("Initiative", "Agreement", "Treaty", "Directive", "Summit", "Conference"),
+        *("Olympics", "Festival", "Election", "Elections", "Referendum", "Programme"),
+        *("Regulation", "Convention", "Protocol", "Declaration", "Accord", "Accords", "Pact"),
+    ]
+)
+
+
 def retype(name: str, kind: EntityType) -> EntityType:
     """The type a telling head noun gives a multi-word name; else the model's type.
 
-    Persons, dates and amounts keep theirs: "John Law" stays a person.
+    Dates and amounts keep theirs; so do persons, unless the head is one no
+    one's name ends in ("Acme Corp") or the name is "X of Y" ("Court of
+    Appeal"): "John Law" and "Margaret Court" stay persons.
     """
-    if kind in ("date", "money", "person") or len(name.split()) < 2:
+    if kind in ("date", "money") or len(name.split()) < 2:
         return kind
     head = head_word(name)
+    if kind == "person" and head not in NEVER_PERSON_HEADS and "of" not in name.split()[1:]:
+        return kind
     for heads, typed in (
         (EVENT_HEADS, "event"),
         (ORGANIZATION_HEADS, "organization"),

@@ -17,6 +17,7 @@ from tui.entities.cleanup import (
 )
 from tui.entities.dates import find_dates
 from tui.entities.recognizer import Recognizer
+from tui.entities.titles import names_after_titles, strip_titles
 from tui.models import Article, Entity
 
 
@@ -25,16 +26,27 @@ def extract(articles: Sequence[Article], recognizer: Recognizer) -> list[list[En
     found = recognizer.recognize([article.text for article in articles])
     fallback = not recognizer.available
     return [
-        entities_of(article, find_dates(article.text) if fallback else candidates)
+        entities_of(article, find_dates(article.text), model=False)
+        if fallback
+        else entities_of(article, candidates)
         for article, candidates in zip(articles, found, strict=True)
     ]
 
 
-def entities_of(article: Article, candidates: Sequence[Candidate]) -> list[Entity]:
-    """The rule layer on one article's candidates (from the model, or dates by pattern)."""
+def entities_of(
+    article: Article, candidates: Sequence[Candidate], *, model: bool = True
+) -> list[Entity]:
+    """The rule layer on one article's candidates (from the model, or dates by pattern).
+
+    Without the model (`model=False`) only acronyms and dates are extracted:
+    no person is guessed from a title alone.
+    """
     text = article.text
     source = dateline_source(article)
-    cleaned = join_model_numbers(text, clean_candidates(article, candidates, source))
+    cleaned = strip_titles(text, clean_candidates(article, candidates, source))
+    if model:
+        cleaned = names_after_titles(text, cleaned)
+    cleaned = join_model_numbers(text, cleaned)
     definitions = find_definitions(text, skip=[source] if source else [])
     heads = head_words([text[c.start : c.end] for c in cleaned] + [d.long for d in definitions])
     cleaned = [c for c in cleaned if not is_back_reference(text, c, heads)]

@@ -1,0 +1,230 @@
+"""More of the rule layer, with made-up recogniser output (no model).
+
+Acronyms whose long form has function words, CamelCase brands the model calls
+persons, organisational heads on a "person", plurals, titles before names...
+Every text here is invented for the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_entities_rules import assert_well_formed, by_name, cand, make_article, names
+from tui.entities.acronyms import find_definitions
+from tui.entities.cleanup import organization_by_form, retype
+from tui.entities.extractor import entities_of
+from tui.models import EntityType
+
+# --- acronyms with function words -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "short", "long"),
+    [
+        ("The site Letters from Lisbon (LFL) said so.", "LFL", "Letters from Lisbon"),
+        ("The site Letters from Lisbon (LL) said so.", "LL", "Letters from Lisbon"),
+        ("Friends of the Earth (FoE) said so.", "FoE", "Friends of the Earth"),
+        ("Doctors against Hunger (DH) said so.", "DH", "Doctors against Hunger"),
+        ("The Banco de la Nación (BN) said so.", "BN", "Banco de la Nación"),
+        ("The Institut für Weltwirtschaft (IfW) said so.", "IfW", "Institut für Weltwirtschaft"),
+        ("Voices from Inside the Wall (VIW) said so.", "VIW", "Voices from Inside the Wall"),
+        (
+            "The Office for Budget Responsibility (OBR) said so.",
+            "OBR",
+            "Office for Budget Responsibility",
+        ),
+    ],
+)
+def test_function_words_in_a_long_form_may_give_no_letter(
+    sentence: str, short: str, long: str
+) -> None:
+    [definition] = find_definitions(sentence)
+    assert (definition.short, definition.long) == (short, long)
+    assert definition.method == "initials"
+
+
+def test_acronym_of_a_name_the_model_did_not_type_is_an_organization() -> None:
+    # The model saw only the place inside the long form, and typed some other
+    # three-letter word: neither decides what "Letters from Lisbon" is.
+    text = "The news site Letters from Lisbon (LFL) reported it. LFL said the USA would act."
+    article = make_article(text)
+    candidates = [cand(text, "Lisbon", "place"), cand(text, "USA", "place")]
+    entities = entities_of(article, candidates)
+    lfl = by_name(entities, "Letters from Lisbon")
+    assert (lfl.type, lfl.aliases, len(lfl.mentions)) == ("organization", ("LFL",), 3)
+    assert by_name(entities, "USA").type == "place"
+    assert_well_formed(article, entities)
+
+
+def test_acronym_short_form_votes_count_only_the_short_form() -> None:
+    text = "The news site Letters from Lisbon (LFL) reported it. LFL said so."
+    candidates = [cand(text, "LFL", "other", nth=2)]
+    [lfl] = entities_of(make_article(text), candidates)
+    assert lfl.type == "other"  # the model's own type for the short form still counts
+
+
+def test_lower_case_long_form_of_an_untyped_acronym_stays_other() -> None:
+    text = "It uses artificial general intelligence (AGI) methods. AGI is hard."
+    [agi] = entities_of(make_article(text), [])
+    assert (agi.name, agi.type) == ("artificial general intelligence", "other")
+
+
+# --- types from the form of a name ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind"),
+    [
+        ("SpaceX", "organization"),
+        ("YouTube", "organization"),
+        ("PayPal", "organization"),
+        ("McDonald", "person"),
+        ("DeSantis", "person"),
+        ("MacKenzie", "person"),
+        ("LeBron", "person"),
+        ("Smith", "person"),
+        ("NASA", "person"),
+    ],
+)
+def test_camel_case_word_typed_a_person_is_an_organization(phrase: str, kind: EntityType) -> None:
+    assert organization_by_form(phrase, "person") == kind
+
+
+def test_camel_case_majority_decides_the_entity() -> None:
+    text = "ZapTech launched it. ZapTech's boss spoke. Analysts praised ZapTech."
+    candidates = [
+        cand(text, "ZapTech", "person"),
+        cand(text, "ZapTech", "person", nth=2),
+        cand(text, "ZapTech", "place", nth=3),
+    ]
+    [zap] = entities_of(make_article(text), candidates)
+    assert (zap.name, zap.type, len(zap.mentions)) == ("ZapTech", "organization", 3)
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Acme Corp", "organization"),
+        ("Quill Writers Association", "organization"),
+        ("Riverton University", "organization"),
+        ("Kingsley Airport", "place"),
+        ("Court of Appeal", "organization"),
+        ("Bank of Utopia", "organization"),
+        ("Margaret Court", "person"),
+        ("John Law", "person"),
+        ("Doris Day", "person"),
+        ("Catherine of Aragon", "person"),
+    ],
+)
+def test_person_with_an_organisational_head_is_retyped(name: str, kind: EntityType) -> None:
+    assert retype(name, "person") == kind
+
+
+# --- plurals ----------------------------------------------------------------------------------
+
+
+def test_singular_and_plural_of_a_name_are_one_entity_and_spread() -> None:
+    text = (
+        "Workers of the Northern Railways struck. The Northern Railways said no. "
+        "A branch of the Northern Railway agreed."
+    )
+    article = make_article(text)
+    candidates = [
+        cand(text, "Northern Railways", "organization"),
+        cand(text, "Northern Railways", "organization", nth=2),
+    ]
+    [rail] = entities_of(article, candidates)
+    assert (rail.name, rail.aliases, len(rail.mentions)) == (
+        "Northern Railways",
+        ("Northern Railway",),
+        3,
+    )
+
+
+def test_a_person_the_article_also_names_in_the_plural_is_a_thing() -> None:
+    text = "The last Star Glider flight ended. The Star Gliders were retired in 2011."
+    article = make_article(text)
+    candidates = [
+        cand(text, "Star Glider", "person"),
+        cand(text, "Star Gliders", "organization"),
+    ]
+    [glider] = [e for e in entities_of(article, candidates) if e.type != "date"]
+    assert glider.type == "other"
+    assert set(names([glider])) == {"Star Glider", "Star Gliders"}
+
+
+def test_two_people_are_not_singular_and_plural() -> None:
+    text = "James Williams met James William."
+    candidates = [cand(text, "James Williams", "person"), cand(text, "James William", "person")]
+    entities = entities_of(make_article(text), candidates)
+    assert {e.name for e in entities} == {"James Williams", "James William"}
+
+
+# --- titles -----------------------------------------------------------------------------------
+
+
+def test_name_after_a_title_is_a_person_even_when_the_model_missed_it() -> None:
+    text = (
+        "On Sunday Presidents Tomas Verhoeven of Norland and Ada Lind of Sorland signed. "
+        "Later commissioner Ilse Brandt spoke."
+    )
+    article = make_article(text)
+    candidates = [cand(text, "Norland", "place"), cand(text, "Sorland", "place")]
+    entities = entities_of(article, candidates)
+    assert by_name(entities, "Tomas Verhoeven").type == "person"
+    assert by_name(entities, "Ilse Brandt").type == "person"
+    assert_well_formed(article, entities)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was said by a hospital spokesperson. The police came.",  # a sentence ends
+        "Wayne Tseng, Lord Mayor Candidate and a candidate.",  # "candidate" is a common noun
+        "Said the President On Monday and more.",
+        "Minister Foreign Affairs Ministry met.",  # ends in an organisational head
+        "The President Zorvath spoke.",  # one word, in no full name the article gives
+    ],
+)
+def test_what_follows_a_title_is_not_always_a_name(text: str) -> None:
+    entities = entities_of(make_article(text), [])
+    assert not any(e.type == "person" for e in entities), entities
+
+
+def test_one_word_after_a_title_when_the_full_name_is_known() -> None:
+    text = "Princess Ubolra Mahidol spoke. Princess Ubolra left."
+    [person] = entities_of(make_article(text), [])
+    assert (person.name, person.aliases, len(person.mentions)) == (
+        "Ubolra Mahidol",
+        ("Ubolra",),
+        2,
+    )
+
+
+def test_title_is_cut_from_a_name() -> None:
+    text = (
+        "Karla Mendes drove. Today with my Loco Pilot Karla we ran. President Obrecht "
+        "spoke. General Motors agreed."
+    )
+    article = make_article(text)
+    candidates = [
+        cand(text, "Karla Mendes", "person"),
+        cand(text, "Loco Pilot Karla", "organization"),
+        cand(text, "President Obrecht", "person"),
+        cand(text, "General Motors", "organization"),
+    ]
+    entities = entities_of(article, candidates)
+    karla = by_name(entities, "Karla Mendes")
+    assert karla.aliases == ("Karla",)
+    assert by_name(entities, "Obrecht").type == "person"
+    assert by_name(entities, "General Motors").type == "organization"
+    assert_well_formed(article, entities)
+
+
+def test_without_the_model_no_person_is_guessed_from_a_title() -> None:
+    from tui.entities.extractor import extract
+    from tui.entities.recognizer import Recognizer
+
+    article = make_article("President Tomas Verhoeven spoke on Monday.")
+    [entities] = extract([article], Recognizer("gloss_no_such_model_package", parallel=False))
+    assert [e.name for e in entities] == ["Monday"]

@@ -1,0 +1,157 @@
+"""Titles before names: "President Muhammadu Buhari", "my Loco Pilot Rangoli".
+
+- A name right after a title is a person even when the model missed it:
+  "Presidents Muhammadu Buhari of Nigeria" gives "Muhammadu Buhari".
+- A title is not part of the name: a span "Loco Pilot Rangoli" that the model
+  called an organization is the person "Rangoli" when the article names a
+  person "Rangoli ..." (or "... Rangoli") elsewhere; a span typed a person
+  loses its leading title ("President Obama" -> "Obama") always.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from tui.entities.candidate import Candidate
+from tui.entities.cleanup import EVENT_HEADS, ORGANIZATION_HEADS, PLACE_HEADS
+
+TITLES = frozenset(
+    [
+        *("President", "Presidents", "Vice-President", "Premier", "Chancellor", "Minister"),
+        *("Ministers", "Secretary", "Senator", "Sen", "Governor", "Gov", "Mayor"),
+        *("Chairman", "Chairwoman", "Chairperson", "Chair", "Administrator", "Director"),
+        *("Commissioner", "Ambassador", "Spokesperson", "Spokesman", "Spokeswoman"),
+        *("Judge", "Pilot", "Captain", "Capt", "Commander", "Colonel", "Col", "General"),
+        *("Gen", "Lieutenant", "Lt", "Sergeant", "Sgt", "Inspector", "Superintendent"),
+        *("Detective", "Dr", "Mr", "Mrs", "Ms", "Prof", "Professor", "Sir", "Dame"),
+        *("King", "Queen", "Prince", "Princess", "Pope", "Sheikh", "Emir", "Rev"),
+        *("Reverend", "Bishop", "Archbishop", "Cardinal", "Manager", "Astronaut", "Coach"),
+        *("Representative", "Rep", "Officer", "Chief", "Executive", "CEO", "Deputy"),
+    ]
+)
+# Lower-case titles that introduce a name just as well: "commissioner Albert Muchanga".
+# ("general", "chief" or "king" lower-case are too often something else.)
+_LOWER_TITLES = frozenset(
+    [
+        *("president", "minister", "secretary", "senator", "governor", "mayor", "premier"),
+        *("chairman", "chairwoman", "chairperson", "chancellor", "administrator", "director"),
+        *("commissioner", "ambassador", "spokesperson", "spokesman", "spokeswoman"),
+        *("astronaut", "pilot", "captain", "manager", "professor"),
+    ]
+)
+_MONTHS_AND_DAYS = frozenset(
+    [
+        *("January", "February", "March", "April", "May", "June", "July", "August"),
+        *("September", "October", "November", "December", "Monday", "Tuesday"),
+        *("Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    ]
+)
+_WORD = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z-]*\.?")
+_NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*"
+# After a title: one to three capitalised words, then no further capitalised word.
+_NAME = re.compile(rf" (?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}})(?![\w-]| [A-Z0-9])")
+_HEADS = EVENT_HEADS | ORGANIZATION_HEADS | PLACE_HEADS
+
+
+# Titles written with a full stop ("Dr. Smith"); after any other word a full
+# stop ends the sentence ("a hospital spokesperson. The police").
+_ABBREVIATED = frozenset(
+    ["Dr", "Mr", "Mrs", "Ms", "Prof", "Sen", "Gov", "Gen", "Col", "Capt", "Lt", "Sgt", "Rev", "Rep"]
+)
+# Words a name never starts with: "Minister The" is a sentence, not a person.
+_NOT_NAMES = frozenset(
+    [
+        *("The", "A", "An", "This", "That", "These", "Those", "His", "Her", "Its", "Their"),
+        *("Our", "My", "Your", "In", "On", "At", "As", "And", "But", "Or", "If", "When"),
+        *("While", "After", "Before", "Since", "For", "From", "To", "With", "By", "Of"),
+    ]
+)
+
+
+def is_title(word: str) -> bool:
+    """A title word; with a full stop only an abbreviation ("Dr." yes, "spokesperson." no)."""
+    if word.endswith("."):
+        return word[:-1] in _ABBREVIATED
+    return word in TITLES or word in _LOWER_TITLES
+
+
+def names_after_titles(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Persons the model missed right after a title; never over a span it tagged.
+
+    Two words or more ("Presidents Muhammadu Buhari of Nigeria"); one word only
+    when it is part of a person's name the article gives in full ("Princess
+    Ubolratana" after "Princess Ubolratana Mahidol"). No word of the name may
+    be one the article also writes in lower case: "Lord Mayor Candidate" is
+    no person when the text speaks of "a candidate".
+    """
+    taken = {text[c.start : c.end] for c in candidates if c.type != "person"}
+    lower = set(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", text))
+    spans: list[tuple[int, int]] = []
+    for match in _titled_names(text):
+        start, end = match.span("name")
+        words = match.group("name").split()
+        if (
+            not any(c.start < end and start < c.end for c in candidates)
+            and not any(is_title(word) for word in words)
+            and words[-1] not in _HEADS
+            and words[0] not in _MONTHS_AND_DAYS | _NOT_NAMES
+            and match.group("name") not in taken
+            and not any(word.lower() in lower for word in words)
+        ):
+            spans.append((start, end))
+    multi = [Candidate(s, e, "person", "title") for s, e in spans if " " in text[s:e]]
+    known = _person_words(text, [*candidates, *multi])
+    single = [
+        Candidate(s, e, "person", "title")
+        for s, e in spans
+        if " " not in text[s:e] and text[s:e] in known
+    ]
+    return sorted([*candidates, *multi, *single], key=lambda c: c.start)
+
+
+def _titled_names(text: str) -> Iterator[re.Match[str]]:
+    for word in _WORD.finditer(text):
+        if is_title(word.group()):
+            match = _NAME.match(text, word.end())
+            if match is not None:
+                yield match
+
+
+def _person_words(text: str, candidates: Sequence[Candidate]) -> set[str]:
+    """Names the model gave persons, and their first and last words ("Rangoli Patil": "Rangoli")."""
+    found: set[str] = set()
+    for candidate in candidates:
+        if candidate.type == "person":
+            name = text[candidate.start : candidate.end]
+            words = name.split()
+            found.update([name, words[0], words[-1]] if words else [name])
+    return found
+
+
+def strip_titles(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """A span's leading title is not part of the name; the name after it is a person.
+
+    For a span the model typed something else, only when the article knows a
+    person by that name: "General Motors" stays an organization.
+    """
+    people = _person_words(text, candidates)
+    stripped: list[Candidate] = []
+    for candidate in candidates:
+        words = list(re.finditer(r"\S+", text[candidate.start : candidate.end]))
+        last_title = max(
+            (i for i, w in enumerate(words[:-1]) if is_title(w.group())),
+            default=None,
+        )
+        if candidate.type in ("date", "money") or last_title is None:
+            stripped.append(candidate)
+            continue
+        start = candidate.start + words[last_title + 1].start()
+        rest = text[start : candidate.end]
+        if not rest[:1].isupper():
+            stripped.append(candidate)
+        elif candidate.type == "person" or rest in people:
+            stripped.append(Candidate(start, candidate.end, "person", candidate.label))
+        else:
+            stripped.append(candidate)
+    return stripped
