@@ -197,3 +197,20 @@ async def test_enter_on_a_note_jumps_to_its_passage(app: GlossApp, library: Libr
         y = view.line_of_offset(start)
         assert y is not None
         assert view.scroll_y <= y < view.scroll_y + view.scrollable_content_region.height
+
+
+async def test_mouse_selection_can_be_highlighted(app: GlossApp, library: Library) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        block, widget = view._blocks[1]
+        await pilot.mouse_down(widget, offset=(0, 0))
+        await pilot.hover(widget, offset=(16, 0))
+        await pilot.mouse_up(widget, offset=(16, 0))
+        await pilot.pause()
+        assert view.selection is not None, "the mouse selected text in the article"
+        await keys(pilot, "h", "2")
+    [note] = seed_notes(library)
+    assert note.color == "green"
+    assert note.selector.start == block.start
+    assert note.selector.exact in ("This partnership", "This partnership ")

@@ -16,6 +16,7 @@ from textual import events
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Offset
 from textual.message import Message
 from textual.widgets import Static
 
@@ -38,6 +39,13 @@ def metadata_line(article: Article) -> str:
     details = [article.place, article.date, article.source, article.author]
     words = f"{article.word_count:,} words"
     return " · ".join([*(detail for detail in details if detail), words])
+
+
+def offset_in(text: str, point: Offset) -> int:
+    """A selection point (column x of line y, lines split at newlines) as an offset in text."""
+    lines = text.split("\n")
+    y = min(point.y, len(lines) - 1)
+    return sum(len(line) + 1 for line in lines[:y]) + min(point.x, len(lines[y]))
 
 
 def line_starts(text: str, width: int) -> list[int]:
@@ -197,8 +205,8 @@ class ArticleView(VerticalScroll, can_focus=True):
                 paint(note.selector.start, note.selector.end, annotation_style(note))
         for index, (start, end) in enumerate(self.marks):
             paint(start, end, CURRENT_MARK_STYLE if index == self.current_mark else MARK_STYLE)
-        if self.selection is not None:
-            paint(*self.selection, SELECTION_STYLE)
+        if self.select_from is not None:
+            paint(self.select_from, max(self.select_to, self.select_from), SELECTION_STYLE)
         elif self.has_focus:
             paint(*word_at(self.article.text, self.cursor), CURSOR_STYLE)
         return text
@@ -248,7 +256,9 @@ class ArticleView(VerticalScroll, can_focus=True):
             return not selecting
         if action == "move" and parameters == ("word", -1):
             return selecting
-        if action in ("annotate", "cancel_selection"):
+        if action == "annotate":
+            return selecting or self.mouse_selection() is not None
+        if action == "cancel_selection":
             return selecting
         return self.article is not None or action not in ("move", "toggle_selection")
 
@@ -256,9 +266,28 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     @property
     def selection(self) -> tuple[int, int] | None:
+        """The keyboard selection, else what the mouse selected in the article's blocks."""
         if self.select_from is None:
-            return None
+            return self.mouse_selection()
         return (self.select_from, max(self.select_to, self.select_from))
+
+    def mouse_selection(self) -> tuple[int, int] | None:
+        """Textual's text selection, turned into offsets of the canonical text."""
+        if self.article is None or not self.is_mounted:
+            return None
+        spans = []
+        for block, widget in self._blocks:
+            chosen = self.screen.selections.get(widget)
+            if chosen is None:
+                continue
+            text = self.article.block_text(block)
+            start = 0 if chosen.start is None else offset_in(text, chosen.start)
+            end = len(text) if chosen.end is None else offset_in(text, chosen.end)
+            spans.append((block.start + start, block.start + end))
+        if not spans:
+            return None
+        start, end = min(s for s, _ in spans), max(e for _, e in spans)
+        return (start, end) if end > start else None
 
     def _visible_cursor(self) -> int:
         """The cursor, or the first word on screen when the cursor was scrolled away."""
@@ -317,9 +346,10 @@ class ArticleView(VerticalScroll, can_focus=True):
             self.post_message(self.AnnotateRequested(kind, start, end))
 
     def end_selection(self) -> None:
-        """The screen calls this once the selection was used."""
+        """The screen calls this once the selection was used (keyboard or mouse)."""
         if self.select_from is not None:
             self.cursor = self.select_from
+        self.screen.clear_selection()
         self.action_cancel_selection()
 
     def _selection_changed(self) -> None:
