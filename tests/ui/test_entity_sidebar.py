@@ -123,3 +123,20 @@ async def test_other_articles_list_opens_the_article_at_the_mention(
         assert view.marks[view.current_mark][0] == rows[0].start
         assert view.article.text[rows[0].start : rows[0].end] == "Beijing"
         assert view.mark_label == "Beijing"
+
+
+async def test_sidebar_says_plainly_when_the_model_was_missing(
+    app: GlossApp, library: Library
+) -> None:
+    from tui.entities import EXTRACTOR_VERSION, NO_MODEL_SUFFIX
+
+    article_id = library.article_ids()[0]
+    acronyms_only = [e for e in library.entities(article_id) if e.aliases]
+    library.set_entities(article_id, acronyms_only, EXTRACTOR_VERSION + NO_MODEL_SUFFIX)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        sidebar = app.screen.query_one(EntitySidebar)
+        first = str(sidebar.get_option_at_index(0).prompt)
+        assert "spaCy model was missing" in first
+        assert "gloss reindex" in first
+        assert SEED_ADB in shown_names(sidebar)
