@@ -10,8 +10,11 @@ from pathlib import Path
 from tui import __version__
 from tui.commands import (
     entities_command,
+    export_command,
     import_files,
     list_articles,
+    note_command,
+    notes_command,
     open_reader,
     reindex_command,
     show_article,
@@ -34,6 +37,9 @@ COMMANDS = (
     show_article,
     entities_command,
     reindex_command,
+    note_command,
+    notes_command,
+    export_command,
 )
 
 

@@ -10,8 +10,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tui.annotations.import_report import AnnotationImportReport
+from tui.annotations.reanchor_report import ReanchorReport
+from tui.annotations.reanchoring import reanchor_notes
+from tui.annotations.w3c_import import import_annotations
 from tui.entities import EXTRACTOR_VERSION, NO_MODEL_SUFFIX, extract_entities, model_problem
-from tui.ingest import IngestError, read_path
+from tui.ingest import AnnotationExportError, IngestError, read_path
 from tui.models import Article
 from tui.store import Library
 
@@ -27,10 +31,12 @@ class ImportReport:
     unchanged: list[Article] = field(default_factory=list)
     failed: list[IngestError] = field(default_factory=list)
     model_problem: str | None = None
+    notes: ReanchorReport = field(default_factory=ReanchorReport)  # of updated articles
+    annotations: AnnotationImportReport = field(default_factory=AnnotationImportReport)
 
     @property
     def ok(self) -> bool:
-        return not self.failed
+        return not self.failed and self.annotations.ok
 
 
 def stored_version(problem: str | None) -> str:
@@ -59,11 +65,14 @@ def import_paths(
     """Import every file; a bad file is reported and never stops the others."""
     report = ImportReport()
     batch: list[Article] = []
+    exports: list[AnnotationExportError] = []  # notes, restored once the articles are in
     for path in expand_paths(paths):
         if on_file is not None:
             on_file(path)
         try:
             batch.extend(read_path(path))
+        except AnnotationExportError as annotation_export:
+            exports.append(annotation_export)
         except IngestError as error:
             report.failed.append(error)
         if len(batch) >= BATCH_SIZE:
@@ -71,6 +80,8 @@ def import_paths(
             batch = []
     if batch:
         _store(library, batch, report)
+    for export in exports:
+        report.annotations.add(import_annotations(library, export.document, export.source))
     return report
 
 
@@ -116,5 +127,6 @@ def _store(library: Library, articles: list[Article], report: ImportReport) -> N
             report.added.append(article)
         elif outcome == "updated":
             report.updated.append(article)
+            report.notes.add(reanchor_notes(library, article))  # the text may have changed
         else:
             report.unchanged.append(article)

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from tui.commands.import_notes import notes_json, print_notes
 from tui.commands.output import library_option, print_json
 from tui.store import Library
 
@@ -31,6 +32,7 @@ def run(args: argparse.Namespace, library: Library) -> int:
                 "unchanged": [a.id for a in report.unchanged],
                 "failed": [{"file": e.source, "reason": e.reason} for e in report.failed],
                 "warning": report.model_problem,
+                **notes_json(report),
             }
         )
     else:
@@ -45,4 +47,5 @@ def run(args: argparse.Namespace, library: Library) -> int:
             f"{len(report.added)} added, {len(report.updated)} updated, "
             f"{len(report.unchanged)} unchanged, {len(report.failed)} failed"
         )
+        print_notes(report)
     return 0 if report.ok else 1
