@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui.annotations.import_report import AnnotationImportReport
+from tui.annotations.annotation_import_report import AnnotationImportReport
 from tui.annotations.reanchor_report import ReanchorReport
 from tui.annotations.reanchoring import reanchor_notes
 from tui.annotations.w3c_import import import_annotations

@@ -291,7 +291,7 @@ def test_annotations_for_missing_articles_fail_by_name_and_exit_1(
     fb = article_id(library, "Facebook")
     for line in failures:
         assert line.startswith(f"failed    {export}: annotation urn:gloss:note:")
-        assert f"its article {fb}" in line and "not in the library" in line
+        assert f"its article {fb} ({FACEBOOK_URL}) is not in the library" in line
     assert "Traceback" not in err
 
 

@@ -149,6 +149,10 @@ def test_unknown_article_colour_and_empty_note_are_one_line_errors(
     assert_one_line_error(code, err, "--quote")
     code, _, err = run(capsys, "note", "add", fb, "--library", library)
     assert_one_line_error(code, err, "needs a body")
+    code, _, err = run(
+        capsys, "note", "add", fb, "--occurrence", "2", "--body", "x", "--library", library
+    )
+    assert_one_line_error(code, err, "give --quote")
 
 
 def test_tags_come_from_options_and_hash_words_in_the_body(

@@ -125,6 +125,8 @@ def new_note(
     if color is not None and color not in HIGHLIGHT_COLORS:
         raise ValueError(f"unknown colour {color!r}: use one of {', '.join(HIGHLIGHT_COLORS)}")
     if quote is None:
+        if occurrence is not None:
+            raise ValueError("--occurrence picks among a quote's occurrences: give --quote too")
         if color is not None:
             raise ValueError("a colour highlights a passage: give the passage with --quote")
         if not body and not all_tags:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from tui.anchoring import AnchorStatus, make_selector, occurrences, reanchor
-from tui.annotations.import_report import AnnotationImportReport
+from tui.annotations.annotation_import_report import AnnotationImportReport
 from tui.annotations.w3c import ARTICLE_URN, parse_annotation, types_of
 from tui.models import Article, Note, Selector
 from tui.store import Library, LibraryError
@@ -144,8 +144,10 @@ def import_annotations(
             article = find_article(note.article_id, target)
             if article is None:
                 shown = note.article_id or target
+                if note.article_id and not target.startswith(ARTICLE_URN):
+                    shown = f"{note.article_id} ({target})"
                 raise ValueError(
-                    f"its article {shown[:200]} is not in the library: import the article first"
+                    f"its article {shown[:300]} is not in the library: import the article first"
                 )
             placed, status = place_note(replace(note, article_id=article.id), article.text)
             stored = library.add_note(placed)
