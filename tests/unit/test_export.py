@@ -11,7 +11,8 @@ import pytest
 import yaml
 
 from tests.conftest import CORPORA
-from tui.annotations.w3c_import import import_annotations
+from tui.annotations.notes import new_note
+from tui.annotations.w3c_import import annotations_in, import_annotations
 from tui.cli import main
 from tui.models import Note
 from tui.store import Library
@@ -48,8 +49,6 @@ def article_id(library: Path, title_word: str) -> str:
 
 def add_notes(library: Path) -> list[Note]:
     """Highlights, notes with tags, an article-level note and an orphan, on two articles."""
-    from tui.annotations.notes import new_note
-
     fb, tesco = article_id(library, "Facebook"), article_id(library, "Tesco")
     with Library(library) as lib:
         facebook, tesco_article = lib.get_article(fb), lib.get_article(tesco)
@@ -343,3 +342,25 @@ def test_an_export_with_no_notes_is_valid(
     assert json.loads(out)["total"] == 0
     code, out, err = run(capsys, "export", "--library", str(folder))
     assert code == 0 and out == "" and "No notes" in err
+
+
+def test_annotations_are_read_from_every_w3c_container() -> None:
+    one = {"type": "Annotation", "id": "a"}
+    two = {"type": ["Annotation"], "id": "b"}
+    page = {
+        "type": "AnnotationPage",
+        "items": [one],
+        "next": {"type": "AnnotationPage", "items": [two]},
+    }
+    assert annotations_in(one) == [one]
+    assert annotations_in([one, two]) == [one, two]
+    assert annotations_in(page) == [one, two]
+    assert annotations_in({"@context": CONTEXT, "type": "AnnotationCollection", "first": page}) == [
+        one,
+        two,
+    ]
+    assert annotations_in([page]) == [one, two]
+    with pytest.raises(ValueError, match="links"):
+        annotations_in({"type": "AnnotationCollection", "first": "https://example.org/page1"})
+    with pytest.raises(ValueError, match="not an Annotation"):
+        annotations_in({"type": "Article"})
