@@ -6,7 +6,11 @@ save never rewrites an article:
 - `catalog.json`: article metadata and blocks (`articles`) and entities
   (`entities`); written at import.
 - `bodies/<2 hex>.json`: article texts, sharded by id; written at import only.
-- `user.json`: notes (`notes`) and reading state (`reading`); written often.
+- `user.json`: notes (`notes`), reading state (`reading`) and saved searches
+  (`saved_searches`); written often.
+- `search/index.bin`: the search index over titles, texts and entities,
+  derived from the catalog and rebuilt whenever it is missing or damaged (see
+  LibrarySearch); notes and reading state are searched from user.json.
 
 Each mutating method is one locked read-modify-write per file (see DataFile),
 so several Library objects or processes on one folder never lose each other's
@@ -15,12 +19,13 @@ writes. Body shards are only written while holding the catalog's lock.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import string
 import threading
 import uuid
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,7 +34,17 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from tinydb import where
 
-from tui.models import Article, ArticleSummary, Entity, Note, ReadingState, text_hash
+from tui.models import (
+    Article,
+    ArticleSummary,
+    Entity,
+    Note,
+    ReadingState,
+    SavedSearch,
+    SearchHit,
+    text_hash,
+)
+from tui.search import parse_query
 from tui.store import codec
 from tui.store.data_file import DataFile, next_doc_id
 from tui.store.errors import (
@@ -38,6 +53,8 @@ from tui.store.errors import (
     LibraryError,
     NoteNotFoundError,
 )
+from tui.store.library_search import LibrarySearch
+from tui.store.schema import Tables
 
 CATALOG_FILE = "catalog.json"
 USER_FILE = "user.json"
@@ -126,6 +143,9 @@ class Library:
         self._entity_counts: dict[str, int] | None = None
         self._catalog.open()
         self._user.open()
+        self._search = LibrarySearch(
+            self.folder, self._catalog, self._user, self._articles, self._entity_docs, self._body
+        )
 
     def __repr__(self) -> str:
         return f"Library({str(self.folder)!r})"
@@ -180,11 +200,12 @@ class Library:
         unused text, never a catalog entry without one.
         """
         results: list[str] = []
-        with self._catalog.edit() as catalog:
+        texts: dict[str, str] = {}  # article id -> text to write to its shard
+        changed: set[str] = set()  # added or updated: what the search index must look at
+        with self._catalog_edit(changed, texts) as catalog:
             docs = catalog.setdefault("articles", {})
             key_of = {doc["id"]: key for key, doc in docs.items()}
             next_key = next_doc_id(docs)
-            texts: dict[str, str] = {}  # article id -> text to write to its shard
             changed_texts: set[str] = set()
             for article in articles:
                 doc = codec.article_doc(article)
@@ -204,6 +225,7 @@ class Library:
                     key = key_of[article.id] = str(next_key)
                     next_key += 1
                 results.append("added" if old is None else "updated")
+                changed.add(article.id)
                 docs[key] = doc
                 if text_changed or text_lost:
                     texts[article.id] = article.text
@@ -217,6 +239,22 @@ class Library:
             for name, shard_texts in by_shard.items():  # inside the edit: before the catalog write
                 self._write_bodies(name, shard_texts)
         return results
+
+    @contextlib.contextmanager
+    def _catalog_edit(
+        self, article_ids: Collection[str], texts: dict[str, str] | None = None
+    ) -> Iterator[Tables]:
+        """catalog.edit(), then the search index catches up, all under the catalog's lock.
+
+        `article_ids` (and `texts`, new texts by id) may be filled in by the
+        body: they are read after it, to tell the index what to look at.
+        """
+        with self._catalog.storage.locked():
+            before = self._search.catalog_stamp()
+            with self._catalog.edit() as tables:
+                yield tables
+            if article_ids:
+                self._search.after_write(before, article_ids, texts)
 
     def _write_bodies(self, shard: str, texts: dict[str, str]) -> None:
         with self._shard(shard).edit() as tables:
@@ -298,7 +336,7 @@ class Library:
     def delete_article(self, article_id: str) -> None:
         """Remove an article with its text, entities, notes and reading state."""
         with self._catalog.storage.locked():
-            with self._catalog.edit() as catalog:
+            with self._catalog_edit({article_id}) as catalog:
                 articles = catalog.get("articles", {})
                 key = _find(articles, "id", article_id)
                 if key is None:
@@ -329,7 +367,7 @@ class Library:
         self, items: Sequence[tuple[str, Sequence[Entity]]], extractor_version: str
     ) -> None:
         """set_entities for many articles with one write: what a bulk import needs."""
-        with self._catalog.edit() as catalog:
+        with self._catalog_edit({article_id for article_id, _ in items}) as catalog:
             known = {doc["id"] for doc in catalog.get("articles", {}).values()}
             table = catalog.setdefault("entities", {})
             key_of = {doc["article_id"]: key for key, doc in table.items()}
@@ -476,3 +514,137 @@ class Library:
             reading = user.setdefault("reading", {})
             key = _find(reading, "article_id", state.article_id) or str(next_doc_id(reading))
             reading[key] = codec.reading_doc(state)
+
+    def _edit_reading(
+        self, article_id: str, change: Callable[[ReadingState], ReadingState]
+    ) -> ReadingState:
+        """Change one field of a stored state from a fresh read, so processes keep each other's."""
+        self._require_article(article_id)
+        with self._user.edit() as user:
+            reading = user.setdefault("reading", {})
+            key = _find(reading, "article_id", article_id)
+            old = ReadingState(article_id) if key is None else codec.reading_from(reading[key])
+            new = change(old)
+            if new != old:
+                reading[key or str(next_doc_id(reading))] = codec.reading_doc(new)
+        return new
+
+    @_serialized
+    def reading_states(self) -> dict[str, ReadingState]:
+        """Every stored reading state by article id (articles never opened have none)."""
+        return dict(self._search.states())
+
+    @_serialized
+    def set_read(self, article_id: str, read: bool) -> ReadingState:
+        return self._edit_reading(article_id, lambda state: replace(state, read=read))
+
+    @_serialized
+    def set_starred(self, article_id: str, starred: bool) -> ReadingState:
+        return self._edit_reading(article_id, lambda state: replace(state, starred=starred))
+
+    @_serialized
+    def set_article_tags(self, article_id: str, tags: Sequence[str]) -> ReadingState:
+        """The user's own tags on an article (import tags stay as they are)."""
+        clean = _clean_tags(tags)
+        return self._edit_reading(article_id, lambda state: replace(state, tags=clean))
+
+    @_serialized
+    def save_position(self, article_id: str, offset: int) -> ReadingState:
+        """Where the reader is in the text; also stamps last_read."""
+        position = max(0, offset)
+        return self._edit_reading(
+            article_id, lambda state: replace(state, position=position, last_read=_now())
+        )
+
+    # -- counts and tags ------------------------------------------------------
+
+    @_serialized
+    def note_counts(self) -> dict[str, int]:
+        """How many notes (and highlights) each article has; articles without any are absent."""
+        counts: dict[str, int] = {}
+        for doc in self._user.read().get("notes", {}).values():
+            counts[doc["article_id"]] = counts.get(doc["article_id"], 0) + 1
+        return counts
+
+    @_serialized
+    def tag_counts(self) -> dict[str, int]:
+        """Articles (import or user tags) plus notes carrying each tag, most used first.
+
+        Tags differing only in case count as one, shown as first seen.
+        """
+        counts: dict[str, int] = {}
+        shown: dict[str, str] = {}
+
+        def count(tags: Collection[str]) -> None:
+            for tag in tags:
+                shown.setdefault(tag.casefold(), tag)
+            for key in {tag.casefold() for tag in tags}:
+                counts[key] = counts.get(key, 0) + 1
+
+        states = self._search.states()
+        for article_id, doc in self._articles().items():
+            state = states.get(article_id)
+            count([*doc.get("tags", ()), *(state.tags if state else ())])
+        for doc in self._user.read().get("notes", {}).values():
+            count(doc.get("tags", ()))
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], shown[item[0]].casefold()))
+        return {shown[key]: number for key, number in ranked}
+
+    # -- search ---------------------------------------------------------------
+
+    @_serialized
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Articles matching a query (see tui.search.query_parser), best first.
+
+        A query that cannot be parsed raises QueryError (a ValueError) whose
+        message names the bad part. Only filters, or nothing: every matching
+        article, newest first.
+        """
+        return self._search.search(query, limit)
+
+    @_serialized
+    def rebuild_search_index(self) -> None:
+        """Index every article again (the index also rebuilds itself when missing or damaged)."""
+        self._search.rebuild()
+
+    @_serialized
+    def saved_searches(self) -> list[SavedSearch]:
+        docs = self._user.read().get("saved_searches", {})
+        ordered = sorted(docs.items(), key=lambda item: int(item[0]))
+        return [SavedSearch(doc["name"], doc["query"]) for _, doc in ordered]
+
+    @_serialized
+    def save_search(self, name: str, query: str) -> SavedSearch:
+        """Store a named query (replacing one of the same name); a bad query raises QueryError."""
+        clean = " ".join(name.split())
+        if not clean:
+            raise ValueError("a saved search needs a name")
+        parse_query(query)
+        saved = SavedSearch(clean, query.strip())
+        with self._user.edit() as user:
+            docs = user.setdefault("saved_searches", {})
+            key = _find(docs, "name", clean) or str(next_doc_id(docs))
+            docs[key] = {"name": saved.name, "query": saved.query}
+        return saved
+
+    @_serialized
+    def delete_saved_search(self, name: str) -> bool:
+        """Forget a saved search; False when there was none of that name."""
+        clean = " ".join(name.split())
+        with self._user.edit() as user:
+            docs = user.get("saved_searches", {})
+            key = _find(docs, "name", clean)
+            if key is None:
+                return False
+            del docs[key]
+        return True
+
+
+def _clean_tags(tags: Sequence[str]) -> tuple[str, ...]:
+    """Trimmed, without empty ones or repeats (ignoring case and a leading #), in order."""
+    kept: dict[str, str] = {}
+    for tag in tags:
+        clean = " ".join(tag.split()).lstrip("#")
+        if clean:
+            kept.setdefault(clean.casefold(), clean)
+    return tuple(kept.values())

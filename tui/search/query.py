@@ -1,0 +1,48 @@
+"""A parsed library search: the words to find and the filters to pass."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+Phrase = tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """What `parse_query` understood; every part must hold for an article to match.
+
+    Words are folded (see tokenizer.fold). `prefix` is the last word as it is
+    being typed, matched as the start of a word. Filter values are case-folded;
+    dates are full ISO dates, `after` inclusive and `before` exclusive.
+    """
+
+    words: tuple[str, ...] = ()
+    prefix: str | None = None
+    phrases: tuple[Phrase, ...] = ()
+    phrase_prefix: bool = False  # the last phrase is unfinished: its last word is a prefix
+    entities: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()  # any of them (an article has one source)
+    states: tuple[str, ...] = ()  # "read", "unread", "starred"
+    has: tuple[str, ...] = ()  # "notes"
+    after: tuple[str, ...] = ()
+    before: tuple[str, ...] = ()
+
+    @property
+    def has_text(self) -> bool:
+        return bool(self.words or self.prefix or self.phrases)
+
+    @property
+    def has_filters(self) -> bool:
+        return bool(
+            self.entities
+            or self.tags
+            or self.sources
+            or self.states
+            or self.has
+            or self.after
+            or self.before
+        )
+
+    def phrase_is_prefix(self, index: int) -> bool:
+        return self.phrase_prefix and index == len(self.phrases) - 1

@@ -1,0 +1,7 @@
+"""A search query that cannot be run as typed."""
+
+from __future__ import annotations
+
+
+class QueryError(ValueError):
+    """One line naming the bad part of the query; the UI shows it as it is."""

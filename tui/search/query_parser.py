@@ -1,0 +1,177 @@
+"""Turn what the user typed into a Query, or a QueryError naming the bad part.
+
+Syntax: free words (all must match; the last one also matches as a prefix
+while it is being typed), "quoted phrases", and filters `key:value` or
+`key:"value with spaces"`: entity:, tag:, source:, has:notes,
+is:read|unread|starred, after:DATE (inclusive), before:DATE (exclusive).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from datetime import date
+
+from tui.search.query import Phrase, Query
+from tui.search.query_error import QueryError
+from tui.search.tokenizer import fold, tokenize
+
+FILTERS = ("entity", "tag", "source", "has", "is", "after", "before")
+IS_VALUES = ("read", "unread", "starred")
+HAS_VALUES = ("notes",)
+
+_KEY = re.compile(r"([A-Za-z]+):(?!//)")
+_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+
+
+def _shown(key: str, value: str) -> str:
+    return f'{key}:"{value}"' if " " in value else f"{key}:{value}"
+
+
+def parse_date(key: str, value: str) -> str:
+    """YYYY, YYYY-MM or YYYY-MM-DD -> the first day it names, as YYYY-MM-DD."""
+    match = _DATE.fullmatch(value.strip())
+    problem = f"bad date in {_shown(key, value)}: use YYYY-MM-DD, YYYY-MM or YYYY"
+    if match is None:
+        raise QueryError(problem)
+    year, month, day = (int(part) if part else 1 for part in match.groups())
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        raise QueryError(problem) from None
+
+
+def _unknown(key: str, value: str) -> QueryError:
+    close = difflib.get_close_matches(key.lower(), FILTERS, n=1)
+    hint = f"did you mean {close[0]}:? " if close else ""
+    names = ", ".join(f"{name}:" for name in FILTERS)
+    return QueryError(f"unknown filter {_shown(key, value)}: {hint}filters are {names}")
+
+
+def _bad(key: str, value: str, allowed: tuple[str, ...]) -> QueryError:
+    choices = [f"{key}:{choice}" for choice in allowed]
+    listed = choices[0] if len(choices) == 1 else ", ".join(choices[:-1]) + " or " + choices[-1]
+    return QueryError(f"bad filter {_shown(key, value)}: use {listed}")
+
+
+class _Builder:
+    """Collects the parts of a query as the parser finds them."""
+
+    def __init__(self) -> None:
+        self.words: list[str] = []
+        self.phrases: list[Phrase] = []
+        self.filters: dict[str, list[str]] = {name: [] for name in FILTERS}
+
+    def add_filter(self, key: str, value: str) -> None:
+        name = key.lower()
+        if name not in FILTERS:
+            raise _unknown(key, value)
+        if not value.strip():
+            raise QueryError(f"empty filter {name}: give it a value, e.g. {_example(name)}")
+        clean = " ".join(value.split())
+        if name == "is":
+            if clean.lower() not in IS_VALUES:
+                raise _bad(name, value, IS_VALUES)
+            clean = clean.lower()
+        elif name == "has":
+            if clean.lower() not in HAS_VALUES:
+                raise _bad(name, value, HAS_VALUES)
+            clean = clean.lower()
+        elif name in ("after", "before"):
+            clean = parse_date(key, value)
+        else:
+            clean = fold(clean.lstrip("#") if name == "tag" else clean)
+            if not clean:
+                raise QueryError(f"empty filter {name}: give it a value, e.g. {_example(name)}")
+        if clean not in self.filters[name]:
+            self.filters[name].append(clean)
+
+    def add_text(self, tokens: list[str]) -> None:
+        if len(tokens) == 1:
+            self.words.append(tokens[0])
+        elif tokens:
+            self.phrases.append(tuple(tokens))
+
+
+def _example(name: str) -> str:
+    return {
+        "entity": "entity:ADB",
+        "tag": "tag:fintech",
+        "source": "source:Reuters",
+        "has": "has:notes",
+        "is": "is:unread",
+        "after": "after:2022-01-01",
+        "before": "before:2023-01-01",
+    }[name]
+
+
+def _run_end(text: str, start: int) -> int:
+    """End of a bare word: the next space or quote."""
+    end = start
+    while end < len(text) and not text[end].isspace() and text[end] != '"':
+        end += 1
+    return end
+
+
+def _quoted(text: str, start: int) -> tuple[str, int, bool]:
+    """The text inside quotes opening at `start`, the index after them, and whether closed."""
+    close = text.find('"', start + 1)
+    if close == -1:
+        return text[start + 1 :], len(text), False
+    return text[start + 1 : close], close + 1, True
+
+
+def parse_query(text: str) -> Query:
+    """Parse a search box's content; raises QueryError with a one-line message."""
+    parts = _Builder()
+    last: str | None = None  # kind of the last part: "word", "phrase", "open phrase", "filter"
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char.isspace():
+            i += 1
+            continue
+        if char == '"':
+            inner, i, closed = _quoted(text, i)
+            tokens = tokenize(inner)
+            if tokens:
+                parts.phrases.append(tuple(tokens))
+                last = "phrase" if closed else "open phrase"
+            continue
+        key = _KEY.match(text, i)
+        if key is not None:
+            start = key.end()
+            if start < len(text) and text[start] == '"':
+                value, i, _ = _quoted(text, start)
+            else:
+                i = _run_end(text, start)
+                value = text[start:i]
+            parts.add_filter(key.group(1), value)
+            last = "filter"
+            continue
+        end = _run_end(text, i)
+        tokens = tokenize(text[i:end])
+        i = end
+        if tokens:
+            last = "word" if len(tokens) == 1 else "open phrase"
+            parts.add_text(tokens)
+    typing = bool(text) and not text[-1].isspace()
+    prefix = None
+    if typing and last == "word":
+        prefix = parts.words.pop()  # the word being typed: matched as the start of a word
+    words = tuple(dict.fromkeys(w for w in parts.words if w != prefix))
+    filters = parts.filters
+    return Query(
+        words=words,
+        prefix=prefix,
+        phrases=tuple(parts.phrases),
+        phrase_prefix=typing and last == "open phrase",
+        entities=tuple(filters["entity"]),
+        tags=tuple(filters["tag"]),
+        sources=tuple(filters["source"]),
+        states=tuple(filters["is"]),
+        has=tuple(filters["has"]),
+        after=tuple(filters["after"]),
+        before=tuple(filters["before"]),
+    )
+

@@ -1,0 +1,213 @@
+"""Keeps the search index in step with the catalog, and runs searches for the Library.
+
+The index file records a stamp of the catalog it reflects (the catalog file's
+inode, size and mtime). A search first compares that stamp with the catalog's:
+equal, the index is current; the saved file is current (another process
+updated it), it is loaded; otherwise the index is compared with the catalog
+article by article (text hash, and a signature of title, tags, date, source
+and entity names) and only what differs is indexed again. Library writes call
+`after_write` while still holding the catalog lock, with the ids they changed,
+so the usual case touches only those articles and re-reads no text.
+
+Notes and reading state are not in the file: they are read from user.json at
+search time (cached while the file is unchanged), so saving a note or starring
+an article never rewrites the index.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Collection, Mapping
+from pathlib import Path
+from typing import Any
+
+from tui.models import ReadingState, SearchHit
+from tui.search import ArticleMeta, NoteIndex, Searcher, SearchIndex, parse_query
+from tui.store import codec
+from tui.store.data_file import DataFile
+from tui.store.search_index_file import SearchIndexFile
+
+Docs = dict[str, dict[str, Any]]
+_SNAPSHOT_TRIES = 5
+
+
+class LibrarySearch:
+    """The Library's search index, notes index and reading-state cache."""
+
+    def __init__(
+        self,
+        folder: Path,
+        catalog: DataFile,
+        user: DataFile,
+        articles: Callable[[], Docs],
+        entity_docs: Callable[[], Docs],
+        body: Callable[[str, object], str | None],
+    ) -> None:
+        self.file = SearchIndexFile(folder)
+        self._catalog = catalog
+        self._user = user
+        self._articles = articles
+        self._entity_docs = entity_docs
+        self._body = body
+        self._index: SearchIndex | None = None
+        self._notes: NoteIndex | None = None
+        self._notes_source: object = None
+        self._states: dict[str, ReadingState] = {}
+        self._states_source: object = None
+
+    # -- queries ----------------------------------------------------------------
+
+    def search(self, text: str, limit: int) -> list[SearchHit]:
+        query = parse_query(text)  # a QueryError goes to the caller as it is
+        searcher = Searcher(self.current(), self.note_index(), self.states(), self._text_of)
+        return searcher.search(query, limit)
+
+    def _text_of(self, article_id: str) -> str | None:
+        doc = self._articles().get(article_id)
+        return None if doc is None else self._body(article_id, doc.get("text_hash"))
+
+    def note_index(self) -> NoteIndex:
+        tables = self._user.read()
+        if self._notes is None or tables is not self._notes_source:
+            notes = [codec.note_from(doc) for doc in tables.get("notes", {}).values()]
+            self._notes = NoteIndex.build(notes, self._notes)
+            self._notes_source = tables
+        return self._notes
+
+    def states(self) -> dict[str, ReadingState]:
+        """Stored reading states by article id (cached; do not modify)."""
+        tables = self._user.read()
+        if tables is not self._states_source:
+            docs = tables.get("reading", {}).values()
+            self._states = {doc["article_id"]: codec.reading_from(doc) for doc in docs}
+            self._states_source = tables
+        return self._states
+
+    # -- keeping the index current ---------------------------------------------
+
+    def catalog_stamp(self) -> list[int] | None:
+        try:
+            st = os.stat(self._catalog.path)
+        except OSError:
+            return None
+        return [st.st_ino, st.st_size, st.st_mtime_ns]
+
+    def current(self) -> SearchIndex:
+        """The index, brought up to date with the catalog first if it changed."""
+        index = self._index
+        if index is None or index.stamp is None or index.stamp != self.catalog_stamp():
+            index = self._sync()
+        return index
+
+    def after_write(
+        self, before: Any, article_ids: Collection[str], texts: Mapping[str, str] | None = None
+    ) -> None:
+        """Index what a catalog write changed; call it holding the catalog lock.
+
+        `before` is the catalog's stamp just before the write: if the index
+        reflected it, only `article_ids` need a look (with `texts` at hand).
+        """
+        self._sync(before, article_ids, texts or {})
+
+    def rebuild(self) -> None:
+        """Index every article again from the catalog and the texts, and save."""
+        with self._catalog.storage.locked():
+            stamp, articles, entities = self._snapshot()
+            index = SearchIndex()
+            self._apply(index, articles, entities, None, {})
+            index.stamp = stamp
+            self._index = index
+            self.file.save(index)
+
+    def _snapshot(self) -> tuple[list[int] | None, Docs, Docs]:
+        """The catalog's stamp and its articles and entities, read from that same version."""
+        for _ in range(_SNAPSHOT_TRIES):
+            before = self.catalog_stamp()
+            articles, entities = self._articles(), self._entity_docs()
+            if self.catalog_stamp() == before:
+                return before, articles, entities
+        return None, articles, entities  # a busy writer: index now, check again next time
+
+    def _sync(
+        self,
+        before: Any = None,
+        article_ids: Collection[str] | None = None,
+        texts: Mapping[str, str] | None = None,
+    ) -> SearchIndex:
+        stamp, articles, entities = self._snapshot()
+        index = self._index
+        if index is not None and stamp is not None and index.stamp == stamp:
+            return index
+        on_disk = self.file.stamp()
+        if stamp is not None and on_disk == stamp:
+            loaded = self.file.load()
+            if loaded is not None:
+                self._index = loaded
+                return loaded
+        if index is None:
+            index = self.file.load() or SearchIndex()
+        only = None
+        if article_ids is not None and before is not None and index.stamp == before:
+            only = article_ids
+        changed = self._apply(index, articles, entities, only, texts or {})
+        index.stamp = stamp
+        self._index = index
+        if stamp is not None and (changed or on_disk != stamp):
+            self.file.save(index)
+        return index
+
+    def _apply(
+        self,
+        index: SearchIndex,
+        articles: Docs,
+        entities: Docs,
+        only: Collection[str] | None,
+        texts: Mapping[str, str],
+    ) -> bool:
+        """Make the index agree with the catalog on `only` these ids (None: all).
+
+        True when anything changed.
+        """
+        changed = False
+        indexed = index.article_ids()
+        for article_id in (indexed | set(articles)) if only is None else set(only):
+            doc = articles.get(article_id)
+            if doc is None:
+                if article_id in indexed:
+                    index.remove(article_id)
+                    changed = True
+                continue
+            text_hash = doc.get("text_hash")
+            if index.body_hash(article_id) != text_hash:
+                text = texts.get(article_id)
+                if text is None:
+                    text = self._body(article_id, text_hash)
+                # a missing text is indexed as empty, under no hash, so the next check retries it
+                stored_hash = "" if text is None else str(text_hash)
+                index.set_body(article_id, stored_hash, text or "")
+                changed = True
+            names = _entity_names(entities.get(article_id))
+            meta = ArticleMeta.of(
+                article_id,
+                doc.get("title") or "",
+                doc.get("date"),
+                doc.get("source"),
+                doc.get("tags") or (),
+                names,
+            )
+            known = index.meta(article_id)
+            if known is None or known.signature != meta.signature:
+                index.set_meta(meta, names)
+                changed = True
+        return changed
+
+
+def _entity_names(doc: dict[str, Any] | None) -> list[str]:
+    """Every entity name and alias of an article, in stored order."""
+    if doc is None:
+        return []
+    names: list[str] = []
+    for entity in doc.get("entities", ()):
+        names.append(entity["name"])
+        names.extend(entity.get("aliases", ()))
+    return names
