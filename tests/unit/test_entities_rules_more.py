@@ -155,7 +155,10 @@ def test_a_person_the_article_also_names_in_the_plural_is_a_thing() -> None:
 
 def test_two_people_are_not_singular_and_plural() -> None:
     text = "James Williams met James William."
-    candidates = [cand(text, "James Williams", "person"), cand(text, "James William", "person")]
+    candidates = [
+        cand(text, "James Williams", "person"),
+        cand(text, "James William", "person", nth=2),
+    ]
     entities = entities_of(make_article(text), candidates)
     assert {e.name for e in entities} == {"James Williams", "James William"}
 
@@ -228,3 +231,167 @@ def test_without_the_model_no_person_is_guessed_from_a_title() -> None:
     article = make_article("President Tomas Verhoeven spoke on Monday.")
     [entities] = extract([article], Recognizer("gloss_no_such_model_package", parallel=False))
     assert [e.name for e in entities] == ["Monday"]
+
+
+# --- names the context gives -------------------------------------------------------------------
+
+
+def test_another_name_in_parentheses_joins_the_name() -> None:
+    text = (
+        "The High Tribunal (Hoher Gerichtshof) of Norland ruled. "
+        "The Hoher Gerichtshof said more. A court in Berlin (Germany) agreed."
+    )
+    article = make_article(text)
+    candidates = [
+        cand(text, "The High Tribunal", "organization"),
+        cand(text, "Hoher Gerichtshof", "person"),
+        cand(text, "Norland", "place"),
+        cand(text, "The Hoher Gerichtshof", "organization"),
+        cand(text, "Berlin", "place"),
+        cand(text, "Germany", "place"),
+    ]
+    entities = entities_of(article, candidates)
+    tribunal = by_name(entities, "High Tribunal")
+    assert tribunal.type == "organization"
+    assert tribunal.aliases == ("Hoher Gerichtshof",)
+    assert len(tribunal.mentions) == 3
+    assert by_name(entities, "Germany").type == "place"
+    assert_well_formed(article, entities)
+
+
+@pytest.mark.parametrize(
+    "gloss",
+    ["Northern Folk and Island Folk", "New York", "Unit 2"],
+)
+def test_a_gloss_or_a_place_in_parentheses_is_not_another_name(gloss: str) -> None:
+    text = f"The Acme Holdings ({gloss}) said so."
+    candidates = [cand(text, "Acme Holdings", "organization")]
+    if gloss == "New York":
+        candidates.append(cand(text, "New York", "place"))
+    entities = entities_of(make_article(text), candidates)
+    assert by_name(entities, "Acme Holdings").aliases == ()
+
+
+def test_reversed_acronym_definition() -> None:
+    text = "It backs an HPC (High Performance Computing) group. HPC needs power."
+    [definition] = find_definitions(text)
+    assert (definition.short, definition.long, definition.method) == (
+        "HPC",
+        "High Performance Computing",
+        "reversed",
+    )
+    [hpc] = entities_of(make_article(text), [])
+    assert (hpc.name, hpc.aliases, len(hpc.mentions)) == ("High Performance Computing", ("HPC",), 3)
+
+
+def test_parenthesis_after_an_acronym_that_does_not_spell_it_is_no_definition() -> None:
+    assert find_definitions("The USA (since 1776) and NATO (Brussels office) met.") == []
+
+
+def test_websites_are_organizations() -> None:
+    text = (
+        "The news site zeit24.at reported it, as did Acme.com and News.com.au. "
+        "Mail info@example.com or see https://example.org/page."
+    )
+    article = make_article(text)
+    candidates = [cand(text, "News.com.au", "place")]
+    entities = entities_of(article, candidates)
+    assert {(e.name, e.type) for e in entities} == {
+        ("zeit24.at", "organization"),
+        ("Acme.com", "organization"),
+        ("News.com.au", "organization"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leaders met in Zarmi, Korlu's capital, on Sunday. Korlu's president spoke.",
+        "Leaders met in Zarmi, the capital of Korlu, on Sunday. Korlu's president spoke.",
+    ],
+)
+def test_a_capital_and_its_country_are_places(text: str) -> None:
+    article = make_article(text)
+    candidates = [
+        cand(text, "Zarmi", "organization"),
+        cand(text, "Korlu", "person"),
+        cand(text, "Sunday", "date"),
+        cand(text, "Korlu", "person", nth=2),
+    ]
+    types = {e.name: e.type for e in entities_of(article, candidates)}
+    assert types["Zarmi"] == "place"
+    if "Korlu's capital" in text:
+        assert types["Korlu"] == "place"  # one vote each way: the first (place) wins
+
+
+def test_a_numbered_flight_is_other_not_its_airline() -> None:
+    text = "The recorder from Zephyr Air Flight 302 was found. Zephyr Air paid."
+    candidates = [
+        cand(text, "Zephyr Air Flight 302", "organization"),
+        cand(text, "Zephyr Air", "organization", nth=2),
+    ]
+    types = {e.name: e.type for e in entities_of(make_article(text), candidates)}
+    assert types == {"Zephyr Air Flight 302": "other", "Zephyr Air": "organization"}
+
+
+def test_the_parent_of_a_subsidiary_named_after_a_place() -> None:
+    text = (
+        "The case was Smith vs. Chirpr Norland Limited. A Chirpr user in Norland posted. "
+        "Chirpr said no."
+    )
+    article = make_article(text)
+    candidates = [
+        cand(text, "Smith", "person"),
+        cand(text, "Chirpr Norland Limited", "organization"),
+        cand(text, "Norland", "place", nth=2),
+    ]
+    entities = entities_of(article, candidates)
+    chirpr = by_name(entities, "Chirpr")
+    assert (chirpr.type, len(chirpr.mentions)) == ("organization", 2)
+    assert by_name(entities, "Chirpr Norland Limited").aliases == ()
+    assert_well_formed(article, entities)
+
+
+def test_no_parent_without_a_place_between() -> None:
+    text = "Acme Widgets Limited grew. Acme said so."
+    candidates = [cand(text, "Acme Widgets Limited", "organization")]
+    assert "Acme" not in names(entities_of(make_article(text), candidates))
+
+
+def test_a_law_the_model_missed_keeps_its_year() -> None:
+    text = (
+        "The bloc's Digital Markets Directive 2000 applies. This Agreement holds. In 2000 it began."
+    )
+    article = make_article(text)
+    candidates = [cand(text, "2000", "date"), cand(text, "2000", "date", nth=2)]
+    entities = entities_of(article, candidates)
+    assert {(e.name, e.type) for e in entities} == {
+        ("Digital Markets Directive 2000", "event"),
+        ("2000", "date"),
+    }
+
+
+def test_no_person_is_the_x_network() -> None:
+    text = "The suspects were linked to the Jamaat Ansar Bayt network. Sara Ansar spoke."
+    article = make_article(text)
+    candidates = [cand(text, "Ansar Bayt", "person"), cand(text, "Sara Ansar", "person")]
+    entities = entities_of(article, candidates)
+    group = by_name(entities, "Jamaat Ansar Bayt")
+    assert group.type == "organization"
+    assert by_name(entities, "Sara Ansar").type == "person"
+    assert_well_formed(article, entities)
+
+
+def test_untagged_name_before_district_is_a_place() -> None:
+    text = (
+        "Korvath district lies south. The Indian state of Zed grew. "
+        "Korvath Divisional Manager Ana Lee said Korvath was calm."
+    )
+    article = make_article(text)
+    candidates = [cand(text, "Ana Lee", "person")]
+    entities = entities_of(article, candidates)
+    korvath = by_name(entities, "Korvath")
+    assert korvath.type == "place"
+    # The "Korvath" of "Korvath Divisional Manager" is part of a longer name.
+    assert [m.start for m in korvath.mentions] == [0, text.rindex("Korvath")]
+    assert "Indian" not in names(entities)

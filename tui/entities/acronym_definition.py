@@ -7,13 +7,14 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class AcronymDefinition:
-    """The short form in the parentheses and the long form just before them."""
+    """The short form in the parentheses and the long form just before them (or the other
+    way round: "HPC (High Performance Computing)")."""
 
     short: str
     long: str
     short_start: int
     long_start: int
-    method: str  # "initials" or "schwartz-hearst": which matcher found it
+    method: str  # "initials", "schwartz-hearst" or "reversed": which matcher found it
 
     @property
     def short_end(self) -> int:

@@ -37,6 +37,10 @@ FUNCTION_WORDS = frozenset(
         *("zu", "zur", "zum", "im", "am", "van", "het", "een", "voor", "en", "al"),
     ]
 )
+# The other way round: "an HPC (High Performance Computing) group".
+_REVERSED = re.compile(
+    r"(?<![\w-])(?P<short>[A-Za-z][\w&./-]{1,11}?)\s+\(\s*(?P<long>[^()\n]{3,120}?)\s*\)"
+)
 # Where a long form cannot reach back past: a sentence end, a bracket, a quote mark.
 _BOUNDARY = re.compile(r"[.!?;:()\[\]\"“”\n—]")
 _WORD = re.compile(r"[^\s]+")
@@ -73,7 +77,30 @@ def find_definitions(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Ac
         definition = _long_form(text, match.start(), short, short_start)
         if definition is not None:
             found[short] = definition
+    for match in _REVERSED.finditer(text):
+        short = match.group("short")
+        if short in found or not is_short_form(short):
+            continue
+        if any(start <= match.start() < end for start, end in skipped):
+            continue
+        reverse = _reversed(match)
+        if reverse is not None:
+            found[short] = reverse
     return sorted(found.values(), key=lambda item: item.long_start)
+
+
+def _reversed(match: re.Match[str]) -> AcronymDefinition | None:
+    """ "HPC (High Performance Computing)": every word of the parenthesis spells the short form."""
+    short, long = match.group("short"), match.group("long")
+    words = long.split()
+    letters = "".join(ch.lower() for ch in short if ch.isalnum())
+    if len(words) < 2 or not words[0][:1].isupper():
+        return None
+    pieces = tuple(piece for word in words for piece in _parts(word))
+    optional = tuple(piece in FUNCTION_WORDS or not piece for piece in pieces)
+    if not (pieces and pieces[0][:1] == letters[:1] and _spell(letters, pieces, optional)):
+        return None
+    return AcronymDefinition(short, long, match.start("short"), match.start("long"), "reversed")
 
 
 def _long_form(text: str, paren: int, short: str, short_start: int) -> AcronymDefinition | None:

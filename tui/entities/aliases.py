@@ -5,6 +5,8 @@
 - A surname (or any tail of a full name) joins the full name: "Yu" -> "Yu Jianing".
 - An organization named without its corporate suffix joins the full name:
   "Mahan" -> "Mahan Air", "ABS-CBN" -> "ABS-CBN Corporation".
+- "Facebook Ireland Limited" is a subsidiary: a bare "Facebook" elsewhere is
+  the parent company, an organization of its own.
 - Mentions spelled the same are one entity, typed by majority vote.
 - A name found once is found everywhere: spaCy tags "ADB" once in three, so
   every other word-bounded occurrence of a known name, or of a person's
@@ -23,6 +25,7 @@ from tui.entities.candidate import Candidate
 from tui.entities.cleanup import guess_type, retype
 from tui.entities.dates import is_calendar_date
 from tui.entities.draft import Draft
+from tui.entities.titles import is_title
 from tui.models import EntityType
 
 CORPORATE_SUFFIXES = frozenset(
@@ -85,6 +88,35 @@ def occurrences(text: str, phrase: str) -> list[tuple[int, int]]:
     return [match.span() for match in pattern.finditer(text)]
 
 
+def parent_organizations(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """The parent named inside a subsidiary's name: "Facebook" of "Facebook Ireland Limited".
+
+    A company named "<Parent> <Place> <Suffix>" where the place is one the
+    article names makes every other capitalised "<Parent>" an organization,
+    the model's tags or not. Nothing is added when the parent never stands alone.
+    """
+    places = {text[c.start : c.end] for c in candidates if c.type == "place"}
+    parents: set[str] = set()
+    for candidate in candidates:
+        words = text[candidate.start : candidate.end].split()
+        if (
+            candidate.type != "organization"
+            or len(words) < 3
+            or words[-1] not in CORPORATE_SUFFIXES
+        ):
+            continue
+        for cut in range(1, len(words) - 1):
+            if " ".join(words[cut:-1]) in places and words[0][:1].isupper():
+                parents.add(" ".join(words[:cut]))
+    added: list[Candidate] = []
+    for parent in sorted(parents):
+        for start, end in occurrences(text, parent):
+            taken = [c for c in (*candidates, *added) if c.start < end and start < c.end]
+            if not taken:
+                added.append(Candidate(start, end, "organization", "parent"))
+    return sorted([*candidates, *added], key=lambda c: c.start)
+
+
 def merge(
     text: str, candidates: Sequence[Candidate], definitions: Sequence[AcronymDefinition]
 ) -> list[Draft]:
@@ -92,7 +124,9 @@ def merge(
     claimed: list[tuple[int, int]] = []
     drafts = _acronym_drafts(text, candidates, definitions, claimed)
     remaining = [c for c in candidates if not _overlaps(c.start, c.end, claimed)]
+    remaining, alternates = _alternate_names(text, remaining)
     groups = _spelling_groups(text, remaining)
+    groups = _merge_alternates(groups, alternates)
     groups = _merge_name_tails(text, groups)
     groups = _merge_corporate_suffixes(text, groups)
     groups = _merge_long_tails(groups)
@@ -192,6 +226,60 @@ def _spelling_groups(text: str, candidates: Sequence[Candidate]) -> list[Draft]:
         draft.name = Counter(draft.surfaces(text)).most_common(1)[0][0]
         draft.name = " ".join(draft.name.split())
     return list(groups.values())
+
+
+_PARENTHESIS = re.compile(r"\s*\(\s*(?P<alternate>[^()\n]{3,80}?)\s*\)")
+
+
+def _alternate_names(
+    text: str, candidates: Sequence[Candidate]
+) -> tuple[list[Candidate], dict[str, str]]:
+    """Another name in parentheses after a name: "Supreme Court (Oberster Gerichtshof)".
+
+    The parenthesis must hold a capitalised name of two words or more, with no
+    comma or "and" (that is a gloss: "Indigenous Australians (Aboriginal
+    Australians and Torres Strait Islanders)"), that the model did not call a
+    place or a date ("Springfield Inc (New York)" is where it is, not what it
+    is called). Its span becomes a candidate of the name's
+    type; the returned map sends the alternate's key to the name's.
+    """
+    alternates: dict[str, str] = {}
+    kept = list(candidates)
+    for candidate in candidates:
+        if candidate.type not in ("organization", "event", "other"):
+            continue
+        match = _PARENTHESIS.match(text, candidate.end)
+        if match is None:
+            continue
+        start, end = match.span("alternate")
+        alternate = " ".join(match.group("alternate").split())
+        inside = [c for c in kept if c.start < end and start < c.end]
+        if (
+            len(alternate.split()) < 2
+            or not is_proper_name(alternate)
+            or re.search(r",| and | & ", alternate)  # a gloss listing things, not a name
+            or any(ch.isdigit() for ch in alternate)
+            or any(c.type in ("place", "date", "money") for c in inside)
+        ):
+            continue
+        kept = [c for c in kept if c not in inside]
+        kept.append(Candidate(start, end, candidate.type, "alternate"))
+        name = " ".join(text[candidate.start : candidate.end].split())
+        alternates[alternate.casefold()] = name.casefold()
+    return sorted(kept, key=lambda c: c.start), alternates
+
+
+def _merge_alternates(groups: list[Draft], alternates: dict[str, str]) -> list[Draft]:
+    """Every mention of an alternate name joins the name it was given for."""
+    by_key = {group.name.casefold(): group for group in groups}
+    kept: list[Draft] = []
+    for group in groups:
+        owner = by_key.get(alternates.get(group.name.casefold(), ""))
+        if owner is not None and owner is not group:
+            owner.absorb(group)
+        else:
+            kept.append(group)
+    return kept
 
 
 def _merge_name_tails(text: str, groups: list[Draft]) -> list[Draft]:
@@ -364,12 +452,20 @@ def _initials(name: str) -> str:
 
 
 def _spread(text: str, drafts: list[Draft], claimed: list[tuple[int, int]]) -> None:
-    """Every other word-bounded occurrence of a known name becomes a mention."""
+    """Every other word-bounded occurrence of a known name becomes a mention.
+
+    Longer names go first, whichever entity they belong to. An occurrence
+    followed by another capitalised word (not a title) is part of a name the
+    model did not give: "Mysore" in "Mysore Divisional Railway Manager" is not
+    the place. "US" in "US President" still is, and so is "SpaceX" in "SpaceX
+    Crew Dragon" when "Crew Dragon" is a name of its own.
+    """
     surnames = Counter(
         draft.name.split()[-1]
         for draft in drafts
         if draft.type == "person" and len(draft.name.split()) > 1
     )
+    pairs: list[tuple[str, Draft]] = []
     for draft in drafts:
         if draft.type in ("date", "money") or draft.from_acronym:
             continue
@@ -381,13 +477,25 @@ def _spread(text: str, drafts: list[Draft], claimed: list[tuple[int, int]]) -> N
                     surname
                 )  # "Bridenstine remarked": the model missed it, the reader did not
         forms |= _number_variants(draft)
-        for form in sorted(forms, key=len, reverse=True):
-            if len(form) < 2 or form in _UNSPREAD or (is_calendar_date(form) and " " not in form):
-                continue
-            for span in occurrences(text, form):
-                if not _overlaps(*span, claimed):
-                    draft.spans.append(span)
-                    claimed.append(span)
+        pairs.extend((form, draft) for form in forms)
+    for form, draft in sorted(pairs, key=lambda pair: len(pair[0]), reverse=True):
+        if len(form) < 2 or form in _UNSPREAD or (is_calendar_date(form) and " " not in form):
+            continue
+        for span in occurrences(text, form):
+            if not _overlaps(*span, claimed) and not _inside_longer_name(text, span[1], claimed):
+                draft.spans.append(span)
+                claimed.append(span)
+
+
+_NEXT_WORD = re.compile(r" ([A-Z][\w'’-]*)")
+
+
+def _inside_longer_name(text: str, end: int, claimed: Sequence[tuple[int, int]]) -> bool:
+    following = _NEXT_WORD.match(text, end)
+    if following is None or is_title(following.group(1)):
+        return False
+    at = following.start(1)
+    return not any(start <= at < stop for start, stop in claimed)  # "SpaceX Crew Dragon"
 
 
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:

@@ -17,8 +17,17 @@
   Initiative an organization and "BRI" a person);
 - a name followed by a model number is a product: spaCy tags "Falcon" in
   "Falcon 9 rocket" and splits "Boeing 737 Max" into "Boeing" and a person "Max";
-- "the town of Pandeglang", "KSR Bangalore station": the words around a name
-  say it is a place, even when the model guessed an organization;
+- "the town of Pandeglang", "KSR Bangalore station", "Niamey, Niger's
+  capital": the words around a name say it is a place, even when the model
+  guessed an organization or a person;
+- a law the model missed ("the Electronic Commerce Directive 2000") is an
+  event, its year part of its name, not a date of its own;
+- "the Jamaah Ansharut Daulah network": no person is "the X network", and
+  the capitalised words after "the" are part of the organization's name;
+- "Mysore district", "Banten province": an untagged name before such a word is
+  a place (not "the Indian state of ...": before "of", it is an adjective);
+- a website named in the text ("oe24.at", "Amazon.com") is an organization,
+  tagged or not (not a URL with a path, not an e-mail address);
 - "pan-African", "intra-Africa" are adjectives; "UTC" and the "1922" of
   "1922 UTC" are clock times; "between" is not part of "$5 and $7 billion".
 """
@@ -248,16 +257,41 @@ _PLACE_BEFORE = re.compile(
 )
 _PLACE_AFTER = re.compile(
     r"^\s+(?:railway station|station|airport|district|province|county|region|city|town|village)\b"
+    # "Niger's capital", and the capital in apposition: "Niamey, Niger's capital",
+    # "Niamey, the capital of Niger"
+    r"|^['’]s\s+capital\b"
+    r"|^,\s+(?:[A-Z][\w-]*\s+)*[A-Z][\w-]*['’]s\s+capital\b"
+    r"|^,\s+(?:the\s+)?capital\s+(?:city\s+)?of\b"
 )
 
 
+_THE_BEFORE = re.compile(r"\b(?:the|The)\s+(?P<words>(?:[A-Z][\w'’-]*\s+)*)$")
+_GROUP_AFTER = re.compile(
+    r"^\s+(?:network|group|movement|organi[sz]ation|militia|faction|cell|party|company|firm"
+    r"|gang|coalition|alliance|consortium|conglomerate)\b"
+)
+
+
+def organization_by_context(text: str, start: int, end: int, kind: EntityType) -> int | None:
+    """Where an organization starts when a "person" sits in "the ... network": no one's
+    name is "the X group". Capitalised words between "the" and the span are part of
+    the name ("the Jamaah Ansharut Daulah network"); None when the context says nothing.
+    """
+    if kind != "person" or not _GROUP_AFTER.match(text[end : end + 20]):
+        return None
+    before = _THE_BEFORE.search(text, max(0, start - 60), start)
+    if before is None:
+        return None
+    return before.start("words")
+
+
 def place_by_context(text: str, start: int, end: int, kind: EntityType) -> EntityType:
-    """A place when the words around it say so: "the town of X", "X station"."""
+    """A place when the words around it say so: "the town of X", "X station", "X's capital"."""
     if kind not in ("organization", "person", "other"):
         return kind
     if _PLACE_BEFORE.search(text[max(0, start - 30) : start]):
         return "place"
-    if _PLACE_AFTER.match(text[end : end + 20]):
+    if _PLACE_AFTER.match(text[end : end + 60]):
         return "place"
     return kind
 
@@ -307,8 +341,21 @@ def clean_candidates(
             continue  # a lower-case "name" is a model slip ("internet", "metaverse")
         kind = place_by_context(text, start, end, candidate.type)
         kind = organization_by_form(phrase, kind)
+        group_start = organization_by_context(text, start, end, kind)
+        if group_start is not None:
+            start, kind = group_start, "organization"
         kept.append(Candidate(start, end, kind, candidate.label))
-    return kept
+    return _longest_first(kept)
+
+
+def _longest_first(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """No two spans overlap: a widened name ("the Jamaah Ansharut Daulah network")
+    wins over a piece of it the model tagged on its own."""
+    chosen: list[Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
+        if not any(c.start < candidate.end and candidate.start < c.end for c in chosen):
+            chosen.append(candidate)
+    return sorted(chosen, key=lambda c: c.start)
 
 
 _MODEL_NUMBER = re.compile(
@@ -320,11 +367,16 @@ _MODEL_NUMBER = re.compile(
 _NUMBER_BEFORE = re.compile(r"(?<![\w$€£.,])(?!(?:1[89]|20)\d\d\b)\d{1,4}[A-Za-z]? $")
 
 
+# A flight is a vehicle (other), not its airline: "Lion Air Flight 610", "Flight MH17".
+_FLIGHT = re.compile(r"\bFlight\s+[A-Z]{0,3}\d{1,5}[A-Z]?$")
+
+
 def join_model_numbers(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
     """A name and a model number are one product: "Falcon 9", "Boeing 737 Max".
 
     spaCy tags "Falcon" alone in "Falcon 9 rocket", and reads the "Max" of
-    "737 Max" as a person.
+    "737 Max" as a person. A numbered flight ("Acme Air Flight 123"), which it
+    calls an organization, is other too.
     """
     joined: list[Candidate] = []
     absorbed_until = -1
@@ -339,6 +391,11 @@ def join_model_numbers(text: str, candidates: Sequence[Candidate]) -> list[Candi
             end = number.end() + len(number.group("suffix") or "")
             joined.append(Candidate(candidate.start, end, "other", candidate.label))
             absorbed_until = end
+            continue
+        if candidate.type in ("organization", "person", "place") and _FLIGHT.search(
+            text, candidate.start, candidate.end
+        ):
+            joined.append(Candidate(candidate.start, candidate.end, "other", candidate.label))
             continue
         before = _NUMBER_BEFORE.search(text, max(0, candidate.start - 8), candidate.start)
         if candidate.type == "person" and before is not None:
@@ -421,3 +478,99 @@ def guess_type(name: str) -> EntityType:
     if typed == "other" and any(w in ORGANIZATION_HEADS or w == "Union" for w in name.split()):
         return "organization"
     return typed
+
+
+_WEBSITE = re.compile(
+    r"(?<![\w@/.:-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+"
+    r"(?:com|org|net|edu|gov|int|io|co|info|biz|news|tv|uk|de|at|ch|fr|it|es|pl|nl|be|ru"
+    r"|cn|jp|in|au|ca|br|ie|eu|nz|za|ph|id|my|sg|hk|kr)"
+    r"(?![\w/@-]|\.\w)"
+)
+
+
+def website_names(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Websites the text names ("oe24.at", "News.com.au") as organizations.
+
+    One the model tagged keeps its span but becomes an organization.
+    """
+    found: list[Candidate] = []
+    kept = list(candidates)
+    for match in _WEBSITE.finditer(text):
+        start, end = match.span()
+        label = match.group().rsplit(".", 1)[0]
+        if not any(ch.isalpha() for ch in label) or len(label) < 2:
+            continue
+        inside = [c for c in kept if c.start < end and start < c.end]
+        if any(c.start < start or c.end > end for c in inside):
+            continue  # part of a longer name the model found
+        kept = [c for c in kept if c not in inside]
+        found.append(Candidate(start, end, "organization", "website"))
+    return sorted([*kept, *found], key=lambda c: c.start)
+
+
+_LAW_HEADS = (
+    "Act",
+    "Directive",
+    "Regulation",
+    "Treaty",
+    "Agreement",
+    "Accord",
+    "Convention",
+    "Protocol",
+    "Charter",
+    "Declaration",
+    "Initiative",
+)
+_LAW = re.compile(
+    r"(?<![\w-])(?P<name>(?:[A-Z][\w'’-]*\s+){1,6}(?:" + "|".join(_LAW_HEADS) + r"))"
+    r"(?P<year>\s+(?:of\s+)?(?:1[89]|20)\d\d)?(?![\w-])"
+)
+_NOT_NAME_STARTS = frozenset(
+    ["The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "His", "Her", "Our"]
+)
+
+
+def law_names(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Laws and treaties the model missed: two or more capitalised words ending in "Act",
+    "Directive", "Treaty"...; a year right after is part of the name ("... Directive 2000").
+
+    Never over a name the model tagged (other than the year it took for a date).
+    """
+    kept = list(candidates)
+    for match in _LAW.finditer(text):
+        start, end = match.span()
+        words = match.group("name").split()
+        if words[0] in _NOT_NAME_STARTS:
+            start += len(words[0]) + 1
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        inside = [c for c in kept if c.start < end and start < c.end]
+        year = match.span("year") if match.group("year") else None
+        if any(not (c.type == "date" and year is not None and year[0] <= c.start) for c in inside):
+            continue
+        kept = [c for c in kept if c not in inside]
+        kept.append(Candidate(start, end, "event", "law"))
+    return sorted(kept, key=lambda c: c.start)
+
+
+_PLACE_NAME_BEFORE = re.compile(
+    r"(?<![\w-])(?P<name>[A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*){0,2})"
+    r" (?:district|province|county|prefecture|municipality|regency|governorate|oblast)\b"
+    r"(?! of\b)"
+)
+
+
+def places_before_area_words(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """ "Mysore district comes under...": the model missed the place; the word after says it."""
+    added: list[Candidate] = []
+    for match in _PLACE_NAME_BEFORE.finditer(text):
+        start, end = match.span("name")
+        if text[max(0, start - 2) : start].strip()[-1:].isupper():
+            continue  # the end of a longer capitalised name
+        if match.group("name").split()[0] in _NOT_NAME_STARTS:
+            continue
+        if any(c.start < end and start < c.end for c in candidates):
+            continue
+        added.append(Candidate(start, end, "place", "area"))
+    return sorted([*candidates, *added], key=lambda c: c.start)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tui.entities.acronyms import find_definitions
-from tui.entities.aliases import merge
+from tui.entities.aliases import merge, parent_organizations
 from tui.entities.candidate import Candidate
 from tui.entities.cleanup import (
     clean_candidates,
@@ -14,6 +14,9 @@ from tui.entities.cleanup import (
     in_headings,
     is_back_reference,
     join_model_numbers,
+    law_names,
+    places_before_area_words,
+    website_names,
 )
 from tui.entities.dates import find_dates
 from tui.entities.recognizer import Recognizer
@@ -45,7 +48,9 @@ def entities_of(
     source = dateline_source(article)
     cleaned = strip_titles(text, clean_candidates(article, candidates, source))
     if model:
-        cleaned = names_after_titles(text, cleaned)
+        cleaned = names_after_titles(text, website_names(text, cleaned))
+        cleaned = parent_organizations(text, law_names(text, cleaned))
+        cleaned = places_before_area_words(text, cleaned)
     cleaned = join_model_numbers(text, cleaned)
     definitions = find_definitions(text, skip=[source] if source else [])
     heads = head_words([text[c.start : c.end] for c in cleaned] + [d.long for d in definitions])
