@@ -17,6 +17,7 @@ from tui.commands import (
     notes_command,
     open_reader,
     reindex_command,
+    search_command,
     show_article,
 )
 from tui.commands.output import library_option
@@ -35,6 +36,7 @@ COMMANDS = (
     import_files,
     list_articles,
     show_article,
+    search_command,
     entities_command,
     reindex_command,
     note_command,

@@ -174,4 +174,3 @@ def parse_query(text: str) -> Query:
         after=tuple(filters["after"]),
         before=tuple(filters["before"]),
     )
-
