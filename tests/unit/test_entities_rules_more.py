@@ -1,7 +1,7 @@
 """More of the rule layer, with made-up recogniser output (no model).
 
 Acronyms whose long form has function words, CamelCase brands the model calls
-persons, organisational heads on a "person", plurals, titles before names...
+persons, plurals, titles before names, names the context gives...
 Every text here is invented for the test.
 """
 
@@ -11,7 +11,7 @@ import pytest
 
 from tests.unit.test_entities_rules import assert_well_formed, by_name, cand, make_article, names
 from tui.entities.acronyms import find_definitions
-from tui.entities.cleanup import organization_by_form, retype
+from tui.entities.cleanup import organization_by_form
 from tui.entities.extractor import entities_of
 from tui.models import EntityType
 
@@ -99,25 +99,6 @@ def test_camel_case_majority_decides_the_entity() -> None:
     ]
     [zap] = entities_of(make_article(text), candidates)
     assert (zap.name, zap.type, len(zap.mentions)) == ("ZapTech", "organization", 3)
-
-
-@pytest.mark.parametrize(
-    ("name", "kind"),
-    [
-        ("Acme Corp", "organization"),
-        ("Quill Writers Association", "organization"),
-        ("Riverton University", "organization"),
-        ("Kingsley Airport", "place"),
-        ("Court of Appeal", "organization"),
-        ("Bank of Utopia", "organization"),
-        ("Margaret Court", "person"),
-        ("John Law", "person"),
-        ("Doris Day", "person"),
-        ("Catherine of Aragon", "person"),
-    ],
-)
-def test_person_with_an_organisational_head_is_retyped(name: str, kind: EntityType) -> None:
-    assert retype(name, "person") == kind
 
 
 # --- plurals ----------------------------------------------------------------------------------
@@ -395,3 +376,36 @@ def test_untagged_name_before_district_is_a_place() -> None:
     # The "Korvath" of "Korvath Divisional Manager" is part of a longer name.
     assert [m.start for m in korvath.mentions] == [0, text.rindex("Korvath")]
     assert "Indian" not in names(entities)
+
+
+def test_a_plural_title_covers_the_next_name() -> None:
+    text = "On Sunday Presidents Tomas Verhoeven of Norland and Ada Lind of Sorland signed it."
+    article = make_article(text)
+    candidates = [
+        cand(text, "Norland", "place"),
+        cand(text, "Ada Lind", "organization"),  # the model's slip
+        cand(text, "Sorland", "place"),
+    ]
+    types = {e.name: e.type for e in entities_of(article, candidates)}
+    assert types["Tomas Verhoeven"] == "person"
+    assert types["Ada Lind"] == "person"
+
+
+def test_a_singular_title_does_not_cover_the_next_name() -> None:
+    text = "President Tomas Verhoeven of Norland and Acme Shipping signed it."
+    candidates = [cand(text, "Norland", "place"), cand(text, "Acme Shipping", "organization")]
+    types = {e.name: e.type for e in entities_of(make_article(text), candidates)}
+    assert types["Acme Shipping"] == "organization"
+
+
+def test_longer_names_spread_first_whichever_entity_they_belong_to() -> None:
+    text = "Korvath grew. The Korvath Division met. Later Korvath Division staff left Korvath."
+    article = make_article(text)
+    candidates = [
+        cand(text, "Korvath", "place"),
+        cand(text, "Korvath Division", "organization"),
+    ]
+    entities = entities_of(article, candidates)
+    assert len(by_name(entities, "Korvath Division").mentions) == 2
+    assert len(by_name(entities, "Korvath").mentions) == 2
+    assert_well_formed(article, entities)

@@ -431,37 +431,14 @@ def head_word(name: str) -> str:
     return words[-1] if words else ""
 
 
-# Heads no one's name ends in: a "person" ending in one is the model's slip
-# ("Acme Corp", "Kingston Airport"). Heads that are also surnames ("Margaret
-# Court", "Jude Law", "Doris Day") are not here; they retype a person only in
-# the "X of Y" form ("Court of Appeal").
-NEVER_PERSON_HEADS = frozenset(
-    [
-        *("Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "Corporation", "Company", "Holdings"),
-        *("Committee", "Commission", "Association", "Organization", "Organisation"),
-        *("Council", "Agency", "Ministry", "Department", "Authority", "Institute"),
-        *("University", "College", "Foundation", "Federation", "Society", "Bureau"),
-        *("Airlines", "Airways", "Railway", "Railways", "Police", "Parliament", "Senate"),
-        *("Airport", "Hospital", "Station", "Province", "District", "Stadium"),
-        *("Initiative", "Agreement", "Treaty", "Directive", "Summit", "Conference"),
-        *("Olympics", "Festival", "Election", "Elections", "Referendum", "Programme"),
-        *("Regulation", "Convention", "Protocol", "Declaration", "Accord", "Accords", "Pact"),
-    ]
-)
-
-
 def retype(name: str, kind: EntityType) -> EntityType:
     """The type a telling head noun gives a multi-word name; else the model's type.
 
-    Dates and amounts keep theirs; so do persons, unless the head is one no
-    one's name ends in ("Acme Corp") or the name is "X of Y" ("Court of
-    Appeal"): "John Law" and "Margaret Court" stay persons.
+    Persons, dates and amounts keep theirs: "John Law" stays a person.
     """
-    if kind in ("date", "money") or len(name.split()) < 2:
+    if kind in ("date", "money", "person") or len(name.split()) < 2:
         return kind
     head = head_word(name)
-    if kind == "person" and head not in NEVER_PERSON_HEADS and "of" not in name.split()[1:]:
-        return kind
     for heads, typed in (
         (EVENT_HEADS, "event"),
         (ORGANIZATION_HEADS, "organization"),

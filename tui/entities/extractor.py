@@ -20,7 +20,7 @@ from tui.entities.cleanup import (
 )
 from tui.entities.dates import find_dates
 from tui.entities.recognizer import Recognizer
-from tui.entities.titles import names_after_titles, strip_titles
+from tui.entities.titles import coordinated_names, names_after_titles, strip_titles
 from tui.models import Article, Entity
 
 
@@ -49,6 +49,7 @@ def entities_of(
     cleaned = strip_titles(text, clean_candidates(article, candidates, source))
     if model:
         cleaned = names_after_titles(text, website_names(text, cleaned))
+        cleaned = coordinated_names(text, cleaned)
         cleaned = parent_organizations(text, law_names(text, cleaned))
         cleaned = places_before_area_words(text, cleaned)
     cleaned = join_model_numbers(text, cleaned)

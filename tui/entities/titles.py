@@ -1,7 +1,8 @@
 """Titles before names: "President Muhammadu Buhari", "my Loco Pilot Rangoli".
 
 - A name right after a title is a person even when the model missed it:
-  "Presidents Muhammadu Buhari of Nigeria" gives "Muhammadu Buhari".
+  "Presidents Muhammadu Buhari of Nigeria" gives "Muhammadu Buhari"; a plural
+  title covers the next name too ("... and Patrice Talon of Benin").
 - A title is not part of the name: a span "Loco Pilot Rangoli" that the model
   called an organization is the person "Rangoli" when the article names a
   person "Rangoli ..." (or "... Rangoli") elsewhere; a span typed a person
@@ -108,6 +109,41 @@ def names_after_titles(text: str, candidates: Sequence[Candidate]) -> list[Candi
         if " " not in text[s:e] and text[s:e] in known
     ]
     return sorted([*candidates, *multi, *single], key=lambda c: c.start)
+
+
+_PAIR = re.compile(
+    rf" {_NAME_WORD}(?: {_NAME_WORD}){{0,2}}(?: of (?:the )?{_NAME_WORD}(?: {_NAME_WORD}){{0,2}})?"
+    rf",? and (?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}})(?![\w-]| [A-Z0-9])"
+)
+
+
+def coordinated_names(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """A plural title is every name it governs: "Presidents Muhammadu Buhari of Nigeria
+    and Patrice Talon of Benin" makes "Patrice Talon" a person, whatever the model said.
+    """
+    lower = set(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", text))
+    people: dict[tuple[int, int], Candidate] = {}
+    for word in _WORD.finditer(text):
+        title = word.group()
+        if not (title.endswith("s") and title[:1].isupper() and title[:-1] in TITLES):
+            continue
+        match = _PAIR.match(text, word.end())
+        if match is None:
+            continue
+        start, end = match.span("name")
+        words = match.group("name").split()
+        if (
+            any(is_title(w) for w in words)
+            or words[-1] in _HEADS
+            or words[0] in _NOT_NAMES
+            or any(w.lower() in lower for w in words)
+        ):
+            continue
+        inside = [c for c in candidates if c.start < end and start < c.end]
+        if all(c.start == start and c.end == end for c in inside):
+            people[(start, end)] = Candidate(start, end, "person", "title")
+    kept = [c for c in candidates if (c.start, c.end) not in people]
+    return sorted([*kept, *people.values()], key=lambda c: c.start)
 
 
 def _titled_names(text: str) -> Iterator[re.Match[str]]:
