@@ -10,6 +10,10 @@ for CMCAMC it takes the "a" and "c" of "Associ-a-tion" and stops at
 (or first letters: "Af" for AfCFTA) gets the whole name. Schwartz-Hearst stays
 for forms initials cannot explain: "Pacific Gas and Electric Company (PG&E)",
 "severe acute respiratory syndrome coronavirus 2 (SARS-CoV-2)".
+
+Function words ("of", "from", "for", "de la", "für"...) may give a letter or
+none: "Letters from Lisbon" is both LFL and LL. The other order, "HPC (High
+Performance Computing)", counts when every word of the parenthesis spells it.
 """
 
 from __future__ import annotations

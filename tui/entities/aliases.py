@@ -7,10 +7,15 @@
   "Mahan" -> "Mahan Air", "ABS-CBN" -> "ABS-CBN Corporation".
 - "Facebook Ireland Limited" is a subsidiary: a bare "Facebook" elsewhere is
   the parent company, an organization of its own.
+- Another name in parentheses is an alias: "Supreme Court of Justice
+  (Oberster Gerichtshof)".
+- A multi-word name and its plural are one thing: "Space Shuttle(s)",
+  "Indian Railway(s)".
 - Mentions spelled the same are one entity, typed by majority vote.
 - A name found once is found everywhere: spaCy tags "ADB" once in three, so
   every other word-bounded occurrence of a known name, or of a person's
-  surname, becomes a mention too.
+  surname, becomes a mention too (longest names first; not inside a longer
+  capitalised name the model did not give).
 """
 
 from __future__ import annotations
@@ -240,8 +245,8 @@ def _alternate_names(
     comma or "and" (that is a gloss: "Indigenous Australians (Aboriginal
     Australians and Torres Strait Islanders)"), that the model did not call a
     place or a date ("Springfield Inc (New York)" is where it is, not what it
-    is called). Its span becomes a candidate of the name's
-    type; the returned map sends the alternate's key to the name's.
+    is called). Its span becomes a candidate of the name's type; the returned
+    map sends the alternate's key to the name's.
     """
     alternates: dict[str, str] = {}
     kept = list(candidates)

@@ -17,6 +17,8 @@
   Initiative an organization and "BRI" a person);
 - a name followed by a model number is a product: spaCy tags "Falcon" in
   "Falcon 9 rocket" and splits "Boeing 737 Max" into "Boeing" and a person "Max";
+  a numbered flight ("Lion Air Flight 610") is other, not the airline;
+- one CamelCase word the model calls a person ("SpaceX") is an organization;
 - "the town of Pandeglang", "KSR Bangalore station", "Niamey, Niger's
   capital": the words around a name say it is a place, even when the model
   guessed an organization or a person;
@@ -265,7 +267,7 @@ _PLACE_AFTER = re.compile(
 )
 
 
-_THE_BEFORE = re.compile(r"\b(?:the|The)\s+(?P<words>(?:[A-Z][\w'’-]*\s+)*)$")
+_THE_BEFORE = re.compile(r"\b(?:the|The) +(?P<words>(?:[A-Z][\w'’-]* +)*)$")
 _GROUP_AFTER = re.compile(
     r"^\s+(?:network|group|movement|organi[sz]ation|militia|faction|cell|party|company|firm"
     r"|gang|coalition|alliance|consortium|conglomerate)\b"
@@ -499,8 +501,8 @@ _LAW_HEADS = (
     "Initiative",
 )
 _LAW = re.compile(
-    r"(?<![\w-])(?P<name>(?:[A-Z][\w'’-]*\s+){1,6}(?:" + "|".join(_LAW_HEADS) + r"))"
-    r"(?P<year>\s+(?:of\s+)?(?:1[89]|20)\d\d)?(?![\w-])"
+    r"(?<![\w-])(?P<name>(?:[A-Z][\w'’-]* +){1,6}(?:" + "|".join(_LAW_HEADS) + r"))"
+    r"(?P<year> +(?:of +)?(?:1[89]|20)\d\d)?(?![\w-])"
 )
 _NOT_NAME_STARTS = frozenset(
     ["The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "His", "Her", "Our"]
