@@ -273,7 +273,7 @@ def main() -> None:
         "rules were changed only while reading the tune half's errors (`--errors tune`). "
         "First round (extractor version 1): every run printed both halves' totals, so "
         "held-out totals were seen along the way, and the verdict line named the unlinked "
-        "held-out acronym (that is how NFP was seen). Second round (versions 2-4): rules "
+        "held-out acronym (that is how NFP was seen). Second round (versions 2-5): rules "
         "were developed with `--only tune`, which scores the tune half alone and writes "
         "nothing; a rule was kept only if it raised tune F1 (merged-entity or strict) "
         "without changing the seed article's entities, and was also checked by eye on the "
