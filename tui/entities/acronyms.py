@@ -26,8 +26,8 @@ from tui.entities.acronym_definition import AcronymDefinition
 
 _PARENTHESIS = re.compile(r"\(\s*(?P<short>[^()\s]{2,12})\s*\)")
 # Words that may stand in a long form without giving a letter: "Bank of Japan
-# (BOJ)", "Notes from Lisbon (NL)", "Banco de la Nación (BN)". They may give one
-# too ("Notes from Lisbon (NFL)", "Friends of the Earth (FoE)").
+# (BOJ)", "Letters from Lisbon (LL)", "Banco de la Nación (BN)". They may give one
+# too ("Letters from Lisbon (LFL)", "Friends of the Earth (FoE)").
 FUNCTION_WORDS = frozenset(
     [
         # English articles, conjunctions and prepositions

@@ -210,7 +210,7 @@ def _guess_acronym_type(long: str) -> EntityType:
 
 
 def is_proper_name(phrase: str) -> bool:
-    """Every word but function words starts with a capital or a digit: "Notes from Lisbon"."""
+    """Every word but function words starts with a capital or a digit: "Letters from Lisbon"."""
     words = [w for w in re.split(r"[\s\-–]+", phrase) if w and w.lower() not in FUNCTION_WORDS]
     return bool(words) and all(w[0].isupper() or w[0].isdigit() for w in words)
 
