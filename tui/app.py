@@ -3,20 +3,48 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import suppress
 from typing import ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
 from tui.article_commands import ArticleCommands
+from tui.entity_commands import EntityCommands
+from tui.keymap import load_keymap
+from tui.library_commands import LibraryCommands
+from tui.paths import keys_file, shown, ui_state_file
+from tui.screens.choice_screen import ChoiceScreen
 from tui.screens.help_screen import HelpScreen, binding_rows
 from tui.screens.library_screen import LibraryScreen
+from tui.screens.prompt_screen import PromptScreen
 from tui.screens.reader_screen import ReaderScreen
-from tui.store import Library
+from tui.store import Library, LibraryError
+from tui.ui_state import read_ui_state, write_ui_state
 from tui.widgets.article_list import ArticleList
 from tui.widgets.article_view import ArticleView
 from tui.widgets.entity_sidebar import EntitySidebar
+from tui.widgets.notes_pane import NotesPane
+from tui.widgets.search_bar import SearchBar
+from tui.widgets.search_results import SearchResults
+
+TOGGLED_PANES = {"entities": "entity sidebar", "notes": "notes pane"}
+
+
+def binding_ids() -> set[str]:
+    """Every binding id of Gloss's own screens and widgets: what keys.toml may remap."""
+    ids: set[str] = set()
+    classes: list[type[DOMNode]] = [DOMNode]
+    while classes:
+        cls = classes.pop()
+        classes.extend(cls.__subclasses__())
+        if cls.__module__.startswith("tui."):
+            bindings = cls.__dict__.get("BINDINGS", [])
+            ids.update(b.id for b in Binding.make_bindings(bindings) if b.id is not None)
+    return ids
 
 
 class GlossApp(App[None]):
@@ -28,16 +56,25 @@ class GlossApp(App[None]):
         (0, "-narrow"),
         (100, "-wide"),
     ]
-    COMMANDS = App.COMMANDS | {ArticleCommands}
+    COMMANDS = App.COMMANDS | {ArticleCommands, EntityCommands, LibraryCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Command palette",
+            show=False,
+            priority=True,
+            id="app.command_palette",
+        ),
     ]
 
     def __init__(self, library: Library, start_article: str | None = None) -> None:
         super().__init__()
         self.library = library
         self.start_article = start_article
+        self.keymap: dict[str, str] = {}
 
     def get_default_screen(self) -> Screen[None]:
         return ReaderScreen(self.library, self.start_article)
@@ -49,37 +86,138 @@ class GlossApp(App[None]):
                 return screen
         raise LookupError("no reader screen")
 
-    def open_article(self, article_id: str) -> None:
-        """Show an article in the reader, closing whatever is on top of it."""
+    def open_reader(self) -> None:
+        """Close whatever is on top of the reader."""
         while not isinstance(self.screen, ReaderScreen):
             self.pop_screen()
+
+    def open_article(self, article_id: str) -> None:
+        """Show an article in the reader, closing whatever is on top of it."""
+        self.open_reader()
         self.reader.show_article(article_id)
 
+    def open_library(
+        self, query: str = "", view: str | None = None, *, search: bool = False
+    ) -> None:
+        """The library, searching `query` (a saved view's, if `view` names it)."""
+        if isinstance(self.screen, LibraryScreen):
+            if query or view:
+                self.screen.set_query(query, view)
+            if search:
+                self.screen.action_focus_search()
+            return
+        self.open_reader()
+        reader = self.reader
+        reader.save_position()
+
+        def opened(article_id: str | None) -> None:
+            if article_id is not None:
+                reader.show_article(article_id)
+
+        screen = LibraryScreen(
+            self.library, reader.article_id, query=query, view=view, search=search
+        )
+        self.push_screen(screen, opened)
+
+    # -- settings remembered between runs: theme, hidden panes; keys.toml ----------
+
+    _settings_loaded = False
+
+    def on_mount(self) -> None:
+        state = read_ui_state(ui_state_file())
+        theme = state.get("theme")
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
+        hidden = state.get("hidden_panes")
+        if isinstance(hidden, list):
+            for name in TOGGLED_PANES:
+                if name in hidden:
+                    self.reader.toggle_pane(name)
+        self._settings_loaded = True
+        self.load_keys()
+
+    def remember(self, **changes: object) -> None:
+        try:
+            write_ui_state(ui_state_file(), **changes)
+        except OSError as error:
+            self.notify(f"{ui_state_file()}: cannot be saved ({error})", markup=False)
+
+    def watch_theme(self, theme: str) -> None:
+        if self._settings_loaded and read_ui_state(ui_state_file()).get("theme") != theme:
+            self.remember(theme=theme)
+
+    def toggle_pane(self, name: str) -> None:
+        self.open_reader()
+        shown = self.reader.toggle_pane(name)
+        hidden = [pane for pane in TOGGLED_PANES if self.reader.has_class(f"-hide-{pane}")]
+        self.remember(hidden_panes=hidden)
+        self.notify(f"{TOGGLED_PANES[name].capitalize()} {'shown' if shown else 'hidden'}.")
+
+    def load_keys(self) -> None:
+        """Apply keys.toml; anything wrong in it is said in one line, never a crash."""
+        loaded = load_keymap(keys_file(), binding_ids())
+        self.keymap = loaded.keymap
+        self.set_keymap(loaded.keymap)
+        for problem in loaded.problems:
+            self.notify(problem, title="Keys", severity="error", timeout=12, markup=False)
+
+    # -- help, palette, quitting, workers -------------------------------------------
+
     def help_sections(self) -> list[tuple[str, list[tuple[str, str, str]]]]:
-        palette = [(self.COMMAND_PALETTE_BINDING, "Command palette", "app.command_palette")]
+        keymap = self.keymap
+
+        def rows(*bindings: Iterable[BindingType]) -> list[tuple[str, str, str]]:
+            return binding_rows([binding for group in bindings for binding in group], keymap)
+
         return [
-            ("Everywhere", binding_rows(self.BINDINGS) + palette),
-            ("Reader", binding_rows(ReaderScreen.BINDINGS)),
-            ("Article pane", binding_rows(ArticleView.BINDINGS)),
+            ("Everywhere", rows(self.BINDINGS)),
+            ("Reader", rows(ReaderScreen.BINDINGS)),
+            ("Article pane", rows(ArticleView.BINDINGS)),
             (
-                "Entity and notes panes",
-                [*binding_rows(EntitySidebar.BINDINGS), ("enter", "Choose", "list.select")],
+                "Find in the article (/)",
+                [
+                    ("type", "Mark matches (smart case)", ""),
+                    ("enter", "Keep the marks, back to the article", ""),
+                    *rows(SearchBar.BINDINGS),
+                ],
             ),
+            ("Entity pane", [*rows(EntitySidebar.BINDINGS), ("enter", "Mark its mentions", "")]),
+            ("Notes pane", [*rows(NotesPane.BINDINGS), ("enter", "Go to the passage", "")]),
             (
                 "Library",
                 [
-                    *binding_rows([*LibraryScreen.BINDINGS, *ArticleList.BINDINGS]),
-                    ("enter", "Open the article", "library.open"),
+                    *rows(LibraryScreen.BINDINGS, ArticleList.BINDINGS, SearchResults.BINDINGS),
+                    ("enter", "Open the article", ""),
                 ],
             ),
-            ("Help", binding_rows(HelpScreen.BINDINGS)),
+            ("Lists and prompts", rows(ChoiceScreen.BINDINGS, PromptScreen.BINDINGS)),
+            ("Help", rows(HelpScreen.BINDINGS)),
         ]
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.help_sections()))
+            note = f"Remap keys in {shown(keys_file())} with the binding ids shown in grey."
+            self.push_screen(HelpScreen(self.help_sections(), note))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        yield SystemCommand("Library", "List every article", self.reader.action_open_library)
+        yield SystemCommand("Library", "List every article", self.open_library)
         yield SystemCommand("Keys", "Show every key binding", self.action_help)
+        for name, label in TOGGLED_PANES.items():
+            yield SystemCommand(
+                f"Toggle {label}", f"Show or hide the {label}", lambda n=name: self.toggle_pane(n)
+            )
+
+    async def action_quit(self) -> None:
+        """Save where the reader is before leaving."""
+        with suppress(LookupError, LibraryError):
+            self.reader.save_position()
+        self.exit()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Every worker's failure is said here, in one line; the app goes on."""
+        worker = event.worker
+        if event.state == WorkerState.ERROR and worker.error is not None:
+            error = worker.error
+            message = f"{worker.name or 'background task'} failed: {type(error).__name__}: {error}"
+            self.notify(message.splitlines()[0], severity="error", markup=False)

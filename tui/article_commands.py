@@ -1,6 +1,8 @@
 """Command palette entries that open an article by its title.
 
-The palette reads `help` strings as markup, so article fields are escaped.
+The palette reads `help` strings as markup, so article fields are escaped; and
+Textual's `Matcher.highlight` parses its candidate as markup, so labels are
+highlighted here, on plain Content, instead.
 """
 
 from __future__ import annotations
@@ -10,10 +12,24 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
 from textual.markup import escape
 
 if TYPE_CHECKING:
     from tui.app import GlossApp
+
+
+def highlight(matcher: Matcher, label: str) -> Content:
+    """The label with the matched characters styled, its text never read as markup."""
+    content = Content(label)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, label)
+    if not score:
+        return content
+    for offset in offsets:
+        if not label[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 class ArticleCommands(Provider):
@@ -42,7 +58,7 @@ class ArticleCommands(Provider):
             if score > 0:
                 yield Hit(
                     score,
-                    matcher.highlight(label),
+                    highlight(matcher, label),
                     partial(self.gloss.open_article, article.id),
                     help=escape(" · ".join(filter(None, [article.date, article.source]))),
                 )

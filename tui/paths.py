@@ -30,6 +30,29 @@ def config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
+def keys_file() -> Path:
+    """The user's key remapping: binding ids to keys, in TOML."""
+    return config_dir() / "keys.toml"
+
+
+def shown(path: Path) -> str:
+    """A path as a user reads it: inside the home folder it starts with ~."""
+    try:
+        return str(Path("~") / path.relative_to(Path.home()))
+    except ValueError:
+        return str(path)
+
+
+def state_dir() -> Path:
+    """Where Gloss keeps what it remembers between runs that is not library data."""
+    return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
+
+
+def ui_state_file() -> Path:
+    """The chosen theme and other small settings the app remembers, as JSON."""
+    return state_dir() / "ui.json"
+
+
 def bundled_content_dir() -> Path:
     """The articles shipped with Gloss: inside the wheel, or `content/` in a checkout."""
     package = Path(__file__).resolve().parent

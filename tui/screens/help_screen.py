@@ -2,27 +2,44 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.keys import format_key
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 KEYS_WIDTH = 20
+DESCRIPTION_WIDTH = 26
 
 
-def binding_rows(bindings: Iterable[BindingType]) -> list[tuple[str, str, str]]:
-    """(keys, description, id) per binding id, keys of one id joined with " / "."""
+def key_label(key: str) -> str:
+    """How a remapped key is shown: "?" for question_mark, "ctrl+s" as it is."""
+    shown = format_key(key)
+    return shown if len(shown) == 1 else key
+
+
+def binding_rows(
+    bindings: Iterable[BindingType], keymap: Mapping[str, str] | None = None
+) -> list[tuple[str, str, str]]:
+    """(keys, description, id) per binding id, keys of one id joined with " / ".
+
+    A binding id in `keymap` shows the keys it is remapped to, as they are in force.
+    """
+    keymap = keymap or {}
     rows: dict[str, tuple[list[str], str]] = {}
     for binding in Binding.make_bindings(bindings):
-        key = binding.key_display or binding.key
         identifier = binding.id or binding.action
         keys, _ = rows.setdefault(identifier, ([], binding.description or binding.action))
-        keys.append(key)
+        if binding.id is not None and binding.id in keymap:
+            if not keys:
+                keys.extend(key_label(key.strip()) for key in keymap[binding.id].split(","))
+        else:
+            keys.append(binding.key_display or binding.key)
     return [(" / ".join(keys), description, ident) for ident, (keys, description) in rows.items()]
 
 
@@ -35,17 +52,23 @@ class HelpScreen(ModalScreen[None]):
         ),
     ]
 
-    def __init__(self, sections: list[tuple[str, list[tuple[str, str, str]]]]) -> None:
+    def __init__(
+        self, sections: list[tuple[str, list[tuple[str, str, str]]]], note: str = ""
+    ) -> None:
         super().__init__()
         self.sections = sections
+        self.note = note
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
+            if self.note:
+                yield Static(Text(self.note), classes="help-note")
             for title, rows in self.sections:
                 section = Text(title, style="bold")
-                for keys, description, _ in rows:
+                for keys, description, identifier in rows:
                     section.append(f"\n  {keys:<{KEYS_WIDTH}}", style="bold cyan")
-                    section.append(description)
+                    section.append(f"{description:<{DESCRIPTION_WIDTH}}")
+                    section.append(f" {identifier}", style="dim")
                 yield Static(section, classes="help-section")
 
     def on_mount(self) -> None:

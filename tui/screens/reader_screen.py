@@ -5,24 +5,31 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer
 
 from tui.anchoring import make_selector
+from tui.article_tags import parse_tags
+from tui.browser import open_in_browser
 from tui.entities import EXTRACTOR_VERSION, NO_MODEL_SUFFIX
-from tui.models import Entity, Note
+from tui.models import Entity, Note, ReadingState
 from tui.note_tags import tags_in
 from tui.screens.color_picker_screen import ColorPickerScreen
 from tui.screens.mentions_screen import MentionRow, MentionsScreen, snippet
 from tui.screens.note_editor_screen import NoteEditorScreen
+from tui.screens.tag_editor_screen import TagEditorScreen
 from tui.store import Library
+from tui.widgets.article_list import all_tags
 from tui.widgets.article_view import ArticleView
 from tui.widgets.entity_sidebar import EntitySidebar
 from tui.widgets.notes_pane import NotesPane
+from tui.widgets.search_bar import SearchBar, find_spans, mark_label
 
 
 class ReaderScreen(Screen[None]):
@@ -54,6 +61,11 @@ class ReaderScreen(Screen[None]):
         ),
         Binding("l", "open_library", "Library", id="reader.library"),
         Binding("A", "note_on_article", "Note on article", show=False, id="reader.article_note"),
+        Binding("slash", "find", "Find", key_display="/", id="reader.find"),
+        Binding("m", "toggle_read", "Read/unread", show=False, id="reader.toggle_read"),
+        Binding("s", "toggle_star", "Star", show=False, id="reader.star"),
+        Binding("t", "edit_tags", "Tags", show=False, id="reader.tags"),
+        Binding("o", "open_url", "Open URL", show=False, id="reader.open_url"),
     ]
     PANE_ORDER = ("entities", "article", "notes")
     AUTO_FOCUS = "#article"
@@ -71,6 +83,7 @@ class ReaderScreen(Screen[None]):
             yield EntitySidebar(id="entities")
             yield ArticleView(id="article")
             yield NotesPane(id="notes")
+        yield SearchBar(id="find")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -82,6 +95,7 @@ class ReaderScreen(Screen[None]):
         self.focus_pane("article")
 
     def show_article(self, article_id: str) -> None:
+        self.leave_article()
         article = self.library.get_article(article_id)
         self.article_id = article.id
         entities = self.library.entities(article.id)
@@ -102,6 +116,7 @@ class ReaderScreen(Screen[None]):
         self.query_one(NotesPane).show(notes)
         self.deleted.clear()
         self.app.sub_title = article.title
+        self.arrive_at_article()
 
     def on_entity_sidebar_chosen(self, message: EntitySidebar.Chosen) -> None:
         self.mark_entity(message.entity)
@@ -166,8 +181,9 @@ class ReaderScreen(Screen[None]):
                 pane.add_class("-current")
 
     def action_cycle_pane(self, step: int) -> None:
-        index = self.PANE_ORDER.index(self.current_pane)
-        self.focus_pane(self.PANE_ORDER[(index + step) % len(self.PANE_ORDER)])
+        order = [name for name in self.PANE_ORDER if not self.has_class(f"-hide-{name}")]
+        index = order.index(self.current_pane) if self.current_pane in order else 0
+        self.focus_pane(order[(index + step) % len(order)])
 
     def action_step_article(self, step: int) -> None:
         ids = self.library.article_ids()
@@ -183,6 +199,8 @@ class ReaderScreen(Screen[None]):
 
     def action_open_library(self) -> None:
         from tui.screens.library_screen import LibraryScreen
+
+        self.save_position()
 
         def opened(article_id: str | None) -> None:
             if article_id is not None:
@@ -304,6 +322,184 @@ class ReaderScreen(Screen[None]):
         else:
             view.scroll_home(animate=False)
         self.focus_pane("article")
+
+    # -- reading state, find in the article, tags, web page, pane toggles ------------
+
+    POSITION_SAVE_DELAY = 1.0  # seconds without scrolling before the position is saved
+    reading: ReadingState | None = None
+    _saved_position: int | None = None
+    _save_timer: Timer | None = None
+    _restoring = False  # the stored position is being restored: not the reader's scroll
+    _auto_read = False  # reaching the bottom marks the article read (until `m` says no)
+    _watching_scroll = False
+    _find_from = 0  # where the reader was when `/` opened the find box
+
+    def leave_article(self) -> None:
+        """Before another article is shown: save the position here, close the find box."""
+        self.save_position()
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self.query_one(SearchBar).close()
+
+    def arrive_at_article(self) -> None:
+        """After an article is shown: read its state, go back to the passage left at the top."""
+        assert self.article_id is not None
+        view = self.query_one(ArticleView)
+        if not self._watching_scroll:
+            self._watching_scroll = True
+            self.watch(view, "scroll_y", self._article_scrolled, init=False)
+        self.reading = self.library.reading_state(self.article_id)
+        self._saved_position = self.reading.position
+        self._auto_read = not self.reading.read
+        self._restoring = True
+        self.show_reading_state()
+        view.call_after_refresh(self._restore_position, self.article_id, self.reading.position)
+
+    def _restore_position(self, article_id: str, position: int, tries: int = 0) -> None:
+        """Runs on the article pane after its own scroll to the top, once laid out."""
+        if article_id != self.article_id:
+            return
+        view = self.query_one(ArticleView)
+        if not view.is_laid_out() and tries < 10:
+            view.call_after_refresh(self._restore_position, article_id, position, tries + 1)
+            return
+        view.scroll_offset_to_top(position)
+        self._restoring = False
+        if view.size.height and view.virtual_size.height and view.max_scroll_y == 0:
+            self.read_to_the_end()  # it all fits on screen
+
+    def _article_scrolled(self, old: float, new: float) -> None:
+        if self._restoring or self.reading is None:
+            return
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(self.POSITION_SAVE_DELAY, self.save_position)
+        bottom = self.query_one(ArticleView).max_scroll_y
+        if bottom > 0 and round(new) >= bottom > round(old):
+            self.read_to_the_end()
+
+    def save_position(self) -> None:
+        """Store the offset of the passage at the top of the article pane, if it moved."""
+        view = self.query_one(ArticleView)
+        if self._restoring or self.article_id is None or view.article is None:
+            return
+        if view.article.id != self.article_id:
+            return
+        offset = view.top_offset()
+        if offset != self._saved_position:
+            self.library.save_position(self.article_id, offset)
+            self._saved_position = offset
+
+    def read_to_the_end(self) -> None:
+        """Reaching the bottom marks the article read, unless `m` said otherwise this time."""
+        if self._auto_read and self.reading is not None and not self.reading.read:
+            self._auto_read = False
+            self.set_reading(read=True)
+
+    def set_reading(self, *, read: bool | None = None, starred: bool | None = None) -> None:
+        assert self.article_id is not None
+        if read is not None:
+            self.library.set_read(self.article_id, read)
+        if starred is not None:
+            self.library.set_starred(self.article_id, starred)
+        self.reading = self.library.reading_state(self.article_id)
+        self.show_reading_state()
+
+    def current_tags(self) -> tuple[str, ...]:
+        """The article's import tags, then the reader's own."""
+        view = self.query_one(ArticleView)
+        imported = view.article.tags if view.article is not None else ()
+        return all_tags(imported, self.reading.tags if self.reading is not None else ())
+
+    def show_reading_state(self) -> None:
+        """The article pane's title says read or unread, starred, and the tags."""
+        state = self.reading
+        title = Text("Article")
+        if state is not None:
+            title.append(" · read" if state.read else " · unread")
+            if state.starred:
+                title.append(" · ★", style="bold yellow")
+            tags = self.current_tags()
+            if tags:
+                title.append(" · ")
+                title.append(" ".join(f"#{tag}" for tag in tags), style="cyan")
+        self.query_one(ArticleView).border_title = title
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("find", "toggle_read", "toggle_star", "edit_tags", "open_url"):
+            return self.reading is not None
+        return True
+
+    def action_toggle_read(self) -> None:
+        if self.reading is not None:
+            self._auto_read = False
+            self.set_reading(read=not self.reading.read)
+            self.notify("Marked read." if self.reading.read else "Marked unread.")
+
+    def action_toggle_star(self) -> None:
+        if self.reading is not None:
+            self.set_reading(starred=not self.reading.starred)
+            self.notify("Starred." if self.reading.starred else "Star removed.")
+
+    def action_edit_tags(self) -> None:
+        view = self.query_one(ArticleView)
+        if view.article is None:
+            return
+        article_id = view.article.id
+
+        def edited(answer: str | None) -> None:
+            if answer is not None and article_id == self.article_id:
+                self.library.set_article_tags(article_id, parse_tags(answer))
+                self.reading = self.library.reading_state(article_id)
+                self.show_reading_state()
+
+        own = self.reading.tags if self.reading is not None else ()
+        prompt = TagEditorScreen(view.article.title, view.article.tags, own)
+        self.app.push_screen(prompt, edited)
+
+    def action_open_url(self) -> None:
+        view = self.query_one(ArticleView)
+        if view.article is not None:
+            open_in_browser(self, view.article.url)
+
+    def action_find(self) -> None:
+        view = self.query_one(ArticleView)
+        if view.article is not None:
+            self._find_from = view.top_offset()
+            self.query_one(SearchBar).open()
+
+    def on_search_bar_changed(self, message: SearchBar.Changed) -> None:
+        """Mark every match as the query is typed; go to the first one below the start."""
+        view = self.query_one(ArticleView)
+        if view.article is None:
+            return
+        if not message.query.strip():
+            view.action_clear_marks()
+            view.scroll_offset_to_top(self._find_from)
+            return
+        view.mark(find_spans(view.article.text, message.query), mark_label(message.query))
+        below = (i for i, (start, _) in enumerate(view.marks) if start >= self._find_from)
+        first = next(below, 0)
+        if first:
+            view.step_to(first)
+
+    def on_search_bar_submitted(self, message: SearchBar.Submitted) -> None:
+        self.query_one(SearchBar).close()
+        self.focus_pane("article")
+
+    def on_search_bar_closed(self, message: SearchBar.Closed) -> None:
+        self.query_one(SearchBar).close()
+        view = self.query_one(ArticleView)
+        view.action_clear_marks()
+        view.scroll_offset_to_top(self._find_from)
+        self.focus_pane("article")
+
+    def toggle_pane(self, name: str) -> bool:
+        """Hide or show the entity sidebar or the notes pane; True when it is now shown."""
+        hidden = self.toggle_class(f"-hide-{name}").has_class(f"-hide-{name}")
+        if hidden and self.current_pane == name:
+            self.focus_pane("article")
+        return not hidden
 
 
 def note_about(note: Note) -> str:

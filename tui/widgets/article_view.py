@@ -431,6 +431,14 @@ class ArticleView(VerticalScroll, can_focus=True):
         self._top_y = 0 if y is None else min(y, self.max_scroll_y)
         self.scroll_to(y=self._top_y, animate=False, immediate=True)
 
+    def is_laid_out(self) -> bool:
+        """Whether the shown article's blocks have their places on screen yet."""
+        return (
+            bool(self._blocks)
+            and self._blocks[-1][1].virtual_region.height > 0
+            and self.scrollable_content_region.width > 0
+        )
+
     def _rewrap_pending(self) -> bool:
         return (
             self._top_passage is not None

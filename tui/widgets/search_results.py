@@ -1,0 +1,86 @@
+"""Library search results: title, source and date, and the passage that matched with
+the matched words highlighted. Everything is a Rich Text: article text is untrusted."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from tui.models import ReadingState, SearchHit
+from tui.widgets.article_list import STAR_MARK, UNREAD_MARK
+
+WHERE = {"title": "in the title", "body": "", "note": "in a note", "entity": "names it"}
+
+
+def hit_text(hit: SearchHit, state: ReadingState | None = None) -> Text:
+    """Three lines: marks and title; source · date · where; the snippet, matches bold."""
+    text = Text()
+    if state is not None and not state.read:
+        text.append(f"{UNREAD_MARK} ", style="bold")
+    if state is not None and state.starred:
+        text.append(f"{STAR_MARK} ", style="bold yellow")
+    text.append(hit.title, style="bold")
+    details = [detail for detail in (hit.source, hit.date, WHERE.get(hit.matched_in, "")) if detail]
+    if details:
+        text.append("\n")
+        text.append(" · ".join(details), style="dim")
+    if hit.snippet:
+        snippet = Text(" ".join(hit.snippet.split()) if "\n" in hit.snippet else hit.snippet)
+        snippet.stylize("italic")
+        for start, end in hit.highlights:
+            snippet.stylize("bold reverse", start, end)
+        text.append("\n")
+        text.append_text(snippet)
+    return text
+
+
+class SearchResults(OptionList):
+    """One option per hit, its id the article id; enter opens (the screen decides)."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="results.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="results.up"),
+        Binding("g", "first", "Top", show=False, id="results.top"),
+        Binding("G", "last", "Bottom", show=False, id="results.bottom"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self.hits: list[SearchHit] = []
+
+    def show(
+        self,
+        hits: Sequence[SearchHit],
+        states: Mapping[str, ReadingState],
+        empty: str = "Nothing matches.",
+    ) -> None:
+        keep = self.current_id
+        self.hits = list(hits)
+        self.clear_options()
+        if not hits:
+            self.add_option(Option(Text(empty, style="dim"), disabled=True))
+            return
+        ids: list[str] = []
+        for hit in hits:
+            if hit.article_id in ids:
+                continue
+            if ids:
+                self.add_option(None)
+            self.add_option(Option(hit_text(hit, states.get(hit.article_id)), id=hit.article_id))
+            ids.append(hit.article_id)
+        self.highlighted = self.get_option_index(keep) if keep in ids else 0
+
+    def update_hit(self, article_id: str, state: ReadingState) -> None:
+        """Redraw one result after its article's state changed."""
+        for hit in self.hits:
+            if hit.article_id == article_id:
+                self.replace_option_prompt(article_id, hit_text(hit, state))
+
+    @property
+    def current_id(self) -> str | None:
+        option = self.highlighted_option
+        return None if option is None else option.id
