@@ -9,7 +9,7 @@ import pytest
 from tui.models import Note
 from tui.search import ArticleMeta, IndexFormatError, NoteIndex, Searcher, SearchIndex, parse_query
 from tui.search.snippets import ELLIPSIS, lead, snippet
-from tui.search.tokenizer import fold, tokenize
+from tui.search.tokenizer import fold, fold_same_length, tokenize, word_pattern
 
 WORDS = [
     "bank",
@@ -148,7 +148,7 @@ LONG = (
 
 
 def test_snippet_is_one_line_around_the_matches_with_highlights() -> None:
-    text, spans = snippet(LONG, lambda word: word in {"digital", "adb"})
+    text, spans = snippet(LONG, word_pattern(["digital", "adb"]))
     assert "\n" not in text
     assert text.startswith(ELLIPSIS) and text.endswith(ELLIPSIS)
     assert len(text) <= 170
@@ -161,13 +161,13 @@ def test_snippet_is_one_line_around_the_matches_with_highlights() -> None:
 
 def test_snippet_prefers_the_window_with_more_distinct_words() -> None:
     text = "bank " * 3 + "filler " * 60 + "bank river together " + "filler " * 60
-    shown, spans = snippet(text, lambda word: word in {"bank", "river"})
+    shown, spans = snippet(text, word_pattern(["bank", "river"]))
     assert {shown[s:e] for s, e in spans} == {"bank", "river"}
 
 
 def test_snippet_without_a_match_is_the_start_of_the_text() -> None:
-    shown, spans = snippet(LONG, lambda word: False)
-    assert (shown, spans) == lead(LONG)
+    shown, spans = snippet(LONG, word_pattern(["absent"]))
+    assert (shown, spans) == lead(LONG) == snippet(LONG, None)
     assert shown.startswith("Opening paragraph") and spans == ()
     assert lead("short text") == ("short text", ())
     assert lead("") == ("", ())
@@ -175,6 +175,28 @@ def test_snippet_without_a_match_is_the_start_of_the_text() -> None:
 
 def test_snippet_never_cuts_a_word() -> None:
     text = "alpha " * 100 + "needle " + "omega " * 100
-    shown, _ = snippet(text, lambda word: word == "needle")
+    shown, _ = snippet(text, word_pattern(["needle"]))
     inner = shown.strip(ELLIPSIS).strip()
     assert all(word in {"alpha", "needle", "omega"} for word in inner.split())
+
+
+def test_folding_keeps_offsets_for_highlights() -> None:
+    text = "Zürich’s BANK — İstanbul naïve café"
+    folded = fold_same_length(text)
+    assert len(folded) == len(text)
+    assert tokenize(text) == ["zurich", "s", "bank", "istanbul", "naive", "cafe"]
+    pattern = word_pattern(["zurich", "bank"], ["caf"])
+    assert pattern is not None
+    assert [text[m.start() : m.end()] for m in pattern.finditer(folded)] == [
+        "Zürich",
+        "BANK",
+        "café",
+    ]
+    assert word_pattern([], []) is None
+
+
+def test_prefix_pattern_matches_whole_words_only() -> None:
+    pattern = word_pattern(["bank"], ["digi"])
+    assert pattern is not None
+    found = [m.group() for m in pattern.finditer("bank banking digital adigital bank_x")]
+    assert found == ["bank", "digital", "bank"]  # "_" separates words, as in tokenize

@@ -9,22 +9,28 @@ search reads a few bodies rather than all of them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import heapq
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from tui.models import Note, ReadingState, SearchHit
 from tui.search.article_meta import ArticleMeta
 from tui.search.note_index import NoteIndex
-from tui.search.query import Phrase, Query
+from tui.search.query import Query
 from tui.search.search_index import SearchIndex, idf
 from tui.search.snippets import lead, snippet
-from tui.search.tokenizer import fold, tokenize
+from tui.search.tokenizer import fold, fold_same_length, fold_text, phrase_pattern, word_pattern
 
 FIELD_SLOTS = ("title", "entity", "note", "body")
 BOOSTS = {"title": 3.0, "entity": 2.0, "note": 1.5, "body": 1.0}
 K1 = 1.2
 B = 0.75
-PREFIX_EXPANSIONS = 64
-"""Words tried for the word being typed; one letter could otherwise mean thousands."""
+PREFIX_EXPANSIONS = (8, 24, 64)
+"""Words tried for the word being typed, by its length (1, 2, 3+ letters): the most
+frequent ones. One letter could otherwise mean thousands of words, and the next
+keystroke narrows it anyway."""
+SORT_ALL = 4
+"""Candidates beyond SORT_ALL x limit are not all sorted: only those scoring in the top band."""
 
 _Row = list[float]  # score per FIELD_SLOTS
 
@@ -43,7 +49,7 @@ class Searcher:
         self.notes = notes
         self.states = states
         self.text_of = text_of
-        self._words: dict[str, list[str]] = {}
+        self._folded: dict[str, str] = {}
 
     def search(self, query: Query, limit: int = 50) -> list[SearchHit]:
         if limit <= 0:
@@ -57,17 +63,44 @@ class Searcher:
             if not rows:
                 return []
         assert rows is not None
-        kept = self._filtered(rows, query)
-        _newest_first(kept, self.index)
-        kept.sort(key=lambda a: sum(rows[a]), reverse=True)  # stable: ties stay newest first
+        scores = {article_id: sum(row) for article_id, row in rows.items()}
+        kept = self._filtered(scores, query)
+        pattern = _pattern(query)
+        phrases = [
+            phrase_pattern(phrase, query.phrase_is_prefix(number))
+            for number, phrase in enumerate(query.phrases)
+        ]
         hits: list[SearchHit] = []
-        for article_id in kept:
-            if query.phrases and not self._phrases_hold(article_id, query):
+        for article_id in self._ranked(kept, scores, limit):
+            if phrases and not self._phrases_hold(article_id, phrases):
                 continue
-            hits.append(self._hit(article_id, rows[article_id], query))
+            hit = self._hit(article_id, rows[article_id], pattern)
+            if hit is not None:
+                hits.append(hit)
             if len(hits) == limit:
                 break
         return hits
+
+    def _ranked(
+        self, article_ids: list[str], scores: dict[str, float], limit: int
+    ) -> Iterator[str]:
+        """Best first; ties newest first.
+
+        Sorting thousands of candidates for 50 hits is waste: first come those
+        scoring at least the limit-th best, sorted, then the rest if needed
+        (phrases may turn candidates down).
+        """
+        if len(article_ids) <= SORT_ALL * limit:
+            ranked = list(article_ids)
+            _newest_first(ranked, self.index)
+            ranked.sort(key=scores.__getitem__, reverse=True)  # stable: ties stay newest first
+            yield from ranked
+            return
+        bar = heapq.nlargest(limit, (scores[a] for a in article_ids))[-1]
+        top = [a for a in article_ids if scores[a] >= bar]
+        yield from self._ranked(top, scores, len(top))
+        rest = [a for a in article_ids if scores[a] < bar]
+        yield from self._ranked(rest, scores, len(rest))
 
     # -- matching ---------------------------------------------------------------
 
@@ -83,8 +116,9 @@ class Searcher:
         return groups
 
     def _expand(self, prefix: str) -> list[str]:
-        words = dict.fromkeys(self.index.expand(prefix, PREFIX_EXPANSIONS))
-        words.update(dict.fromkeys(self.notes.expand(prefix, PREFIX_EXPANSIONS)))
+        limit = PREFIX_EXPANSIONS[min(len(prefix), len(PREFIX_EXPANSIONS)) - 1]
+        words = dict.fromkeys(self.index.expand(prefix, limit))
+        words.update(dict.fromkeys(self.notes.expand(prefix, limit)))
         return list(words)
 
     def _cost(self, tokens: list[str]) -> int:
@@ -120,30 +154,29 @@ class Searcher:
                         row[slot] = score
         return rows
 
-    def _phrases_hold(self, article_id: str, query: Query) -> bool:
+    def _phrases_hold(self, article_id: str, patterns: list[re.Pattern[str]]) -> bool:
         """Every phrase occurs, word after word, in the title, a note or the text."""
         meta = self.index.meta(article_id)
-        for number, phrase in enumerate(query.phrases):
-            prefix = query.phrase_is_prefix(number)
-            sources: list[str] = [meta.title if meta else ""]
-            sources += [note.body for note in self.notes.by_article.get(article_id, ())]
-            if any(_has_phrase(tokenize(source), phrase, prefix) for source in sources):
-                continue
-            if not _has_phrase(self._text_words(article_id), phrase, prefix):
+        sources: list[str] = [meta.title if meta else ""]
+        sources += [note.body for note in self.notes.by_article.get(article_id, ())]
+        short = fold_text("\n".join(sources))
+        for pattern in patterns:
+            if pattern.search(short) is None and pattern.search(self._text(article_id)) is None:
                 return False
         return True
 
-    def _text_words(self, article_id: str) -> list[str]:
-        words = self._words.get(article_id)
-        if words is None:
-            words = self._words[article_id] = tokenize(self.text_of(article_id) or "")
-        return words
+    def _text(self, article_id: str) -> str:
+        """An article's folded text, read once per search."""
+        folded = self._folded.get(article_id)
+        if folded is None:
+            folded = self._folded[article_id] = fold_text(self.text_of(article_id) or "")
+        return folded
 
     # -- filters ----------------------------------------------------------------
 
     def _filtered(self, article_ids: Iterable[str], query: Query) -> list[str]:
         if not query.has_filters:
-            return [a for a in article_ids if self.index.meta(a) is not None]
+            return list(article_ids)
         entity_sets = [self.index.entity_articles(name) for name in query.entities]
         kept = []
         for article_id in article_ids:
@@ -199,25 +232,25 @@ class Searcher:
 
     # -- hits -------------------------------------------------------------------
 
-    def _hit(self, article_id: str, row: _Row, query: Query) -> SearchHit:
+    def _hit(self, article_id: str, row: _Row, pattern: re.Pattern[str] | None) -> SearchHit | None:
         meta = self.index.meta(article_id)
-        assert meta is not None
+        if meta is None:  # only notes of an article no longer indexed
+            return None
         matched_in = FIELD_SLOTS[max(range(len(row)), key=row.__getitem__)]
-        matches = _matcher(query)
-        note = self._best_note(article_id, matches) if matched_in == "note" else None
+        note = self._best_note(article_id, pattern) if matched_in == "note" else None
         if note is not None:
-            text, spans = snippet(note.body, matches)
+            text, spans = snippet(note.body, pattern)
         else:
-            text, spans = snippet(self.text_of(article_id) or "", matches)
+            text, spans = snippet(self.text_of(article_id) or "", pattern)
         return _make_hit(meta, round(sum(row), 4), text, spans, matched_in)
 
-    def _best_note(self, article_id: str, matches: Callable[[str], bool]) -> Note | None:
+    def _best_note(self, article_id: str, pattern: re.Pattern[str] | None) -> Note | None:
         best: Note | None = None
         best_count = 0
         for note in self.notes.by_article.get(article_id, ()):
-            count = len({word for word in tokenize(note.body) if matches(word)})
-            if count > best_count:
-                best, best_count = note, count
+            found = pattern.findall(fold_same_length(note.body)) if pattern else []
+            if len(set(found)) > best_count:
+                best, best_count = note, len(set(found))
         return best
 
 
@@ -256,8 +289,8 @@ def _add(left: _Row, right: _Row) -> _Row:
     return [a + b for a, b in zip(left, right, strict=True)]
 
 
-def _matcher(query: Query) -> Callable[[str], bool]:
-    """Does a folded word count as a match (for highlights)?"""
+def _pattern(query: Query) -> re.Pattern[str] | None:
+    """The words to highlight: the query's words and phrases, and its prefixes as prefixes."""
     exact = set(query.words)
     prefixes = [query.prefix] if query.prefix else []
     for number, phrase in enumerate(query.phrases):
@@ -266,22 +299,7 @@ def _matcher(query: Query) -> Callable[[str], bool]:
             prefixes.append(phrase[-1])
         else:
             exact.update(phrase)
-    starts = tuple(prefixes)
-    return lambda word: word in exact or (bool(starts) and word.startswith(starts))
-
-
-def _has_phrase(words: Sequence[str], phrase: Phrase, prefix: bool) -> bool:
-    size = len(phrase)
-    head, last = phrase[0], phrase[-1]
-    for start in range(len(words) - size + 1):
-        if words[start] != head and not (size == 1 and prefix and words[start].startswith(last)):
-            continue
-        window = words[start : start + size]
-        if list(window[:-1]) == list(phrase[:-1]) and (
-            window[-1] == last or (prefix and window[-1].startswith(last))
-        ):
-            return True
-    return False
+    return word_pattern(exact, prefixes)
 
 
 def _day(value: str | None) -> str | None:

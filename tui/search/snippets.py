@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
 
-from tui.search.tokenizer import token_spans
+from tui.search.tokenizer import fold_same_length
 
 WIDTH = 160
 ELLIPSIS = "…"
@@ -25,14 +24,16 @@ Span = tuple[int, int]
 
 
 def snippet(
-    text: str, matches: Callable[[str], bool], width: int = WIDTH
+    text: str, pattern: re.Pattern[str] | None, width: int = WIDTH
 ) -> tuple[str, tuple[Span, ...]]:
     """The window of `text` with the most distinct matching words, and their spans in it.
 
-    `matches` is asked about folded words (see tokenizer). Without any match
-    this is the start of the text, without highlights.
+    `pattern` (tokenizer.word_pattern) is run over the folded text, which has
+    the same offsets. Without any match this is the start of the text.
     """
-    found = [(start, end, word) for word, start, end in token_spans(text) if matches(word)]
+    if pattern is None:
+        return lead(text, width)
+    found = [(m.start(), m.end(), m.group()) for m in pattern.finditer(fold_same_length(text))]
     if not found:
         return lead(text, width)
     starts = [start for start, _, _ in found]

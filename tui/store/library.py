@@ -254,7 +254,7 @@ class Library:
             with self._catalog.edit() as tables:
                 yield tables
             if article_ids:
-                self._search.after_write(before, article_ids, texts)
+                self._search.after_write(before, article_ids, texts, tables)
 
     def _write_bodies(self, shard: str, texts: dict[str, str]) -> None:
         with self._shard(shard).edit() as tables:

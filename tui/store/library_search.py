@@ -25,6 +25,7 @@ from tui.models import ReadingState, SearchHit
 from tui.search import ArticleMeta, NoteIndex, Searcher, SearchIndex, parse_query
 from tui.store import codec
 from tui.store.data_file import DataFile
+from tui.store.schema import Tables
 from tui.store.search_index_file import SearchIndexFile
 
 Docs = dict[str, dict[str, Any]]
@@ -100,14 +101,23 @@ class LibrarySearch:
         return index
 
     def after_write(
-        self, before: Any, article_ids: Collection[str], texts: Mapping[str, str] | None = None
+        self,
+        before: Any,
+        article_ids: Collection[str],
+        texts: Mapping[str, str] | None,
+        catalog: Tables,
     ) -> None:
         """Index what a catalog write changed; call it holding the catalog lock.
 
         `before` is the catalog's stamp just before the write: if the index
         reflected it, only `article_ids` need a look (with `texts` at hand).
+        `catalog` is what was just written, so nothing is read back from disk
+        (the storage would re-read a file this fresh).
         """
-        self._sync(before, article_ids, texts or {})
+        articles = {doc["id"]: doc for doc in catalog.get("articles", {}).values()}
+        entities = {doc["article_id"]: doc for doc in catalog.get("entities", {}).values()}
+        snapshot = (self.catalog_stamp(), articles, entities)
+        self._sync(before, article_ids, texts or {}, snapshot)
 
     def rebuild(self) -> None:
         """Index every article again from the catalog and the texts, and save."""
@@ -133,8 +143,9 @@ class LibrarySearch:
         before: Any = None,
         article_ids: Collection[str] | None = None,
         texts: Mapping[str, str] | None = None,
+        snapshot: tuple[list[int] | None, Docs, Docs] | None = None,
     ) -> SearchIndex:
-        stamp, articles, entities = self._snapshot()
+        stamp, articles, entities = snapshot or self._snapshot()
         index = self._index
         if index is not None and stamp is not None and index.stamp == stamp:
             return index
