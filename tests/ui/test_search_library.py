@@ -49,6 +49,10 @@ def error_line(screen: LibraryScreen) -> str | None:
     return str(line.render()) if line.display else None
 
 
+def views_line(screen: LibraryScreen) -> str:
+    return str(screen.query_one("#library-views", Static).render())
+
+
 def title(screen: LibraryScreen) -> str:
     return str(screen.query_one("#library-title", Static).render())
 
@@ -160,10 +164,18 @@ async def test_saved_views_are_kept_listed_and_deleted(app: GlossApp, library: L
         assert screen.query_one("#library-query", Input).value == "source:wikinews"
         assert "view “Wiki news”" in title(screen)
         assert set(found(screen)) == {"First", "Europ"}
+        assert views_line(screen).startswith("Views  All   Wiki news ")
+        await pilot.press("left_square_bracket")  # back to every article
+        await settle(pilot)
+        assert screen.table.display and screen.query_one("#library-query", Input).value == ""
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert "view “Wiki news”" in title(screen)
         await pilot.press("f", "j", "delete", "escape")
         await pilot.pause()
         with Library(library.folder) as fresh:
             assert fresh.saved_searches() == []
+        assert views_line(screen).startswith("Views · none yet")
 
 
 async def test_saving_without_a_query_only_explains(app: GlossApp, library: Library) -> None:

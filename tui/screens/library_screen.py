@@ -23,7 +23,7 @@ from textual.worker import get_current_worker
 
 from tui.article_tags import parse_tags
 from tui.browser import open_in_browser
-from tui.models import ReadingState, SearchHit
+from tui.models import ReadingState, SavedSearch, SearchHit
 from tui.paths import ui_state_file
 from tui.screens.choice_screen import ChoiceScreen
 from tui.screens.prompt_screen import PromptScreen
@@ -74,6 +74,22 @@ class LibraryScreen(Screen[str | None]):
         Binding("S", "cycle_sort", "Sort", id="library.sort"),
         Binding("number_sign", "tag_list", "All tags", key_display="#", id="library.tag_list"),
         Binding("f", "views", "Views", id="library.views"),
+        Binding(
+            "left_square_bracket",
+            "step_view(-1)",
+            "Previous view",
+            key_display="[",
+            show=False,
+            id="library.previous_view",
+        ),
+        Binding(
+            "right_square_bracket",
+            "step_view(1)",
+            "Next view",
+            key_display="]",
+            show=False,
+            id="library.next_view",
+        ),
         Binding("ctrl+s", "save_view", "Save view", id="library.save_view"),
         Binding("o", "open_url", "Open URL", show=False, id="library.open_url"),
     ]
@@ -95,11 +111,13 @@ class LibraryScreen(Screen[str | None]):
         self.start_in_search = search
         self.sort = "date"
         self.rows: dict[str, LibraryRow] = {}
+        self.views: list[SavedSearch] = []
         self.hits: list[SearchHit] = []
         self.searched = ""  # the query the shown results are for
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-title")
+        yield Static(id="library-views")
         yield Input(placeholder=QUERY_HINT, id="library-query")
         yield Static(id="library-query-error")
         yield ArticleList(id="library")
@@ -133,6 +151,7 @@ class LibraryScreen(Screen[str | None]):
         if isinstance(saved_sort, str) and saved_sort in SORTS:
             self.sort = saved_sort
         self.load_rows()
+        self.views = self.library.saved_searches()
         self.table.show(sorted_rows(list(self.rows.values()), self.sort), self.current)
         self.set_query(self.initial_query, self.view_name)
         if self.start_in_search:
@@ -166,6 +185,21 @@ class LibraryScreen(Screen[str | None]):
                 title.append(f"“{query}”")
             title.append(f" · {found}")
         self.query_one("#library-title", Static).update(title)
+        self.query_one("#library-views", Static).update(self.views_line())
+
+    def views_line(self) -> Text:
+        """The saved views, the one shown highlighted; f lists them, [ and ] step."""
+        line = Text("Views ", style="dim")
+        if not self.views:
+            line.append("· none yet: search, then ctrl+s keeps the search as a view", style="dim")
+            return line
+        current = self.view_name if self.query_box.value.strip() else ""
+        for name in ["", *(view.name for view in self.views)]:
+            label = f" {name or 'All'} "
+            line.append(label, style="reverse bold" if name == current else "")
+            line.append(" ")
+        line.append("· f list · [ ] step", style="dim")
+        return line
 
     # -- search -------------------------------------------------------------
 
@@ -200,8 +234,18 @@ class LibraryScreen(Screen[str | None]):
         self.update_title()
 
     def _is_view_query(self, query: str) -> bool:
-        views = {saved.name: saved.query for saved in self.library.saved_searches()}
+        views = {saved.name: saved.query for saved in self.views}
         return views.get(self.view_name or "") == query
+
+    def action_step_view(self, step: int) -> None:
+        """The next or previous saved view; "All" (every article, or a search that is not a
+        view) comes before the first."""
+        names = ["", *(view.name for view in self.views)]
+        index = names.index(self.view_name) if self.view_name in names else 0
+        name = names[(index + step) % len(names)]
+        queries = {view.name: view.query for view in self.views}
+        self.set_query(queries.get(name, ""), name or None)
+        self.list_widget.focus()
 
     @work(exclusive=True, thread=True, group=SEARCH_GROUP, exit_on_error=False)
     def run_search(self, query: str) -> None:
@@ -214,8 +258,8 @@ class LibraryScreen(Screen[str | None]):
             self.app.call_from_thread(self.show_results, query, hits, error)
 
     def show_results(self, query: str, hits: list[SearchHit], error: str | None) -> None:
-        if query != self.query_box.value.strip():
-            return  # typed on since: a newer search is coming
+        if not self.is_attached or query != self.query_box.value.strip():
+            return  # closed, or typed on since: a newer search is coming
         self.show_error(error)
         if error is None:
             self.hits, self.searched = hits, query
@@ -265,7 +309,7 @@ class LibraryScreen(Screen[str | None]):
         self.dismiss(None)
 
     def action_focus_search(self) -> None:
-        self.query_box.focus()
+        self.set_focus(self.query_box)  # at once: keys typed right after `/` go in the box
 
     def action_focus_list(self) -> None:
         self.list_widget.focus()
@@ -345,20 +389,20 @@ class LibraryScreen(Screen[str | None]):
         )
 
     def action_views(self) -> None:
-        saved = self.library.saved_searches()
         items = [("", Text("All articles", style="italic"))] + [
             (view.name, Text.assemble((view.name, "bold"), (f"  {view.query}", "dim")))
-            for view in saved
+            for view in self.views
         ]
-        queries = {view.name: view.query for view in saved}
+        queries = {view.name: view.query for view in self.views}
 
         def remove(name: str) -> bool:
             if not name:
                 return False
             self.library.delete_saved_search(name)
+            self.views = self.library.saved_searches()
             if name == self.view_name:
                 self.view_name = None
-                self.update_title()
+            self.update_title()
             return True
 
         def chosen(name: str | None) -> None:
@@ -383,6 +427,7 @@ class LibraryScreen(Screen[str | None]):
                 self.notify(f"Not saved: {problem}", severity="warning", markup=False)
                 return
             self.view_name = saved.name
+            self.views = self.library.saved_searches()
             self.update_title()
             self.notify(f"Saved the view “{saved.name}”: f lists the views.", markup=False)
 

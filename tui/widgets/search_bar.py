@@ -86,7 +86,7 @@ class SearchBar(Horizontal):
         self.add_class("-open")
         with self.input.prevent(Input.Changed):
             self.input.value = ""
-        self.input.focus()
+        self.screen.set_focus(self.input)  # at once: keys typed right after `/` go in the box
 
     def close(self) -> None:
         self.remove_class("-open")
