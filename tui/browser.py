@@ -11,7 +11,7 @@ WEB_SCHEMES = ("http", "https")
 
 
 def open_in_browser(node: DOMNode, url: str | None) -> None:
-    """Open `url` from a thread worker on `node`; say so when there is nothing to open.
+    """Open `url` from a thread worker; say so when there is nothing to open.
 
     Only web addresses are opened: an imported article's URL is untrusted.
     """
@@ -30,4 +30,5 @@ def open_in_browser(node: DOMNode, url: str | None) -> None:
             app.notify, message, severity="information" if opened else "warning", markup=False
         )
 
-    node.run_worker(run, name="browser", group="browser", thread=True, exit_on_error=False)
+    # The app owns the worker: its failures are reported with every other worker's.
+    app.run_worker(run, name="browser", group="browser", thread=True, exit_on_error=False)

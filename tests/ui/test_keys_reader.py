@@ -157,3 +157,19 @@ async def test_a_damaged_state_file_is_ignored(library: Library) -> None:
         await pilot.pause()
         assert app.theme == "textual-dark"
         assert app.screen.query_one(EntitySidebar).display
+
+
+async def test_a_browser_that_fails_is_reported_not_fatal(
+    app: GlossApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(url: str, *args: object, **kwargs: object) -> bool:
+        raise OSError("no display")
+
+    monkeypatch.setattr("webbrowser.open", broken)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("right_square_bracket", "o")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "browser failed: OSError: no display" in notifications(app)
+        assert app.is_running

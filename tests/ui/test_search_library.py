@@ -223,3 +223,17 @@ async def test_palette_opens_the_search_and_the_views(
             assert box.has_focus and box.value == ""
         else:
             assert box.value == "source:wikinews" and "view “Wiki”" in title(screen)
+
+
+async def test_a_failing_search_is_one_line_not_a_crash(
+    app: GlossApp, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(query: str, limit: int = 50) -> list[object]:
+        raise OSError("index unreadable\nsecond line")
+
+    monkeypatch.setattr(library, "search", broken)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_library(pilot)
+        await search(pilot, "facebook")
+        assert error_line(screen) == "The search failed: OSError: index unreadable"
+        assert app.is_running

@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Input, OptionList, Static
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.article_tags import parse_tags
 from tui.browser import open_in_browser
@@ -271,6 +271,12 @@ class LibraryScreen(Screen[str | None]):
             self.results.focus()
         self.update_title()
 
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A search that fails (not a bad query: a bug, a broken index) says so under the box."""
+        error = event.worker.error
+        if event.worker.group == SEARCH_GROUP and event.state == WorkerState.ERROR and error:
+            self.show_error(f"The search failed: {type(error).__name__}: {error}".splitlines()[0])
+
     def show_error(self, error: str | None) -> None:
         line = self.query_one("#library-query-error", Static)
         line.update(Text(error or ""))
@@ -284,9 +290,9 @@ class LibraryScreen(Screen[str | None]):
     # -- actions ------------------------------------------------------------
 
     def current_id(self) -> str | None:
-        if self.searching:
-            return self.results.current_id
-        return self.table.current_id
+        """The article under the cursor (one the library listed when this screen opened)."""
+        current = self.results.current_id if self.searching else self.table.current_id
+        return current if current in self.rows else None
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.dismiss(event.row_key.value)
