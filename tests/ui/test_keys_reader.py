@@ -173,3 +173,18 @@ async def test_a_browser_that_fails_is_reported_not_fatal(
         await pilot.pause()
         assert "browser failed: OSError: no display" in notifications(app)
         assert app.is_running
+
+
+async def test_changes_made_in_the_library_show_in_the_reader(
+    app: GlossApp, library: Library
+) -> None:
+    seed = library.article_ids()[0]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        await pilot.press("l", "m", "s", "escape")
+        await pilot.pause()
+        assert title_of(view) == "Article · read · ★"
+        await pilot.press("m")
+        await pilot.pause()
+        assert stored(library.folder, seed)[:2] == (False, True)

@@ -355,6 +355,13 @@ class ReaderScreen(Screen[None]):
         self.show_reading_state()
         view.call_after_refresh(self._restore_position, self.article_id, self.reading.position)
 
+    def on_screen_resume(self) -> None:
+        """Back from the library (or a dialog): it may have changed this article's state."""
+        if self.reading is not None and self.article_id is not None:
+            self.reading = self.library.reading_state(self.article_id)
+            self._auto_read = self._auto_read and not self.reading.read
+            self.show_reading_state()
+
     def _restore_position(self, article_id: str, position: int, tries: int = 0) -> None:
         """Runs on the article pane after its own scroll to the top, once laid out."""
         if article_id != self.article_id:
