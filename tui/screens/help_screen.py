@@ -18,9 +18,9 @@ DESCRIPTION_WIDTH = 26
 
 
 def key_label(key: str) -> str:
-    """How a remapped key is shown: "?" for question_mark, "ctrl+s" as it is."""
+    """How a key is shown: "?" for question_mark; "down", "ctrl+s" as they are."""
     shown = format_key(key)
-    return shown if len(shown) == 1 else key
+    return shown if len(shown) == 1 and shown.isascii() else key
 
 
 def binding_rows(
@@ -36,10 +36,10 @@ def binding_rows(
         identifier = binding.id or binding.action
         keys, _ = rows.setdefault(identifier, ([], binding.description or binding.action))
         if binding.id is not None and binding.id in keymap:
-            if not keys:
-                keys.extend(key_label(key.strip()) for key in keymap[binding.id].split(","))
+            shown = [key_label(key.strip()) for key in keymap[binding.id].split(",")]
         else:
-            keys.append(binding.key_display or binding.key)
+            shown = [binding.key_display or key_label(binding.key)]
+        keys.extend(key for key in shown if key not in keys)
     return [(" / ".join(keys), description, ident) for ident, (keys, description) in rows.items()]
 
 
@@ -47,9 +47,7 @@ class HelpScreen(ModalScreen[None]):
     """Built from the bindings themselves, so it cannot fall out of date."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "escape,q,question_mark", "dismiss", "Close help", key_display="esc", id="help.close"
-        ),
+        Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
     ]
 
     def __init__(

@@ -42,10 +42,10 @@ class SearchResults(OptionList):
     """One option per hit, its id the article id; enter opens (the screen decides)."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="results.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="results.up"),
-        Binding("g", "first", "Top", show=False, id="results.top"),
-        Binding("G", "last", "Bottom", show=False, id="results.bottom"),
+        Binding("j", "cursor_down", "Down (results)", show=False, id="results.down"),
+        Binding("k", "cursor_up", "Up (results)", show=False, id="results.up"),
+        Binding("g", "first", "Top (results)", show=False, id="results.top"),
+        Binding("G", "last", "Bottom (results)", show=False, id="results.bottom"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
