@@ -15,6 +15,7 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import Any, TypedDict
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -32,9 +33,22 @@ def occurrences(text: str, surface: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in pattern.finditer(text)]
 
 
-def parse_spec(path: Path) -> dict[str, object]:
+class SpecEntity(TypedDict):
+    type: str
+    name: str
+    aliases: list[str]
+
+
+class Spec(TypedDict):
+    split: str
+    entities: list[SpecEntity]
+    acronyms: list[dict[str, str]]
+    skips: set[tuple[str, int]]
+
+
+def parse_spec(path: Path) -> Spec:
     split = ""
-    entities: list[dict[str, object]] = []
+    entities: list[SpecEntity] = []
     acronyms: list[dict[str, str]] = []
     skips: set[tuple[str, int]] = set()
     for raw in path.read_text().splitlines():
@@ -57,14 +71,14 @@ def parse_spec(path: Path) -> dict[str, object]:
     return {"split": split, "entities": entities, "acronyms": acronyms, "skips": skips}
 
 
-def build(spec_path: Path) -> tuple[dict[str, object], str]:
+def build(spec_path: Path) -> tuple[dict[str, Any], str]:
     stem = spec_path.stem
     article = read_path(CORPUS / f"{stem}.md")[0]
     text = article.text
     spec = parse_spec(spec_path)
-    skips: set[tuple[str, int]] = spec["skips"]  # type: ignore[assignment]
+    skips = spec["skips"]
     surfaces: list[tuple[str, int]] = []
-    for index, entity in enumerate(spec["entities"]):  # type: ignore[arg-type]
+    for index, entity in enumerate(spec["entities"]):
         for surface in [entity["name"], *entity["aliases"]]:
             surfaces.append((surface, index))
     claimed: list[tuple[int, int, int]] = []
@@ -81,8 +95,8 @@ def build(spec_path: Path) -> tuple[dict[str, object], str]:
     unused = skips - used_skips
     if unused:
         raise SystemExit(f"{stem}: skips never used: {sorted(unused)}")
-    entities = []
-    for index, entity in enumerate(spec["entities"]):  # type: ignore[arg-type]
+    entities: list[dict[str, Any]] = []
+    for index, entity in enumerate(spec["entities"]):
         mentions = sorted((s, e) for s, e, i in claimed if i == index)
         if not mentions:
             raise SystemExit(f"{stem}: no mention of {entity['name']!r}")
@@ -98,9 +112,9 @@ def build(spec_path: Path) -> tuple[dict[str, object], str]:
                 "mentions": [{"start": s, "end": e, "text": text[s:e]} for s, e in mentions],
             }
         )
-    entities.sort(key=lambda item: item["mentions"][0]["start"])  # type: ignore[index]
-    for entity in entities:
-        for mention in entity["mentions"]:  # type: ignore[attr-defined]
+    entities.sort(key=lambda item: int(item["mentions"][0]["start"]))
+    for built in entities:
+        for mention in built["mentions"]:
             assert text[mention["start"] : mention["end"]] == mention["text"]
     gold = {
         "file": f"{stem}.md",
@@ -111,7 +125,7 @@ def build(spec_path: Path) -> tuple[dict[str, object], str]:
     }
     marked = text
     for start, end, index in sorted(claimed, reverse=True):
-        kind = spec["entities"][index]["type"][:3]  # type: ignore[index]
+        kind = spec["entities"][index]["type"][:3]
         marked = f"{marked[:start]}[{marked[start:end]}|{kind}]{marked[end:]}"
     return gold, marked
 
@@ -125,11 +139,11 @@ def main() -> None:
         gold, marked = build(spec_path)
         out = GOLD / f"{spec_path.stem}.json"
         out.write_text(json.dumps(gold, indent=1, ensure_ascii=False) + "\n")
-        mentions = sum(len(e["mentions"]) for e in gold["entities"])  # type: ignore[attr-defined]
+        mentions = sum(len(e["mentions"]) for e in gold["entities"])
         print(
             f"{spec_path.stem[:60]:60} {gold['split']:5} "
             f"{len(gold['entities']):3} entities {mentions:3} mentions"
-        )  # type: ignore[arg-type]
+        )
         if show:
             print(marked, "\n")
 

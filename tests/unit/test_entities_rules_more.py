@@ -11,9 +11,7 @@ import pytest
 
 from tests.unit.test_entities_rules import assert_well_formed, by_name, cand, make_article, names
 from tui.entities.acronyms import find_definitions
-from tui.entities.cleanup import organization_by_form
 from tui.entities.extractor import entities_of
-from tui.models import EntityType
 
 # --- acronyms with function words -----------------------------------------------------------
 
@@ -72,25 +70,8 @@ def test_lower_case_long_form_of_an_untyped_acronym_stays_other() -> None:
 # --- types from the form of a name ------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("phrase", "kind"),
-    [
-        ("SpaceX", "organization"),
-        ("YouTube", "organization"),
-        ("PayPal", "organization"),
-        ("McDonald", "person"),
-        ("DeSantis", "person"),
-        ("MacKenzie", "person"),
-        ("LeBron", "person"),
-        ("Smith", "person"),
-        ("NASA", "person"),
-    ],
-)
-def test_camel_case_word_typed_a_person_is_an_organization(phrase: str, kind: EntityType) -> None:
-    assert organization_by_form(phrase, "person") == kind
-
-
 def test_camel_case_majority_decides_the_entity() -> None:
+    # A one-word "person" never named in full nor after a title is a brand.
     text = "ZapTech launched it. ZapTech's boss spoke. Analysts praised ZapTech."
     candidates = [
         cand(text, "ZapTech", "person"),

@@ -15,7 +15,7 @@ from tui.models import Article, Entity
 
 # Bump when the same article would give different entities: stored with them,
 # so `gloss reindex` knows what to redo.
-EXTRACTOR_VERSION = "5"
+EXTRACTOR_VERSION = "6"
 # Appended to the stored version when the model was missing, so reindex redoes them.
 NO_MODEL_SUFFIX = "+no-model"
 

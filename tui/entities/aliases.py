@@ -27,8 +27,9 @@ from collections.abc import Sequence
 from tui.entities.acronym_definition import AcronymDefinition
 from tui.entities.acronyms import FUNCTION_WORDS
 from tui.entities.candidate import Candidate
-from tui.entities.cleanup import guess_type, retype
+from tui.entities.cleanup import ORGANIZATION_HEADS, guess_type, retype
 from tui.entities.dates import is_calendar_date
+from tui.entities.descriptions import DESCRIBED, described_type
 from tui.entities.draft import Draft
 from tui.entities.titles import is_title
 from tui.models import EntityType
@@ -141,11 +142,54 @@ def merge(
     for draft in drafts:
         claimed.extend(draft.spans)
     _spread(text, drafts, claimed)
+    first_names = {
+        d.name.split()[0] for d in drafts if d.type == "person" and len(d.name.split()) > 1
+    }
     for draft in drafts:
         if not draft.from_acronym:
-            draft.type = retype(draft.name, draft.type)
+            described = _described(text, draft)
+            if described is not None:
+                draft.type = described
+            else:
+                draft.type = _lone_name_type(text, draft, first_names)
+                draft.type = retype(draft.name, draft.type)
     drafts.sort(key=lambda draft: min(draft.spans))
     return drafts
+
+
+def _described(text: str, draft: Draft) -> EntityType | None:
+    """What the article says the thing is at any of its mentions, found or spread:
+    "the chains Acme and Bolt" types every "Acme"."""
+    if draft.type in ("date", "money"):
+        return None
+    kinds = Counter(
+        kind for start, end in draft.spans if (kind := described_type(text, start, end))
+    )
+    return kinds.most_common(1)[0][0] if kinds else None
+
+
+_PREVIOUS_WORD = re.compile(r"(?<![\w-])(?P<word>[\w.-]+)\s+$")
+
+
+def _lone_name_type(text: str, draft: Draft, first_names: set[str]) -> EntityType:
+    """A "person" known by one word only, never in full and never after a title, is
+    a shop or a company the model took for a surname ("Acme said", "Acme's stores"):
+    an organization; a place after "in" ("printed in Bolton").
+
+    People in news are introduced in full ("Jo Bloggs") or with a title
+    ("Minister Bloggs"); a mononym after a title stays a person.
+    """
+    if draft.type != "person" or any(" " in s.strip() for s in draft.surfaces(text)):
+        return draft.type
+    if draft.name in first_names:
+        return draft.type  # "Jo" where the article also names "Jo Bloggs"
+    previous = [_PREVIOUS_WORD.search(text, max(0, start - 40), start) for start, _ in draft.spans]
+    words = [match.group("word") if match else "" for match in previous]
+    if any(is_title(word) for word in words):
+        return draft.type
+    if all(word == "in" for word in words):
+        return "place"
+    return "organization"
 
 
 def _acronym_drafts(
@@ -225,9 +269,15 @@ def _spelling_groups(text: str, candidates: Sequence[Candidate]) -> list[Draft]:
             draft = groups[key] = Draft(surface, candidate.type)
         draft.spans.append((candidate.start, candidate.end))
         draft.votes[candidate.type] += 1
-    for draft in groups.values():
+    described: dict[str, Counter[EntityType]] = {}
+    for candidate in candidates:
+        if candidate.label == DESCRIBED:
+            key = " ".join(text[candidate.start : candidate.end].split()).casefold()
+            described.setdefault(key, Counter())[candidate.type] += 1
+    for key, draft in groups.items():
         # Majority type; on a tie the label seen first wins (Counter keeps insertion order).
-        draft.type = draft.votes.most_common(1)[0][0]
+        # What the article says the name is ("the retailer Acme") outvotes the model.
+        draft.type = (described.get(key) or draft.votes).most_common(1)[0][0]
         draft.name = Counter(draft.surfaces(text)).most_common(1)[0][0]
         draft.name = " ".join(draft.name.split())
     return list(groups.values())
@@ -296,11 +346,13 @@ def _merge_name_tails(text: str, groups: list[Draft]) -> list[Draft]:
     ("Fattah el-Sisi") only if it is typed a person.
     """
     people = [g for g in groups if g.type == "person" and len(g.name.split()) > 1]
-    roots = [p for p in people if not any(_is_tail(p.name.split(), o.name.split()) for o in people)]
+    roots = [
+        p for p in people if not any(_is_tail(p.name.split(), person_words(o.name)) for o in people)
+    ]
     kept: list[Draft] = []
     for group in groups:
         words = group.name.split()
-        owners = [p for p in roots if p is not group and _is_tail(words, p.name.split())]
+        owners = [p for p in roots if p is not group and _is_tail(words, person_words(p.name))]
         mergeable = group.type == "person" or (
             len(words) == 1 and group.type not in ("date", "money")
         )
@@ -309,6 +361,14 @@ def _merge_name_tails(text: str, groups: list[Draft]) -> list[Draft]:
         else:
             kept.append(group)
     return kept
+
+
+_GENERATION = re.compile(r",? (?:Jr\.?|Sr\.?|II|III|IV)$")
+
+
+def person_words(name: str) -> list[str]:
+    """A person's name without its generation suffix: "Jo Bloggs, Jr." -> Jo, Bloggs."""
+    return _GENERATION.sub("", name).split()
 
 
 def _merge_long_tails(groups: list[Draft]) -> list[Draft]:
@@ -397,18 +457,31 @@ def _is_tail(words: list[str], full: list[str]) -> bool:
 
 
 def _merge_corporate_suffixes(text: str, groups: list[Draft]) -> list[Draft]:
-    """A name joins the same name plus a corporate suffix: "Mahan" -> "Mahan Air"."""
-    by_name = {g.name: g for g in groups if g.type == "organization"}
+    """A name joins the same name plus a corporate suffix: "Mahan" -> "Mahan Air".
+
+    Any form of the longer organization counts ("Acme" joins "Acme Ipari Kft."
+    that the article also calls "Acme Limited"). An organization also joins
+    its name plus a head noun: "Acme Unity" -> "Acme Unity Party".
+    """
+    forms = [
+        (form, g)
+        for g in groups
+        if g.type == "organization"
+        for form in {g.name, *(" ".join(s.split()) for s in g.surfaces(text))}
+    ]
     kept: list[Draft] = []
     for group in groups:
         owner = None
         if group.type in ("organization", "person", "place", "other"):
-            for full_name, full in by_name.items():
+            for full_name, full in forms:
                 rest = full_name[len(group.name) :].strip()
                 if (
                     full is not group
                     and full_name.startswith(group.name + " ")
-                    and rest in CORPORATE_SUFFIXES
+                    and (
+                        rest in CORPORATE_SUFFIXES
+                        or (group.type == "organization" and rest in ORGANIZATION_HEADS)
+                    )
                 ):
                     owner = full
                     break
@@ -466,7 +539,7 @@ def _spread(text: str, drafts: list[Draft], claimed: list[tuple[int, int]]) -> N
     Crew Dragon" when "Crew Dragon" is a name of its own.
     """
     surnames = Counter(
-        draft.name.split()[-1]
+        person_words(draft.name)[-1]
         for draft in drafts
         if draft.type == "person" and len(draft.name.split()) > 1
     )
@@ -476,7 +549,7 @@ def _spread(text: str, drafts: list[Draft], claimed: list[tuple[int, int]]) -> N
             continue
         forms = {text[start:end] for start, end in draft.spans}
         if draft.type == "person" and len(draft.name.split()) > 1:
-            surname = draft.name.split()[-1]
+            surname = person_words(draft.name)[-1]
             if surnames[surname] == 1 and len(surname) > 2 and surname[0].isupper():
                 forms.add(
                     surname

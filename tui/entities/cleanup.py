@@ -5,7 +5,7 @@
 - a dateline ("Beijing 24 February 2022 (TDI): ...") is metadata: its place
   and date stay, its source "(TDI)" is neither an entity nor an acronym;
 - spaCy's DATE also covers "yesterday" and "the last five years": only
-  calendar dates stay;
+  calendar dates stay; a holiday it calls a date ("Labour Day") is an event;
 - "the Committee" after "China Mobile ... Metaverse Committee" is a one-word
   back-reference, not a second organization;
 - a phrase seen only in headings ("Digital Leadership") is a headline word,
@@ -18,7 +18,7 @@
 - a name followed by a model number is a product: spaCy tags "Falcon" in
   "Falcon 9 rocket" and splits "Boeing 737 Max" into "Boeing" and a person "Max";
   a numbered flight ("Lion Air Flight 610") is other, not the airline;
-- one CamelCase word the model calls a person ("SpaceX") is an organization;
+- a code name of letters, a hyphen and a number ("COVID-19") is other;
 - "the town of Pandeglang", "KSR Bangalore station", "Niamey, Niger's
   capital": the words around a name say it is a place, even when the model
   guessed an organization or a person;
@@ -30,6 +30,7 @@
   a place (not "the Indian state of ...": before "of", it is an adjective);
 - a website named in the text ("oe24.at", "Amazon.com") is an organization,
   tagged or not (not a URL with a path, not an e-mail address);
+- no name runs over a line break (the model's 'Order"\n\nFollowing X');
 - "pan-African", "intra-Africa" are adjectives; "UTC" and the "1922" of
   "1922 UTC" are clock times; "between" is not part of "$5 and $7 billion".
 """
@@ -37,6 +38,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from tui.entities.candidate import Candidate
@@ -48,7 +50,8 @@ _LEADING = re.compile(r"^(?:(?:the|The|THE)\s+|[\s\"“‘'(\[]+)+")
 _TRAILING = re.compile(r"(?:['’]s?|[\s\"”’',.;:)\]]+|\s+(?:of|and|the|in|for|on|at|to|&))+$")
 _QUALIFIER = re.compile(
     r"^(?:(?:between|about|around|over|under|nearly|almost|some|approximately|roughly|only|just"
-    r"|up to|more than|less than|at least|as of|as early as|as late as|by|since|until)\s+)+",
+    r"|up to|more than|less than|at least|as of|as early as|as late as|by|since|until"
+    r"|this past|this coming|(?:the\s+)?week of)\s+)+",
     re.IGNORECASE,
 )
 _ADJECTIVE_PREFIX = re.compile(
@@ -88,6 +91,14 @@ _CLOCK_AFTER = re.compile(
     r"^\s*(?:" + "|".join(sorted(TIME_ZONES)) + r"|[ap]\.?m\.?|hours?|hrs|h)\b", re.IGNORECASE
 )
 _ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.)+$|\b(?:Co|Ltd|Inc|Corp|Jr|Sr|St|No)\.$")
+# A company's legal form closes its name: whatever the model typed, it is an organization.
+LEGAL_FORMS = frozenset(
+    [
+        *("Inc", "Ltd", "Limited", "Corp", "Corporation", "Co", "LLC", "LLP", "plc", "PLC"),
+        *("GmbH", "AG", "SA", "S.A.", "NV", "N.V.", "BV", "B.V.", "SpA", "S.p.A.", "Srl"),
+        *("Oy", "Oyj", "AB", "ASA", "A/S", "Kft", "Zrt", "Nyrt", "Bhd", "Pty", "Pte", "KK"),
+    ]
+)
 
 EVENT_HEADS = frozenset(
     [
@@ -214,6 +225,10 @@ PLACE_HEADS = frozenset(
 )
 
 
+# A capitalised name ending in a word that makes it an event: "Acme Founders' Day".
+_HOLIDAY = re.compile(r"^(?:[A-Z][\w'’-]* +)+(?:" + "|".join(sorted(EVENT_HEADS)) + r")$")
+
+
 def clean_span(
     text: str, start: int, end: int, kind: EntityType = "other"
 ) -> tuple[int, int] | None:
@@ -298,23 +313,16 @@ def place_by_context(text: str, start: int, end: int, kind: EntityType) -> Entit
     return kind
 
 
-# One word with a capital inside after a lower-case letter: "SpaceX", "YouTube",
-# "PayPal". Names like that are brands; a person's is "McDonald", "DeSantis",
-# "LeBron", "DiCaprio", "MacKenzie": a prefix before the inner capital.
-_CAMEL_CASE = re.compile(r"^[A-Z][a-z]*[a-z][A-Z][A-Za-z]*$")
-_NAME_PREFIXES = frozenset(
-    ["Mc", "Mac", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von", "St", "Fitz", "Del", "Al"]
-)
+# Letters, a hyphen and a number: a disease, a vehicle or a product ("COVID-19",
+# "AK-47", "Su-35"), never a person, a place or an organization.
+_CODE_NAME = re.compile(r"^[A-Z][A-Za-z]+-\d{1,4}[A-Za-z]?$")
 
 
-def organization_by_form(phrase: str, kind: EntityType) -> EntityType:
-    """An organization when one CamelCase word was typed a person: "SpaceX", "YouTube"."""
-    if kind != "person" or not _CAMEL_CASE.match(phrase):
-        return kind
-    inner = next(i for i in range(1, len(phrase)) if phrase[i].isupper())
-    if phrase[:inner] in _NAME_PREFIXES:
-        return kind
-    return "organization"
+def other_by_form(phrase: str, kind: EntityType) -> EntityType:
+    """Other for a letters-and-number code name the model typed a name ("COVID-19")."""
+    if kind in ("organization", "person", "place") and _CODE_NAME.match(phrase):
+        return "other"
+    return kind
 
 
 def clean_candidates(
@@ -331,23 +339,65 @@ def clean_candidates(
         phrase = text[start:end]
         if source is not None and source[0] <= start and end <= source[1]:
             continue
+        if "\n" in phrase:
+            continue  # a span over a paragraph break is two pieces of text, not a name
         if phrase in TIME_ZONES or _CLOCK_AFTER.match(text[end : end + 8]):
             continue  # "0600 UTC", "11:30 am": clock times, not dates or organizations
-        if candidate.type == "date" and not is_calendar_date(phrase):
-            continue
+        kind = candidate.type
+        if kind == "date" and not is_calendar_date(phrase):
+            if not _HOLIDAY.match(phrase):
+                continue
+            kind = "event"  # "Labour Day": a holiday the model calls a date
         if candidate.type != "date" and _ADJECTIVE_PREFIX.match(phrase):
             continue
         if candidate.type not in ("date", "money") and not any(
             ch.isupper() or ch.isdigit() for ch in phrase
         ):
             continue  # a lower-case "name" is a model slip ("internet", "metaverse")
-        kind = place_by_context(text, start, end, candidate.type)
-        kind = organization_by_form(phrase, kind)
+        kind = place_by_context(text, start, end, kind)
+        kind = other_by_form(phrase, kind)
         group_start = organization_by_context(text, start, end, kind)
         if group_start is not None:
             start, kind = group_start, "organization"
+        if kind == "place" and ", " in phrase:
+            kept.extend(_listed_places(text, start, end, candidate.label))
+            continue
         kept.append(Candidate(start, end, kind, candidate.label))
-    return _longest_first(kept)
+    return _longest_first(_split_pairs(text, kept))
+
+
+def _listed_places(text: str, start: int, end: int, label: str) -> list[Candidate]:
+    """ "Karipur, Kerala": a town and its region are two places, not one."""
+    places: list[Candidate] = []
+    for part in re.finditer(r"[^,]+", text[start:end]):
+        span = clean_span(text, start + part.start(), start + part.end(), "place")
+        if span is not None and text[span[0]].isupper():
+            places.append(Candidate(*span, "place", label))
+    return places
+
+
+_PAIR = re.compile(r"^(?P<first>.+?),? (?:and|&) (?P<second>.+)$")
+
+
+def _split_pairs(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """ "Coles and Woolworths" is two names when the article names each on its own;
+    each half takes the type the model gave it there (the majority)."""
+    types: dict[str, Counter[EntityType]] = {}
+    for c in candidates:
+        types.setdefault(text[c.start : c.end], Counter())[c.type] += 1
+    split: list[Candidate] = []
+    for c in candidates:
+        pair = _PAIR.match(text[c.start : c.end])
+        halves = [pair.group("first"), pair.group("second")] if pair else []
+        if c.type in ("date", "money") or not all(h in types for h in halves) or not halves:
+            split.append(c)
+            continue
+        assert pair is not None
+        for group in ("first", "second"):
+            start, end = c.start + pair.start(group), c.start + pair.end(group)
+            kind = types[text[start:end]].most_common(1)[0][0]
+            split.append(Candidate(start, end, kind, c.label))
+    return split
 
 
 def _longest_first(candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -371,6 +421,8 @@ _NUMBER_BEFORE = re.compile(r"(?<![\w$€£.,])(?!(?:1[89]|20)\d\d\b)\d{1,4}[A-Z
 
 # A flight is a vehicle (other), not its airline: "Lion Air Flight 610", "Flight MH17".
 _FLIGHT = re.compile(r"\bFlight\s+[A-Z]{0,3}\d{1,5}[A-Z]?$")
+# The airline's name, then the flight in lower case: "Acme Air flight 123".
+_FLIGHT_AFTER = re.compile(r"\s+[Ff]light\s+[A-Z]{0,3}\d{1,5}[A-Z]?(?![\w-])")
 
 
 def join_model_numbers(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -378,7 +430,7 @@ def join_model_numbers(text: str, candidates: Sequence[Candidate]) -> list[Candi
 
     spaCy tags "Falcon" alone in "Falcon 9 rocket", and reads the "Max" of
     "737 Max" as a person. A numbered flight ("Acme Air Flight 123"), which it
-    calls an organization, is other too.
+    calls an organization, is other too, and so is "Acme Air flight 123".
     """
     joined: list[Candidate] = []
     absorbed_until = -1
@@ -394,6 +446,12 @@ def join_model_numbers(text: str, candidates: Sequence[Candidate]) -> list[Candi
             joined.append(Candidate(candidate.start, end, "other", candidate.label))
             absorbed_until = end
             continue
+        flight = _FLIGHT_AFTER.match(text, candidate.end)
+        if candidate.type == "organization" and flight is not None:
+            # its number is no date: the model calls the "123" of "flight 123" one
+            joined.append(Candidate(candidate.start, flight.end(), "other", candidate.label))
+            absorbed_until = flight.end()
+            continue
         if candidate.type in ("organization", "person", "place") and _FLIGHT.search(
             text, candidate.start, candidate.end
         ):
@@ -407,13 +465,107 @@ def join_model_numbers(text: str, candidates: Sequence[Candidate]) -> list[Candi
     return joined
 
 
+_HYPHEN_REST = re.compile(r"-[^\W_]+(?:-[^\W_]+)*")
+
+
+_GENERATION = re.compile(r",? (?:Jr\.|Sr\.|Jr|Sr|II|III|IV)(?![\w-])")
+
+
+def whole_names(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Names the model cut short.
+
+    - "Chan" of "Chan-o-cha" is the whole word when the article names someone
+      "... Chan-o-cha" elsewhere; "Yemen" of "Yemen-based" stays as it is;
+    - a person's generation suffix is part of the name: "Jo Bloggs, Jr.".
+    """
+    words = {w for c in candidates for w in text[c.start : c.end].split()}
+    kept: list[Candidate] = []
+    for c in candidates:
+        rest = _HYPHEN_REST.match(text, c.end)
+        if rest is not None and text[c.start : rest.end()].split()[-1] in words:
+            c = Candidate(c.start, rest.end(), c.type, c.label)
+        generation = _GENERATION.match(text, c.end)
+        if c.type == "person" and generation is not None:
+            c = Candidate(c.start, generation.end(), c.type, c.label)
+        kept.append(c)
+    return kept
+
+
+_CURRENCY_WORDS = (
+    r"(?:euros?|dollars?|pounds?(?: sterling)?|yen|yuan|renminbi|rupees?|rupiah|ringgit"
+    r"|baht|pesos?|francs?|roubles?|rubles?|złoty(?:s|ch)?|zloty(?:s)?|forints?|kronor"
+    r"|krona|kroner|krone|rand|won|dinars?|dirhams?|riyals?|shekels?|lira|naira)"
+)
+_MONEY = re.compile(
+    r"(?<![\w.,$€£¥-])\d{1,3}(?:[,\s]\d{3})*(?:\.\d+)?"
+    r"(?: (?:thousand|million|billion|trillion))? " + _CURRENCY_WORDS + r"(?![\w-])"
+)
+
+
+def money_amounts(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Amounts the model missed, written with the currency's name: "38.8 million euro"."""
+    added = [
+        Candidate(m.start(), m.end(), "money", "regex")
+        for m in _MONEY.finditer(text)
+        if not any(c.start < m.end() and m.start() < c.end for c in candidates)
+    ]
+    return sorted([*candidates, *added], key=lambda c: c.start)
+
+
+_ABBREVIATED_FORMS = frozenset(["Inc", "Ltd", "Corp", "Co", "Kft", "Zrt", "Nyrt", "Bhd", "Pty"])
+# A full stop that does not end the sentence: a bracket, a comma or a lower-case word follows.
+_MID_SENTENCE_STOP = re.compile(r"\.(?=\s*[(,;a-z])")
+
+
+def join_organizations(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """One organization where the model cut a name in two, or mistyped it.
+
+    - a name ending in a legal form ("Acme Ipari Kft", "Bolt GmbH") is an
+      organization, with the full stop of an abbreviated form when it does not
+      end the sentence ("Acme Kft. (Acme Limited)");
+    - an organization or a place right before an organization, one space
+      between, is part of its name: "Acme" + "Ipari Kft" is "Acme Ipari Kft",
+      "United States" + "District Court" the "United States District Court".
+    """
+    typed: list[Candidate] = []
+    for c in sorted(candidates, key=lambda c: c.start):
+        words = text[c.start : c.end].split()
+        last = words[-1].rstrip(".") if words else ""
+        if (
+            c.type not in ("date", "money")
+            and len(words) > 1
+            and (last in LEGAL_FORMS or words[-1] in LEGAL_FORMS)
+        ):
+            end = c.end
+            if last in _ABBREVIATED_FORMS and _MID_SENTENCE_STOP.match(text, end):
+                end += 1  # "Acme Kft. (Acme Limited)": the stop is the abbreviation's
+            c = Candidate(c.start, end, "organization", c.label)
+        typed.append(c)
+    joined: list[Candidate] = []
+    for c in typed:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and c.type == "organization"
+            and previous.type in ("organization", "place")
+            and text[previous.end : c.start] == " "
+        ):
+            joined[-1] = Candidate(previous.start, c.end, "organization", c.label)
+            continue
+        joined.append(c)
+    return joined
+
+
+_DETERMINER_BEFORE = re.compile(r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hat) $")
+
+
 def is_back_reference(text: str, candidate: Candidate, head_words: set[str]) -> bool:
-    """True for "the Committee" when a longer name in the article ends in "Committee"."""
+    """True for "the Committee" ("this Committee") when a longer name in the article
+    ends in "Committee"."""
     phrase = text[candidate.start : candidate.end]
     if " " in phrase or phrase.isupper() or phrase not in head_words:
         return False
-    before = text[max(0, candidate.start - 4) : candidate.start]
-    return before.lower() == "the "
+    return _DETERMINER_BEFORE.search(text, max(0, candidate.start - 6), candidate.start) is not None
 
 
 def head_words(names: Sequence[str]) -> set[str]:

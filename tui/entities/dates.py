@@ -66,10 +66,24 @@ def find_dates(text: str) -> list[Candidate]:
     return [Candidate(start, end, "date", "regex") for start, end in sorted(spans)]
 
 
+_NUMBERS_ONLY = re.compile(r"[\d\s/.–-]+")
+
+
 def is_calendar_date(phrase: str) -> bool:
-    """A date a reader can place, not "yesterday", "last year" or "the last five years"."""
+    """A date a reader can place, not "yesterday", "last year" or "the last five years".
+
+    A phrase of numbers alone is a date only when each number is a year or
+    could be a day or month ("2011", "2019/20", "12/05/2019"): "67" is an age,
+    "1430/2019" a document number.
+    """
     if not _CALENDAR_WORD.search(phrase):
         return False
+    if _NUMBERS_ONLY.fullmatch(phrase):
+        numbers = re.findall(r"\d+", phrase)
+        if not any(_FULL_YEAR.fullmatch(n) for n in numbers):
+            return False
+        if any(len(n) > 2 and not _FULL_YEAR.fullmatch(n) for n in numbers):
+            return False
     if _DURATION.search(phrase):
         # "the 2019/20 fiscal year" and "March of last year" still name a date;
         # "over 65 years" and "two months ago" do not.

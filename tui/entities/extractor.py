@@ -14,11 +14,15 @@ from tui.entities.cleanup import (
     in_headings,
     is_back_reference,
     join_model_numbers,
+    join_organizations,
     law_names,
+    money_amounts,
     places_before_area_words,
     website_names,
+    whole_names,
 )
 from tui.entities.dates import find_dates
+from tui.entities.descriptions import describe
 from tui.entities.recognizer import Recognizer
 from tui.entities.titles import coordinated_names, names_after_titles, strip_titles
 from tui.models import Article, Entity
@@ -48,6 +52,9 @@ def entities_of(
     source = dateline_source(article)
     cleaned = strip_titles(text, clean_candidates(article, candidates, source))
     if model:
+        cleaned = whole_names(text, cleaned)
+        cleaned = describe(text, join_organizations(text, cleaned))
+        cleaned = money_amounts(text, cleaned)
         cleaned = names_after_titles(text, website_names(text, cleaned))
         cleaned = coordinated_names(text, cleaned)
         cleaned = parent_organizations(text, law_names(text, cleaned))

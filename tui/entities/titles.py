@@ -29,6 +29,7 @@ TITLES = frozenset(
         *("King", "Queen", "Prince", "Princess", "Pope", "Sheikh", "Emir", "Rev"),
         *("Reverend", "Bishop", "Archbishop", "Cardinal", "Manager", "Astronaut", "Coach"),
         *("Representative", "Rep", "Officer", "Chief", "Executive", "CEO", "Deputy"),
+        *("Attorney",),
     ]
 )
 # Lower-case titles that introduce a name just as well: "commissioner Albert Muchanga".
