@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.content import Content
 from textual.pilot import Pilot
 
 from tui.app import GlossApp
@@ -140,3 +141,23 @@ async def test_sidebar_says_plainly_when_the_model_was_missing(
         assert "spaCy model was missing" in first
         assert "gloss reindex" in first
         assert SEED_ADB in shown_names(sidebar)
+
+
+async def test_markup_in_entity_names_and_filters_is_shown_as_text(
+    app: GlossApp, library: Library
+) -> None:
+    from tui.models import Entity, Mention
+
+    article_id = library.article_ids()[0]
+    text = library.get_article(article_id).text
+    tricky = Entity("[/] [bold]Bank", "organization", (), (Mention(0, 7, text[:7]),))
+    library.set_entities(article_id, [tricky], library.extractor_version(article_id) or "")
+    async with app.run_test(size=(120, 40)) as pilot:
+        sidebar = await focus_sidebar(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        shown = Content.from_markup(str(view.border_subtitle)).plain
+        assert shown == "1/1 [/] [bold]Bank"
+        assert app.is_running
+        assert "[/] [bold]Bank" in str(sidebar.get_option_at_index(1).prompt)

@@ -224,13 +224,13 @@ class ArticleView(VerticalScroll, can_focus=True):
             self.step_to(0)
         else:
             self._repaint()
-            self.border_subtitle = f"{label}: not in this article"
+            self.border_subtitle = Text(f"{label}: not in this article")
         self.refresh_bindings()
 
     def step_to(self, index: int) -> None:
         self.current_mark = index % len(self.marks)
         self._repaint()
-        self.border_subtitle = f"{self.current_mark + 1}/{len(self.marks)} {self.mark_label}"
+        self.border_subtitle = Text(f"{self.current_mark + 1}/{len(self.marks)} {self.mark_label}")
         self.call_after_refresh(self.scroll_to_offset, self.marks[self.current_mark][0])
 
     def action_step_mark(self, step: int) -> None:

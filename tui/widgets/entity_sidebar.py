@@ -115,7 +115,7 @@ class EntitySidebar(OptionList):
     def _rebuild(self) -> None:
         self.clear_options()
         self._rows = []
-        self.border_subtitle = f"filter: {self.filter}" if self.filter else ""
+        self.border_subtitle = Text(f"filter: {self.filter}") if self.filter else ""
         if self.problem:
             self.add_option(Option(Text(self.problem, style="italic"), disabled=True))
         shown = (
