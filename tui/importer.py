@@ -1,42 +1,50 @@
-"""Import files into a library: read them, find their entities, store them, report.
+"""Import files into a library: read them, skip duplicates, store them, find entities, report.
 
 Shared by `gloss import` and the first run that fills an empty library with the
 bundled articles. The app never calls it, so the app never loads spaCy.
+
+Articles are stored in batches (one write per library file a batch touches).
+While one batch's entities are found in a helper process (EntityPipeline), the
+next batch is read and stored: entity extraction is most of the time.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import BinaryIO, Final, Literal
 
-from tui.annotations.annotation_import_report import AnnotationImportReport
-from tui.annotations.reanchor_report import ReanchorReport
 from tui.annotations.reanchoring import reanchor_notes
 from tui.annotations.w3c_import import import_annotations
+from tui.deduplicator import Deduplicator
 from tui.entities import EXTRACTOR_VERSION, NO_MODEL_SUFFIX, extract_entities, model_problem
-from tui.ingest import AnnotationExportError, IngestError, read_path
-from tui.models import Article
+from tui.entity_pipeline import EntityPipeline
+from tui.import_report import ImportReport
+from tui.ingest import MAX_FILE_BYTES, AnnotationExportError, IngestError, read_bytes, read_path
+from tui.models import Article, Entity
 from tui.store import Library
 
+__all__ = [
+    "BATCH_SIZE",
+    "STDIN",
+    "STDIN_NAME",
+    "ImportReport",
+    "Importer",
+    "expand_paths",
+    "import_paths",
+    "reindex",
+    "stored_version",
+]
+
 BATCH_SIZE = 64
+STDIN: Final = "-"
+"""Given as a path, standard input is read instead of a file."""
+STDIN_NAME: Final = "<stdin>"
+"""How standard input is named in the report."""
 
-
-@dataclass
-class ImportReport:
-    """What one import did, file by file, for the summary and `--json`."""
-
-    added: list[Article] = field(default_factory=list)
-    updated: list[Article] = field(default_factory=list)
-    unchanged: list[Article] = field(default_factory=list)
-    failed: list[IngestError] = field(default_factory=list)
-    model_problem: str | None = None
-    notes: ReanchorReport = field(default_factory=ReanchorReport)  # of updated articles
-    annotations: AnnotationImportReport = field(default_factory=AnnotationImportReport)
-
-    @property
-    def ok(self) -> bool:
-        return not self.failed and self.annotations.ok
+Source = Path | Literal["-"]
+Progress = Callable[[int, int], None]
+"""Called with (files done, files in all) as the import goes."""
 
 
 def stored_version(problem: str | None) -> str:
@@ -44,45 +52,43 @@ def stored_version(problem: str | None) -> str:
     return EXTRACTOR_VERSION if problem is None else EXTRACTOR_VERSION + NO_MODEL_SUFFIX
 
 
-def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files as given, folders walked recursively (hidden files skipped), in a stable order."""
+def expand_paths(paths: Iterable[Source], skip: Path | None = None) -> Iterator[Source]:
+    """Files as given, folders walked recursively (hidden files skipped), in a stable order.
+
+    Files under `skip` (the library's own folder) are left out of folder walks.
+    """
+    skipped = skip.resolve() if skip is not None else None
     for path in paths:
-        if path.is_dir():
+        if isinstance(path, Path) and path.is_dir():
             for child in sorted(path.rglob("*")):
                 relative = child.relative_to(path)
                 hidden = any(part.startswith(".") for part in relative.parts)
-                if child.is_file() and not hidden:
+                if child.is_file() and not hidden and not _inside(child, skipped):
                     yield child
         else:
             yield path
 
 
+def _inside(path: Path, folder: Path | None) -> bool:
+    return folder is not None and path.resolve().is_relative_to(folder)
+
+
 def import_paths(
     library: Library,
-    paths: Iterable[Path],
-    on_file: Callable[[Path], None] | None = None,
+    paths: Iterable[Source],
+    on_progress: Progress | None = None,
+    *,
+    stdin: BinaryIO | None = None,
+    find_entities: bool = True,
 ) -> ImportReport:
-    """Import every file; a bad file is reported and never stops the others."""
-    report = ImportReport()
-    batch: list[Article] = []
-    exports: list[AnnotationExportError] = []  # notes, restored once the articles are in
-    for path in expand_paths(paths):
-        if on_file is not None:
-            on_file(path)
-        try:
-            batch.extend(read_path(path))
-        except AnnotationExportError as annotation_export:
-            exports.append(annotation_export)
-        except IngestError as error:
-            report.failed.append(error)
-        if len(batch) >= BATCH_SIZE:
-            _store(library, batch, report)
-            batch = []
-    if batch:
-        _store(library, batch, report)
-    for export in exports:
-        report.annotations.add(import_annotations(library, export.document, export.source))
-    return report
+    """Import every file; a bad file is reported and never stops the others.
+
+    `STDIN` among the paths reads `stdin`. Without `find_entities` (a
+    benchmark's baseline) articles are stored without entities.
+    """
+    files = list(expand_paths(paths, skip=library.folder))
+    importer = Importer(library, len(files), on_progress, find_entities=find_entities)
+    return importer.run(files, stdin)
 
 
 def reindex(library: Library, everything: bool = False) -> tuple[int, str | None]:
@@ -107,26 +113,113 @@ def reindex(library: Library, everything: bool = False) -> tuple[int, str | None
     return len(stale), problem
 
 
-def _store(library: Library, articles: list[Article], report: ImportReport) -> None:
-    outcomes = library.add_articles(articles)
-    changed = [a for a, outcome in zip(articles, outcomes, strict=True) if outcome != "unchanged"]
-    stale = [
-        a
-        for a, outcome in zip(articles, outcomes, strict=True)
-        if outcome == "unchanged" and library.extractor_version(a.id) != EXTRACTOR_VERSION
-    ]
-    to_extract = changed + stale
-    if to_extract:
-        extracted = extract_entities(to_extract)
-        report.model_problem = model_problem()
-        version = stored_version(report.model_problem)
-        items = [(a.id, entities) for a, entities in zip(to_extract, extracted, strict=True)]
-        library.set_entities_many(items, version)
-    for article, outcome in zip(articles, outcomes, strict=True):
-        if outcome == "added":
-            report.added.append(article)
-        elif outcome == "updated":
-            report.updated.append(article)
-            report.notes.add(reanchor_notes(library, article))  # the text may have changed
-        else:
-            report.unchanged.append(article)
+class Importer:
+    """One import run: the report, the articles it has seen, how many files are done.
+
+    A file counts as done once its articles are stored with their entities,
+    so the progress bar does not run ahead of the slow part.
+    """
+
+    def __init__(
+        self,
+        library: Library,
+        total: int,
+        on_progress: Progress | None = None,
+        *,
+        find_entities: bool = True,
+    ) -> None:
+        self.library = library
+        self.report = ImportReport()
+        self.total = total
+        self.done = 0
+        self._on_progress = on_progress
+        self._find_entities = find_entities
+        self._dedup = Deduplicator(library)
+
+    def run(self, files: Sequence[Source], stdin: BinaryIO | None = None) -> ImportReport:
+        exports: list[AnnotationExportError] = []  # notes, restored once the articles are in
+        batch: list[Article] = []
+        batch_files = 0  # files whose articles are all in `batch`
+        if self._on_progress is not None:
+            self._on_progress(0, self.total)
+        with EntityPipeline[int](background=self._find_entities) as pipeline:
+            for number, source in enumerate(files, 1):
+                keep: list[Article] = []
+                try:
+                    keep, skipped = self._dedup.split(_read(source, stdin))
+                    self.report.duplicates.extend(skipped)
+                except AnnotationExportError as annotation_export:
+                    exports.append(annotation_export)
+                except IngestError as error:
+                    self.report.failed.append(error)
+                if keep:
+                    batch.extend(keep)
+                    batch_files += 1
+                else:
+                    self._advance(1)
+                if len(batch) >= BATCH_SIZE:
+                    self._store(batch, batch_files, pipeline, more_coming=number < len(files))
+                    batch, batch_files = [], 0
+                self._save_entities(pipeline, wait=False)
+            if batch:
+                self._store(batch, batch_files, pipeline, more_coming=False)
+            self._save_entities(pipeline, wait=True)
+        for export in exports:
+            found = import_annotations(self.library, export.document, export.source)
+            self.report.annotations.add(found)
+        return self.report
+
+    def _advance(self, files: int) -> None:
+        self.done += files
+        if self._on_progress is not None and files:
+            self._on_progress(self.done, self.total)
+
+    def _store(
+        self, articles: list[Article], files: int, pipeline: EntityPipeline[int], more_coming: bool
+    ) -> None:
+        """Store a batch, report each article, queue the ones that need entities."""
+        library, report = self.library, self.report
+        outcomes = library.add_articles(articles)
+        to_extract: list[Article] = []
+        for article, outcome in zip(articles, outcomes, strict=True):
+            if outcome == "added":
+                report.added.append(article)
+            elif outcome == "updated":
+                report.updated.append(article)
+                report.notes.add(reanchor_notes(library, article))  # the text may have changed
+            else:
+                report.unchanged.append(article)
+            if outcome != "unchanged" or library.extractor_version(article.id) != (
+                EXTRACTOR_VERSION
+            ):
+                to_extract.append(article)
+        if not self._find_entities:
+            to_extract = []
+        pipeline.submit(files, to_extract, more_coming=more_coming)
+
+    def _save_entities(self, pipeline: EntityPipeline[int], *, wait: bool) -> None:
+        for files, articles, entities, problem in pipeline.finished(wait=wait):
+            self._set_entities(articles, entities, problem)
+            self._advance(files)
+
+    def _set_entities(
+        self, articles: Sequence[Article], entities: list[list[Entity]] | None, problem: str | None
+    ) -> None:
+        if problem is not None and self.report.warning is None:
+            self.report.warning = problem
+        if entities is None or not articles:
+            return  # no extractor version is stored: `gloss reindex` finds these
+        items = [(a.id, found) for a, found in zip(articles, entities, strict=True)]
+        self.library.set_entities_many(items, stored_version(problem))
+
+
+def _read(source: Source, stdin: BinaryIO | None) -> list[Article]:
+    if isinstance(source, Path):
+        return read_path(source)
+    if stdin is None:
+        raise IngestError(STDIN_NAME, "standard input is not available")
+    try:
+        data = stdin.read(MAX_FILE_BYTES + 1)  # more is refused as too big anyway
+    except OSError as error:
+        raise IngestError(STDIN_NAME, error.strerror or "cannot read it") from None
+    return read_bytes(data, STDIN_NAME)

@@ -1,4 +1,4 @@
-"""`gloss import PATH...`: add articles from files and folders."""
+"""`gloss import PATH...`: add articles from files, folders and standard input."""
 
 from __future__ import annotations
 
@@ -7,45 +7,37 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tui.commands.import_notes import notes_json, print_notes
+from tui.commands.import_progress import ImportProgress
+from tui.commands.import_summary import print_report, report_json
 from tui.commands.output import library_option, print_json
 from tui.store import Library
 
 
 def register(commands: Any) -> None:
-    parser = commands.add_parser("import", help="import articles from files or folders")
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    parser = commands.add_parser(
+        "import",
+        help="import articles from files, folders or standard input",
+        description="Import articles: text, Markdown, HTML, RSS/Atom, JSON Feed, JSON, JSON "
+        "Lines (told apart by content); folders recursively; - reads standard input. The "
+        "same text is never stored twice. Exits 1 when a file failed.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for stdin")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     library_option(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace, library: Library) -> int:
-    from tui.importer import import_paths
+    from tui.importer import STDIN, Source, import_paths
 
-    report = import_paths(library, args.paths)
+    paths: list[Source] = [STDIN if raw == STDIN else Path(raw) for raw in args.paths]
+    stdin = getattr(sys.stdin, "buffer", None)  # None when Gloss runs without a stdin
+    if STDIN in paths and sys.stdin is not None and sys.stdin.isatty():
+        print("gloss: reading an article from standard input (end it with ctrl+d)", file=sys.stderr)
+    with ImportProgress() as progress:
+        report = import_paths(library, paths, progress.update, stdin=stdin)
     if args.json:
-        print_json(
-            {
-                "added": [a.id for a in report.added],
-                "updated": [a.id for a in report.updated],
-                "unchanged": [a.id for a in report.unchanged],
-                "failed": [{"file": e.source, "reason": e.reason} for e in report.failed],
-                "warning": report.model_problem,
-                **notes_json(report),
-            }
-        )
+        print_json(report_json(report))
     else:
-        for label, articles in (("added", report.added), ("updated", report.updated)):
-            for article in articles:
-                print(f"{label:9} {article.id}  {article.title}")
-        for error in report.failed:
-            print(f"failed    {error}", file=sys.stderr)
-        if report.model_problem:
-            print(f"warning: {report.model_problem}", file=sys.stderr)
-        print(
-            f"{len(report.added)} added, {len(report.updated)} updated, "
-            f"{len(report.unchanged)} unchanged, {len(report.failed)} failed"
-        )
-        print_notes(report)
+        print_report(report)
     return 0 if report.ok else 1

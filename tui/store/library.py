@@ -185,6 +185,18 @@ class Library:
         return not self._articles()
 
     @_serialized
+    def ids_by_text_hash(self) -> dict[str, list[str]]:
+        """Every stored text's hash with the ids holding it, oldest first: for finding duplicates.
+
+        An import must not store the same text twice under two ids (another
+        URL, or none); it reads this once and keeps track of what it adds.
+        """
+        found: dict[str, list[str]] = {}
+        for article_id, doc in self._articles().items():
+            found.setdefault(doc.get("text_hash", ""), []).append(article_id)
+        return found
+
+    @_serialized
     def add_article(self, article: Article) -> str:
         """Store one article: "added", "updated" (text or metadata changed) or "unchanged"."""
         return self.add_articles([article])[0]

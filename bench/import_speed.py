@@ -1,0 +1,195 @@
+"""Import speed: `gloss import` of 1,000 Wikinews-sized Markdown articles, with entities.
+
+The articles are generated in a temporary folder: YAML front matter (title,
+date, a unique url, source) and a body of paragraphs sampled from
+`/work/shared/corpora/wikinews`, each article as long as one of the 36 real
+ones in turn (so the mean length is the corpus's), every text unique.
+
+Each run imports the folder into a fresh library that already holds the
+bundled seed article (so only the 1,000 are timed), in a fresh process:
+
+- `gloss import DIR --json`: the command as users run it, entities found by
+  helper processes while the next batch is stored;
+- the same import with entities found in the importing process (the import
+  path before the helper processes), for comparison;
+- the same import without entity extraction: the baseline of reading and
+  storing.
+
+Target: 1,000 articles in 60 s or less on this 2-core machine.
+
+Usage: python bench/import_speed.py [--articles N] [--keep DIR] [--no-record]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from results_file import machine, write_section  # noqa: E402
+
+from tui.ingest import read_path  # noqa: E402
+
+CORPUS = Path("/work/shared/corpora/wikinews")
+TARGET_SECONDS = 60.0
+GLOSS = Path(sys.executable).parent / "gloss"
+# The same import, entities extracted in the importing process (one helper fewer):
+# what `gloss import` did before EntityPipeline.
+_IN_PROCESS = """
+import sys
+import tui.entity_pipeline
+tui.entity_pipeline._usable_cores = lambda: 1
+from tui.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+_NO_ENTITIES = """
+import json, sys
+from pathlib import Path
+from tui.importer import import_paths
+from tui.store import Library
+with Library(Path(sys.argv[2])) as library:
+    report = import_paths(library, [Path(sys.argv[1])], find_entities=False)
+print(json.dumps({"added": len(report.added), "failed": len(report.failed)}))
+"""
+
+
+def generate(folder: Path, count: int, seed: int = 2024) -> int:
+    """Write `count` unique Markdown articles; returns their total word count."""
+    articles = [read_path(path)[0] for path in sorted(CORPUS.glob("*.md"))]
+    paragraphs = [p for article in articles for p in article.text.split("\n\n")]
+    lengths = [article.word_count for article in articles]
+    rng = random.Random(seed)
+    seen: set[str] = set()
+    words = 0
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(count):
+        target = lengths[number % len(lengths)]
+        while True:
+            chosen: list[str] = []
+            size = 0
+            while size < target:
+                paragraph = rng.choice(paragraphs)
+                chosen.append(paragraph)
+                size += len(paragraph.split())
+            body = "\n\n".join(chosen)
+            if body not in seen:
+                seen.add(body)
+                break
+        words += size
+        title = " ".join(chosen[0].split()[:8]).rstrip(".,;:")
+        (folder / f"{number:05d}.md").write_text(
+            f'---\ntitle: "{title.replace(chr(34), chr(39))}"\n'
+            f"date: 2020-{number % 12 + 1:02d}-{number % 28 + 1:02d}\n"
+            f'url: "https://bench.example/articles/{number}"\n'
+            f"source: Wikinews\n---\n{body}\n",
+            encoding="utf-8",
+        )
+    return words
+
+
+def timed_import(command: list[str], library: Path) -> tuple[float, float, dict[str, object]]:
+    """Wall and CPU seconds (the process and its helpers) of one import into a fresh library."""
+    shutil.rmtree(library, ignore_errors=True)
+    subprocess.run([GLOSS, "list", "--library", library], check=True, capture_output=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    try:
+        report = json.loads(done.stdout)
+    except json.JSONDecodeError:
+        raise SystemExit(f"import failed ({done.returncode}): {done.stderr[-2000:]}") from None
+    return wall, cpu, report
+
+
+def count(value: object) -> int:
+    return len(value) if isinstance(value, list) else int(str(value))
+
+
+def main() -> None:
+    articles = int(sys.argv[sys.argv.index("--articles") + 1]) if "--articles" in sys.argv else 1000
+    keep = Path(sys.argv[sys.argv.index("--keep") + 1]) if "--keep" in sys.argv else None
+    work = keep or Path(tempfile.mkdtemp(prefix="gloss-import-speed-"))
+    folder, library = work / "articles", work / "library"
+    shutil.rmtree(folder, ignore_errors=True)
+    words = generate(folder, articles)
+    load_before = os.getloadavg()[0]
+    python = sys.executable
+    runs = [
+        (
+            "`gloss import DIR` (entities in helper processes)",
+            [str(GLOSS), "import", str(folder), "--json", "--library", str(library)],
+        ),
+        (
+            "same, entities in the importing process (before)",
+            [python, "-c", _IN_PROCESS, "import", str(folder), "--json", "--library", str(library)],
+        ),
+        (
+            "same, no entity extraction (baseline)",
+            [python, "-c", _NO_ENTITIES, str(folder), str(library)],
+        ),
+    ]
+    rows = []
+    for label, command in runs:
+        wall, cpu, report = timed_import(command, library)
+        added, failed = count(report["added"]), count(report["failed"])
+        if (added, failed) != (articles, 0):
+            raise SystemExit(f"{label}: {added} added, {failed} failed; expected {articles}, 0")
+        rows.append((label, wall, cpu))
+        print(f"{label}: {wall:.1f} s", flush=True)
+    load_after = os.getloadavg()[0]
+    if keep is None:
+        shutil.rmtree(work, ignore_errors=True)
+
+    table = "\n".join(
+        [
+            "| run | files | seconds | articles/s | CPU seconds |",
+            "| --- | --- | --- | --- | --- |",
+            *(
+                f"| {label} | {articles} | {wall:.1f} | {articles / wall:.1f} | {cpu:.0f} |"
+                for label, wall, cpu in rows
+            ),
+        ]
+    )
+    wall = rows[0][1]
+    extraction = wall - rows[2][1]
+    verdict = (
+        f"Target: {articles} articles in {TARGET_SECONDS:.0f} s or less: "
+        f"{'met' if wall <= TARGET_SECONDS else 'NOT met'} ({wall:.1f} s; entity extraction "
+        f"adds {extraction:.1f} s to the baseline). Load average (1 min) before / after: "
+        f"{load_before:.1f} / {load_after:.1f}"
+    )
+    if statistics.mean([load_before, load_after]) > 1.0:
+        verdict += " — other work shared the cores, so these times are upper bounds"
+    verdict += "."
+    print(table)
+    print(verdict)
+    if "--no-record" not in sys.argv:
+        write_section(
+            "## Import speed",
+            f"`python bench/import_speed.py` on {machine()}.\n\n"
+            f"{articles} generated Markdown articles with front matter (mean "
+            f"{words / articles:.0f} words, the Wikinews corpus's mean; paragraphs sampled from "
+            f"it, every text and URL unique), each run in a fresh process importing into a "
+            f"fresh library that holds only the seed article. Seconds are wall-clock from "
+            f"process start to exit; CPU seconds add up every process (helpers "
+            f"included).\n\n{table}\n\n{verdict}\n",
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,187 @@
+"""`gloss import` on whole folders: the feed corpus, Wikinews, and a folder of hostile files."""
+
+from __future__ import annotations
+
+import json
+import os
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tui.cli import main
+from tui.entities import EXTRACTOR_VERSION
+from tui.ingest import MAX_FILE_BYTES
+from tui.store import Library
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict[str, Any]]:
+    code, out, _ = run(capsys, *args, "--json")
+    report = json.loads(out)
+    assert isinstance(report, dict)
+    return code, report
+
+
+def has_control(value: str, allowed: str = "") -> bool:
+    """C0/C1 controls (ESC included) and lone surrogates, except the ones allowed."""
+    return any(unicodedata.category(char) in {"Cc", "Cs"} and char not in allowed for char in value)
+
+
+def test_every_feed_imports_its_entries(
+    corpora: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    feeds = corpora / "feeds"
+    manifest = json.loads((feeds / "manifest.json").read_text(encoding="utf-8"))["feeds"]
+    library = str(tmp_path / "lib")
+    code, report = run_json(capsys, "import", str(feeds), "--library", library)
+    assert code == 1, "the truncated feed and the manifest fail"
+    failed = {item["file"]: item["reason"] for item in report["failed"]}
+    truncated = str(feeds / "feed-rs__rss_2.0_invalid_1.xml")
+    assert set(failed) == {truncated, str(feeds / "manifest.json")}
+    assert "“Reuters: Most Read Articles” has no readable items" in failed[truncated]
+    assert "broken XML" in failed[truncated]
+    assert report["duplicates"] == []
+
+    with Library(Path(library)) as opened:
+        origins = [opened.get_article(article_id).origin for article_id in report["added"]]
+        for feed in manifest:
+            assert origins.count(str(feeds / feed["file"])) == feed["item_count"], feed["file"]
+        for article_id in report["added"]:
+            assert opened.extractor_version(article_id) == EXTRACTOR_VERSION
+
+    code, again = run_json(capsys, "import", str(feeds), "--library", library)
+    assert (again["added"], again["updated"], again["duplicates"]) == ([], [], [])
+    assert sorted(again["unchanged"]) == sorted(report["added"])
+
+
+def test_wikinews_folder_imports_whole_with_front_matter(
+    corpora: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = corpora / "wikinews"
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    library = str(tmp_path / "lib")
+    code, out, err = run(capsys, "import", str(folder), "--library", library)
+    assert code == 1
+    assert out.splitlines()[-1] == (
+        "36 added, 0 updated, 0 unchanged, 0 skipped as duplicate, 1 failed"
+    )
+    assert err.splitlines() == [
+        f"failed    {folder / 'manifest.json'}: no articles in this JSON: expected objects "
+        "with a text (or body/content) field"
+    ]
+    with Library(Path(library)) as opened:
+        stored = {summary.url: summary for summary in opened.list_articles()}
+    for expected in manifest["articles"]:
+        summary = stored[expected["url"]]
+        assert (summary.title, summary.date, summary.source) == (
+            expected["title"],
+            expected["date"],
+            "Wikinews",
+        )
+
+
+GOOD = {
+    "good.md": "---\ntitle: A good story\nurl: https://good.example/1\n---\nThe council "
+    "approved the new library on Tuesday after a long debate about its cost.\n",
+    "dateline.txt": "Berlin 3 March 2024 (Reuters): Officials said the airport would reopen "
+    "on Friday after the strike ended.\n",
+    "markup.md": '---\ntitle: "[bold red]Markup[/bold red] in the title"\n---\n'
+    "[link=file:///etc/passwd]click[/link] and [bold]bold[/bold] and [/] stray close tags.\n",
+}
+HOSTILE_BUT_READABLE = {
+    "escapes.txt": b"Escape \x1b[31mred\x1b[0m title\n\nA paragraph with \x1b]8;;http://evil"
+    b".example\x07a link\x1b]8;;\x07, a bell\x07, a C1 \xc2\x9b31m and backspaces\x08\x08.\n",
+    "broken.html": b"<html><body><div><p>Unclosed <b>tags everywhere <table><tr><td>cell",
+    "cp1252.txt": "Café society: the naïve résumé of a Zürich bank.\n".encode("cp1252"),
+    "stray-bytes.md": "# Stray bytes\n\nTrains from Malmö to Göteborg, Zürich, Kraków, "
+    "Besançon, São Paulo, Århus, Tromsø, Łódź, Düsseldorf, Köln, Genève, Málaga, Ærø, "
+    "Valença, Besançon and Liège".encode()
+    + b" and one bad \xff byte.\n",  # mostly UTF-8: the bad byte becomes U+FFFD
+    "utf16.txt": "A UTF-16 text about Tokyo, with a byte order mark.".encode("utf-16"),
+    "[bold]name[/bold] markup.md": b"A file whose name is Rich markup, about Rotterdam.\n",
+    "name with \x1b[31m escape\n.txt": b"A file whose name has an escape, about Hamburg.\n",
+}
+BAD = {
+    "binary.txt": "binary data, not an article",
+    "empty.md": "file is empty",
+    "huge.html": "file is over 20 MB",
+    "broken.xml": "has no readable items (broken XML",
+    "deep.json": "nested too deeply",
+    "escapes-only.json": "no articles in this JSON",
+    "pdf.html": "a PDF document, not an article",
+    "empty \xff name.txt": "file is empty",
+}
+
+
+def write_hostile_folder(folder: Path) -> None:
+    folder.mkdir()
+    for name, text in GOOD.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    for name, data in HOSTILE_BUT_READABLE.items():
+        (folder / name.replace("/", "∕")).write_bytes(data)
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (folder / "empty.md").write_bytes(b"")
+    with (folder / "huge.html").open("wb") as handle:
+        handle.truncate(MAX_FILE_BYTES + 1)  # sparse: nothing is written
+    (folder / "broken.xml").write_bytes(
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>Broken</title><item><ti'
+    )
+    (folder / "deep.json").write_bytes(b"[" * 100_000 + b"]" * 100_000)
+    (folder / "escapes-only.json").write_bytes(b'{"text": "\\u0000\\u001b[2J"}')
+    (folder / "pdf.html").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    (folder / os.fsdecode(b"empty \xff name.txt")).write_bytes(b"")
+    (folder / ".hidden.md").write_text("A hidden file is not imported.\n")
+    (folder / "zero").symlink_to("/dev/zero")  # not a regular file: not walked into
+    os.mkfifo(folder / "fifo")  # reading it would wait forever
+
+
+def test_hostile_folder_fails_file_by_file_and_leaves_a_sound_library(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "hostile"
+    write_hostile_folder(folder)
+    library = str(tmp_path / "lib")
+    code, out, err = run(capsys, "import", str(folder), "--library", library)
+    assert code == 1
+    assert not has_control(out + err, allowed="\n")
+    failures = err.splitlines()
+    assert len(failures) == len(BAD)
+    for line in failures:
+        assert line.startswith(f"failed    {folder}/")
+    for name, reason in BAD.items():
+        shown = name.replace("\xff", "�")
+        assert any(f"/{shown}: " in line and reason in line for line in failures), name
+    readable = len(GOOD) + len(HOSTILE_BUT_READABLE)
+    assert out.splitlines()[-1] == (
+        f"{readable} added, 0 updated, 0 unchanged, 0 skipped as duplicate, {len(BAD)} failed"
+    )
+
+    code, out, _ = run(capsys, "list", "--json", "--library", library)
+    assert code == 0
+    listed = {article["title"]: article["id"] for article in json.loads(out)}
+    assert len(listed) == readable + 1  # and the seed
+    assert "A hidden file is not imported" not in listed
+    with Library(Path(library)) as opened:
+        for article_id in listed.values():
+            article = opened.get_article(article_id)
+            assert not has_control(article.text, allowed="\n"), article.origin
+            fields = [article.title, article.source, article.author, article.url]
+            assert not any(has_control(value) for value in fields if value), article.origin
+            assert not has_control(article.origin or "", allowed="\n")  # a file name may have one
+        texts = [opened.get_article(article_id).text for article_id in listed.values()]
+    assert any("Café society: the naïve résumé of a Zürich bank." in text for text in texts)
+    assert any("one bad \ufffd byte." in text for text in texts)
+
+    code, out, _ = run(
+        capsys, "show", listed["[bold red]Markup[/bold red] in the title"], "--library", library
+    )
+    assert code == 0
+    assert out.startswith("[bold red]Markup[/bold red] in the title\n")
+    assert "[link=file:///etc/passwd]click[/link] and [bold]bold[/bold] and [/]" in out

@@ -1,0 +1,69 @@
+"""What `gloss import` prints: one line per article and per problem, then the counts, or JSON."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Any
+
+from tui.commands.import_notes import notes_json, print_notes
+from tui.ingest.clean import clean_text
+
+if TYPE_CHECKING:
+    from tui.import_report import ImportReport
+
+
+def shown_file(source: str) -> str:
+    """A file name safe to print on one line: undecodable bytes as �, no controls or newlines.
+
+    File names are as untrusted as file contents; a byte that is not UTF-8
+    would even make print() fail.
+    """
+    readable = source.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return " ".join(clean_text(readable).split("\n"))
+
+
+def report_json(report: ImportReport) -> dict[str, Any]:
+    """The report with stable keys for scripts (documented in the README)."""
+    return {
+        "added": [a.id for a in report.added],
+        "updated": [a.id for a in report.updated],
+        "unchanged": [a.id for a in report.unchanged],
+        "duplicates": [
+            {
+                "file": shown_file(d.source),
+                "title": d.article.title,
+                "duplicate_of": d.duplicate_of,
+                "same": d.same.removeprefix("same "),
+            }
+            for d in report.duplicates
+        ],
+        "failed": [{"file": shown_file(e.source), "reason": e.reason} for e in report.failed],
+        "warning": report.warning,
+        **notes_json(report),
+    }
+
+
+def summary_line(report: ImportReport) -> str:
+    return (
+        f"{len(report.added)} added, {len(report.updated)} updated, "
+        f"{len(report.unchanged)} unchanged, {len(report.duplicates)} skipped as duplicate, "
+        f"{len(report.failed)} failed"
+    )
+
+
+def print_report(report: ImportReport) -> None:
+    """Articles and duplicates on stdout, failures and warnings on stderr, counts last."""
+    for label, articles in (("added", report.added), ("updated", report.updated)):
+        for article in articles:
+            print(f"{label:9} {article.id}  {article.title}")
+    for duplicate in report.duplicates:
+        print(
+            f"duplicate {shown_file(duplicate.source)}: “{duplicate.article.title}” has the "
+            f"{duplicate.same} as {duplicate.duplicate_of}, skipped"
+        )
+    for error in report.failed:
+        print(f"failed    {shown_file(error.source)}: {error.reason}", file=sys.stderr)
+    if report.warning:
+        print(f"warning: {report.warning}", file=sys.stderr)
+    print(summary_line(report))
+    print_notes(report)

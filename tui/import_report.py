@@ -1,0 +1,31 @@
+"""What one import did, article by article and file by file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tui.annotations.annotation_import_report import AnnotationImportReport
+from tui.annotations.reanchor_report import ReanchorReport
+from tui.duplicate_article import DuplicateArticle
+from tui.ingest import IngestError
+from tui.models import Article
+
+
+@dataclass
+class ImportReport:
+    """Every article read ends in exactly one of added, updated, unchanged or duplicates;
+    every file that gave none is in failed. The summary and `--json` are printed from it.
+    """
+
+    added: list[Article] = field(default_factory=list)
+    updated: list[Article] = field(default_factory=list)
+    unchanged: list[Article] = field(default_factory=list)
+    duplicates: list[DuplicateArticle] = field(default_factory=list)
+    failed: list[IngestError] = field(default_factory=list)
+    warning: str | None = None  # why entities are missing or partial (no model, ...)
+    notes: ReanchorReport = field(default_factory=ReanchorReport)  # of updated articles
+    annotations: AnnotationImportReport = field(default_factory=AnnotationImportReport)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and self.annotations.ok
