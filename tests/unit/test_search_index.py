@@ -53,7 +53,7 @@ def test_saved_index_answers_like_the_one_in_memory() -> None:
     data = index.to_bytes()
     loaded = SearchIndex.from_bytes(data)
     assert loaded.stamp == [1, 2, 3]
-    assert SearchIndex.read_stamp(data[: SearchIndex.head_size(data[:12])]) == [1, 2, 3]
+    assert SearchIndex.read_head(data[: SearchIndex.head_size(data[:12])])["stamp"] == [1, 2, 3]
     for query in ("bank", "bank river ", "mark", "story 7 ", '"digital economy"', ""):
         assert ids(loaded, texts, query) == ids(index, texts, query)
         assert ids(index, texts, query) == ids(SearchIndex.from_bytes(data), texts, query)
@@ -200,3 +200,54 @@ def test_prefix_pattern_matches_whole_words_only() -> None:
     assert pattern is not None
     found = [m.group() for m in pattern.finditer("bank banking digital adigital bank_x")]
     assert found == ["bank", "digital", "bank"]  # "_" separates words, as in tokenize
+
+
+def churn(index: SearchIndex, texts: dict[str, str], tag: str, count: int) -> None:
+    """Change `count` texts (adding the word `tag`), one title, and remove one article."""
+    for article_id in sorted(texts)[:count]:
+        texts[article_id] = f"{tag} " + texts[article_id]
+        index.set_body(article_id, tag, texts[article_id])
+    first = sorted(texts)[-1]
+    index.set_meta(meta(first, f"{tag} title"), [])
+    removed = sorted(texts)[-2]
+    index.remove(removed)
+    del texts[removed]
+
+
+def test_a_delta_extends_the_main_part() -> None:
+    index, texts = build(60)
+    main = index.to_bytes()
+    churn(index, texts, "walrus", 3)
+    index.stamp = "after walrus"
+    assert 0 < index.delta_share() < 0.2 and not index.needs_main()
+    delta = index.delta_bytes()
+    assert len(delta) < len(main) / 4
+    loaded = SearchIndex.from_bytes(main, delta)
+    assert loaded.stamp == "after walrus"
+    churn(loaded, texts, "puffin", 2)  # a second delta builds on the loaded one
+    again = SearchIndex.from_bytes(main, loaded.delta_bytes())
+    for query in ("walrus ", "puffin ", "bank river ", "walrus title ", ""):
+        assert ids(again, texts, query) == ids(loaded, texts, query)
+    assert len(ids(again, texts, "walrus ")) == 3
+    assert ids(again, texts, "puffin walrus ") == ids(loaded, texts, "puffin walrus ")
+
+
+def test_a_delta_of_another_main_part_or_damaged_is_left_out() -> None:
+    index, texts = build(30)
+    main = index.to_bytes()
+    churn(index, texts, "walrus", 2)
+    delta = index.delta_bytes()
+    other, _ = build(30, seed=5)
+    assert ids(SearchIndex.from_bytes(other.to_bytes(), delta), texts, "walrus ") == []
+    for damaged in (delta[:-3], delta[:50], b"junk"):
+        assert ids(SearchIndex.from_bytes(main, damaged), texts, "walrus ") == []
+    with pytest.raises(IndexFormatError):
+        SearchIndex.from_bytes(delta)  # a delta is not a main part
+
+
+def test_many_changes_call_for_a_new_main_part() -> None:
+    index, texts = build(40)
+    index.to_bytes()
+    churn(index, texts, "walrus", 10)
+    assert index.needs_main()
+    assert SearchIndex().needs_main()

@@ -23,7 +23,7 @@ from tui.search import QueryError
 from tui.search.snippets import ELLIPSIS
 from tui.search.tokenizer import fold, tokenize
 from tui.store import Library
-from tui.store.search_index_file import INDEX_DIR, INDEX_FILE, SearchIndexFile
+from tui.store.search_index_file import DELTA_FILE, INDEX_DIR, INDEX_FILE, SearchIndexFile
 
 REPO = Path(__file__).resolve().parents[2]
 MAHAN = "843e9a8bbfb6"  # Germany bans Mahan Air of Iran, citing 'security' (2019-01-23)
@@ -134,6 +134,13 @@ def test_the_word_being_typed_matches_as_a_prefix(library: Library) -> None:
     }
     assert len(typed) >= 3
     assert found(library, "coronav ") == []  # finished word: no article says "coronav"
+
+
+def test_a_one_letter_word_being_typed_is_not_searched_yet(library: Library) -> None:
+    assert found(library, "coronavirus w") == found(library, "coronavirus ")
+    assert found(library, "w") == found(library, "")
+    assert found(library, '"hong k') == found(library, '"hong"')
+    assert found(library, "w ") == []  # a finished one-letter word is searched as a word
 
 
 @pytest.mark.parametrize("word", ["president", "police", "coronavirus"])
@@ -371,6 +378,20 @@ def test_another_library_object_writing_is_seen(library: Library, folder: Path) 
     assert found(library, "narwhal ") == []
 
 
+def test_two_libraries_writing_in_turn_keep_the_index_right(folder: Path) -> None:
+    with Library(folder) as first, Library(folder) as second:
+        first.search("warm up")
+        second.search("warm up")
+        for n in range(3):
+            first.add_article(make_article(f"ab00000001{n:02d}", f"First {n}", "gannet colony"))
+            second.add_article(make_article(f"ab00000002{n:02d}", f"Second {n}", "gannet colony"))
+            second.delete_article(f"ab00000001{n:02d}")
+        for lib in (first, second):
+            assert sorted(found(lib, "gannet ")) == [f"ab00000002{n:02d}" for n in range(3)]
+    with Library(folder) as fresh:
+        assert sorted(found(fresh, "gannet ")) == [f"ab00000002{n:02d}" for n in range(3)]
+
+
 def test_another_process_writing_is_seen(library: Library, folder: Path) -> None:
     assert found(library, "okapi ") == []
     script = (
@@ -419,6 +440,22 @@ def test_a_missing_or_corrupt_index_is_rebuilt_silently(folder: Path, damage: st
     with Library(folder) as library:
         assert library.search("hong kong police ") == expected
     assert SearchIndexFile(folder).load() is not None  # written again, whole
+
+
+def test_an_import_writes_a_small_delta_not_the_whole_index(library: Library, folder: Path) -> None:
+    library.search("warm up")
+    main = folder / INDEX_DIR / INDEX_FILE
+    before = main.stat().st_ino, main.stat().st_size
+    library.add_articles([make_article("ac0000000001", "Delta", "The ibis flew.")])
+    library.set_entities("ac0000000001", [Entity("Ibis Trust", "organization")], "v")
+    assert (main.stat().st_ino, main.stat().st_size) == before
+    delta = folder / INDEX_DIR / DELTA_FILE
+    assert 0 < delta.stat().st_size < before[1] / 4
+    with Library(folder) as fresh:
+        assert found(fresh, 'ibis entity:"ibis trust" ') == ["ac0000000001"]
+    delta.write_bytes(delta.read_bytes()[:-10])  # damaged: the main part alone is older...
+    with Library(folder) as fresh:
+        assert found(fresh, "ibis ") == ["ac0000000001"]  # ...and caught up with the catalog
 
 
 def test_rebuild_gives_the_same_answers(library: Library) -> None:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import heapq
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 
 from tui.models import Note, ReadingState, SearchHit
 from tui.search.article_meta import ArticleMeta
@@ -25,10 +27,13 @@ FIELD_SLOTS = ("title", "entity", "note", "body")
 BOOSTS = {"title": 3.0, "entity": 2.0, "note": 1.5, "body": 1.0}
 K1 = 1.2
 B = 0.75
-PREFIX_EXPANSIONS = (8, 24, 64)
-"""Words tried for the word being typed, by its length (1, 2, 3+ letters): the most
-frequent ones. One letter could otherwise mean thousands of words, and the next
-keystroke narrows it anyway."""
+MIN_PREFIX = 2
+"""A word being typed is searched from its second letter: one letter would match nearly
+every article, and the next keystroke narrows it anyway."""
+PREFIX_EXPANSIONS = (24, 64)
+"""Words tried for the word being typed (2, 3+ letters): the most frequent ones."""
+PROBE_AT = 8
+"""A posting list this many times longer than the candidates is probed, not read through."""
 SORT_ALL = 4
 """Candidates beyond SORT_ALL x limit are not all sorted: only those scoring in the top band."""
 
@@ -49,17 +54,21 @@ class Searcher:
         self.notes = notes
         self.states = states
         self.text_of = text_of
-        self._folded: dict[str, str] = {}
+        self._texts: dict[str, str] = {}
 
     def search(self, query: Query, limit: int = 50) -> list[SearchHit]:
         if limit <= 0:
             return []
+        query = _settled(query)
         if not query.has_text:
             return self._listing(query, limit)
         rows: dict[str, _Row] | None = None
         for tokens in sorted(self._groups(query), key=self._cost):
             found = self._score(tokens, rows)
-            rows = found if rows is None else {a: _add(rows[a], row) for a, row in found.items()}
+            if rows is not None:
+                for article_id, row in found.items():
+                    row[:] = [a + b for a, b in zip(row, rows[article_id], strict=True)]
+            rows = found
             if not rows:
                 return []
         assert rows is not None
@@ -91,16 +100,19 @@ class Searcher:
         (phrases may turn candidates down).
         """
         if len(article_ids) <= SORT_ALL * limit:
-            ranked = list(article_ids)
-            _newest_first(ranked, self.index)
+            ranked = _newest_first(article_ids, self.index)
             ranked.sort(key=scores.__getitem__, reverse=True)  # stable: ties stay newest first
             yield from ranked
             return
         bar = heapq.nlargest(limit, (scores[a] for a in article_ids))[-1]
         top = [a for a in article_ids if scores[a] >= bar]
         yield from self._ranked(top, scores, len(top))
-        rest = [a for a in article_ids if scores[a] < bar]
-        yield from self._ranked(rest, scores, len(rest))
+        rest = sorted((a for a in article_ids if scores[a] < bar), key=scores.__getitem__)
+        while rest:  # best first, each run of equal scores newest first
+            run = [rest.pop()]
+            while rest and scores[rest[-1]] == scores[run[0]]:
+                run.append(rest.pop())
+            yield from run if len(run) == 1 else _newest_first(run, self.index)
 
     # -- matching ---------------------------------------------------------------
 
@@ -116,7 +128,7 @@ class Searcher:
         return groups
 
     def _expand(self, prefix: str) -> list[str]:
-        limit = PREFIX_EXPANSIONS[min(len(prefix), len(PREFIX_EXPANSIONS)) - 1]
+        limit = PREFIX_EXPANSIONS[min(len(prefix) - MIN_PREFIX, len(PREFIX_EXPANSIONS) - 1)]
         words = dict.fromkeys(self.index.expand(prefix, limit))
         words.update(dict.fromkeys(self.notes.expand(prefix, limit)))
         return list(words)
@@ -130,29 +142,83 @@ class Searcher:
         """BM25 per field of the best-matching alternative, for each article with one."""
         rows: dict[str, _Row] = {}
         for slot, field in enumerate(FIELD_SLOTS):
-            docs, mean = self.notes.stats() if field == "note" else self.index.field_stats(field)
+            if field == "note":
+                self._score_notes(tokens, allowed, slot, rows)
+                continue
+            docs, _ = self.index.field_stats(field)
             if not docs:
                 continue
-            steep = K1 * B / mean if mean else 0.0
-            flat = K1 * (1 - B)
+            ids, _ = self.index.columns(field)
+            norms = self.index.norms(field, K1, B)
             for token in tokens:
-                if field == "note":
-                    entries = [(a, n, length) for a, _, n, length in self.notes.postings(token)]
-                else:
-                    entries = list(self.index.postings(field, token))
-                if not entries:
+                found = self.index.raw(field, token)
+                if found is None:
                     continue
-                weight = BOOSTS[field] * idf(docs, len(entries)) * (K1 + 1)
-                for article_id, count, length in entries:
-                    if allowed is not None and article_id not in allowed:
+                ordinals, counts = found
+                weight = BOOSTS[field] * idf(docs, len(ordinals)) * (K1 + 1)
+                pairs: Iterable[tuple[int, int]]
+                if allowed is not None and len(ordinals) > PROBE_AT * len(allowed):
+                    pairs = self._probe(field, ordinals, counts, allowed)
+                else:
+                    pairs = zip(ordinals, counts, strict=True)
+                # the hot loop of every search: kept flat on purpose
+                for ordinal, count in pairs:
+                    article_id = ids[ordinal]
+                    if article_id is None or (allowed is not None and article_id not in allowed):
                         continue
-                    score = weight * count / (count + flat + steep * length)
+                    score = weight * count / (count + norms[ordinal])
                     row = rows.get(article_id)
                     if row is None:
-                        row = rows[article_id] = [0.0] * len(FIELD_SLOTS)
+                        rows[article_id] = row = [0.0, 0.0, 0.0, 0.0]
                     if score > row[slot]:
                         row[slot] = score
         return rows
+
+    def _probe(
+        self,
+        field: str,
+        ordinals: Sequence[int],
+        counts: Sequence[int],
+        allowed: Iterable[str],
+    ) -> list[tuple[int, int]]:
+        """The (ordinal, count) postings of the allowed articles, by binary search.
+
+        A common word's list is long and the candidates left by rarer words
+        are few: looking each of them up beats reading the whole list.
+        """
+        ordinal_of = self.index.ordinals(field)
+        size = len(ordinals)
+        pairs = []
+        for article_id in allowed:
+            ordinal = ordinal_of.get(article_id)
+            if ordinal is not None:
+                at = bisect_left(ordinals, ordinal)
+                if at < size and ordinals[at] == ordinal:
+                    pairs.append((ordinal, counts[at]))
+        return pairs
+
+    def _score_notes(
+        self,
+        tokens: Sequence[str],
+        allowed: Mapping[str, object] | None,
+        slot: int,
+        rows: dict[str, _Row],
+    ) -> None:
+        docs, mean = self.notes.stats()
+        if not docs:
+            return
+        flat, steep = K1 * (1 - B), (K1 * B / mean if mean else 0.0)
+        for token in tokens:
+            entries = list(self.notes.postings(token))
+            if not entries:
+                continue
+            weight = BOOSTS["note"] * idf(docs, len(entries)) * (K1 + 1)
+            for article_id, _, count, length in entries:
+                if allowed is not None and article_id not in allowed:
+                    continue
+                score = weight * count / (count + flat + steep * length)
+                row = rows.setdefault(article_id, [0.0, 0.0, 0.0, 0.0])
+                row[slot] = max(row[slot], score)
 
     def _phrases_hold(self, article_id: str, patterns: list[re.Pattern[str]]) -> bool:
         """Every phrase occurs, word after word, in the title, a note or the text."""
@@ -167,9 +233,9 @@ class Searcher:
 
     def _text(self, article_id: str) -> str:
         """An article's folded text, read once per search."""
-        folded = self._folded.get(article_id)
+        folded = self._texts.get(article_id)
         if folded is None:
-            folded = self._folded[article_id] = fold_text(self.text_of(article_id) or "")
+            folded = self._texts[article_id] = fold_text(self.text_of(article_id) or "")
         return folded
 
     # -- filters ----------------------------------------------------------------
@@ -217,18 +283,43 @@ class Searcher:
 
     def _listing(self, query: Query, limit: int) -> list[SearchHit]:
         """Filters alone: every matching article, newest first, as `gloss list` orders them."""
-        listed = self._filtered(self._all_ids(), query)
-        _newest_first(listed, self.index)
+        seeds = self._seeds(query)
+        if seeds is not None:
+            listed = self._filtered(_newest_first(seeds, self.index), query)[:limit]
+        else:  # no narrow filter: walk the library in order until enough pass
+            listed = []
+            for article_id in self.index.newest_first():
+                meta = self.index.meta(article_id)
+                if meta is not None and (not query.has_filters or self._passes(meta, query)):
+                    listed.append(article_id)
+                    if len(listed) == limit:
+                        break
         hits = []
-        for article_id in listed[:limit]:
+        for article_id in listed:
             meta = self.index.meta(article_id)
             assert meta is not None
             text, spans = lead(self.text_of(article_id) or "")
             hits.append(_make_hit(meta, 0.0, text, spans, "body"))
         return hits
 
-    def _all_ids(self) -> list[str]:
-        return [meta.article_id for meta in self.index.metas()]
+    def _seeds(self, query: Query) -> list[str] | None:
+        """A small set holding every possible match, from the narrow filters; None if none is."""
+        sets: list[set[str]] = [self.index.entity_articles(name) for name in query.entities]
+        for tag in query.tags:
+            tagged = self.index.tag_articles(tag)
+            tagged.update(a for a, s in self.states.items() if tag in {fold(t) for t in s.tags})
+            tagged.update(a for a, tags in self.notes.tags_by_article.items() if tag in tags)
+            sets.append(tagged)
+        if "notes" in query.has:
+            sets.append(set(self.notes.by_article))
+        for flag in query.states:
+            if flag == "starred":
+                sets.append({a for a, s in self.states.items() if s.starred})
+            elif flag == "read":
+                sets.append({a for a, s in self.states.items() if s.read})
+        if not sets:
+            return None
+        return list(set.intersection(*sets))
 
     # -- hits -------------------------------------------------------------------
 
@@ -248,9 +339,9 @@ class Searcher:
         best: Note | None = None
         best_count = 0
         for note in self.notes.by_article.get(article_id, ()):
-            found = pattern.findall(fold_same_length(note.body)) if pattern else []
-            if len(set(found)) > best_count:
-                best, best_count = note, len(set(found))
+            found = set(pattern.findall(fold_same_length(note.body))) if pattern else set()
+            if len(found) > best_count:
+                best, best_count = note, len(found)
         return best
 
 
@@ -273,20 +364,12 @@ def _make_hit(
     )
 
 
-def _newest_first(article_ids: list[str], index: SearchIndex) -> None:
-    """Sort in place as `gloss list` does: newest first (undated last), then by title."""
-
-    def meta(article_id: str) -> ArticleMeta:
-        found = index.meta(article_id)
-        assert found is not None
-        return found
-
-    article_ids.sort(key=lambda a: (meta(a).title.casefold(), a))
-    article_ids.sort(key=lambda a: meta(a).date or "", reverse=True)
-
-
-def _add(left: _Row, right: _Row) -> _Row:
-    return [a + b for a, b in zip(left, right, strict=True)]
+def _newest_first(article_ids: Iterable[str], index: SearchIndex) -> list[str]:
+    """Sorted as `gloss list` does: newest first (undated last), then by title."""
+    metas = [meta for meta in map(index.meta, article_ids) if meta is not None]
+    metas.sort(key=lambda m: (m.title.casefold(), m.article_id))
+    metas.sort(key=lambda m: m.date or "", reverse=True)
+    return [meta.article_id for meta in metas]
 
 
 def _pattern(query: Query) -> re.Pattern[str] | None:
@@ -300,6 +383,18 @@ def _pattern(query: Query) -> re.Pattern[str] | None:
         else:
             exact.update(phrase)
     return word_pattern(exact, prefixes)
+
+
+def _settled(query: Query) -> Query:
+    """The query without a word being typed that is still too short to search (MIN_PREFIX)."""
+    if query.prefix is not None and len(query.prefix) < MIN_PREFIX:
+        query = replace(query, prefix=None)
+    if query.phrase_prefix and len(query.phrases[-1][-1]) < MIN_PREFIX:
+        rest = query.phrases[-1][:-1]
+        query = replace(
+            query, phrases=query.phrases[:-1] + ((rest,) if rest else ()), phrase_prefix=False
+        )
+    return query
 
 
 def _day(value: str | None) -> str | None:

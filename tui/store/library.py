@@ -136,6 +136,7 @@ class Library:
         self._catalog = DataFile(self.folder / CATALOG_FILE)
         self._user = DataFile(self.folder / USER_FILE)
         self._shards: dict[str, DataFile] = {}
+        self._texts_cache: dict[str, tuple[object, dict[str, object]]] = {}
         self._index: dict[str, dict[str, Any]] = {}
         self._index_source: object = None
         self._entities_index: dict[str, dict[str, Any]] = {}
@@ -326,11 +327,24 @@ class Library:
 
     def _body(self, article_id: str, expected_hash: object) -> str | None:
         """The stored text, or None when it is missing or is not the one the catalog describes."""
-        body = self._shard(article_id).table("bodies").get(where("id") == article_id)
-        text = None if body is None else body.get("text")
+        text = self._shard_texts(article_id).get(article_id)
         if not isinstance(text, str) or text_hash(text) != expected_hash:
             return None
         return text
+
+    def _shard_texts(self, article_id: str) -> dict[str, object]:
+        """The texts of an article's shard by id, rebuilt only when the shard was re-read.
+
+        Search reads a body for each hit it shows; a TinyDB scan of the shard
+        per body cost more than the search itself at 100k articles.
+        """
+        tables = self._shard(article_id).read()
+        name = shard_name(article_id)
+        cached = self._texts_cache.get(name)
+        if cached is None or cached[0] is not tables:
+            docs = tables.get("bodies", {}).values()
+            cached = self._texts_cache[name] = (tables, {d.get("id"): d.get("text") for d in docs})
+        return cached[1]
 
     @_serialized
     def list_articles(self) -> list[ArticleSummary]:

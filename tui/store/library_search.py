@@ -145,18 +145,24 @@ class LibrarySearch:
         texts: Mapping[str, str] | None = None,
         snapshot: tuple[list[int] | None, Docs, Docs] | None = None,
     ) -> SearchIndex:
+        """Bring the index in step with the catalog: keep, load, patch or (last) build it."""
         stamp, articles, entities = snapshot or self._snapshot()
         index = self._index
         if index is not None and stamp is not None and index.stamp == stamp:
             return index
         on_disk = self.file.stamp()
-        if stamp is not None and on_disk == stamp:
+        stale = index is None or (before is not None and index.stamp != before)
+        if (stamp is not None and on_disk == stamp) or (
+            stale and (index is None or on_disk == before)
+        ):
+            # the saved index is current, or a better start than ours: another process kept it
             loaded = self.file.load()
-            if loaded is not None:
+            if loaded is not None and stamp is not None and loaded.stamp == stamp:
                 self._index = loaded
                 return loaded
+            index = loaded or index
         if index is None:
-            index = self.file.load() or SearchIndex()
+            index = SearchIndex()
         only = None
         if article_ids is not None and before is not None and index.stamp == before:
             only = article_ids
