@@ -54,43 +54,28 @@ def _bad(key: str, value: str, allowed: tuple[str, ...]) -> QueryError:
     return QueryError(f"bad filter {_shown(key, value)}: use {listed}")
 
 
-class _Builder:
-    """Collects the parts of a query as the parser finds them."""
-
-    def __init__(self) -> None:
-        self.words: list[str] = []
-        self.phrases: list[Phrase] = []
-        self.filters: dict[str, list[str]] = {name: [] for name in FILTERS}
-
-    def add_filter(self, key: str, value: str) -> None:
-        name = key.lower()
-        if name not in FILTERS:
-            raise _unknown(key, value)
-        if not value.strip():
-            raise QueryError(f"empty filter {name}: give it a value, e.g. {_example(name)}")
-        clean = " ".join(value.split())
-        if name == "is":
-            if clean.lower() not in IS_VALUES:
-                raise _bad(name, value, IS_VALUES)
-            clean = clean.lower()
-        elif name == "has":
-            if clean.lower() not in HAS_VALUES:
-                raise _bad(name, value, HAS_VALUES)
-            clean = clean.lower()
-        elif name in ("after", "before"):
-            clean = parse_date(key, value)
-        else:
-            clean = fold(clean.lstrip("#") if name == "tag" else clean)
-            if not clean:
-                raise QueryError(f"empty filter {name}: give it a value, e.g. {_example(name)}")
-        if clean not in self.filters[name]:
-            self.filters[name].append(clean)
-
-    def add_text(self, tokens: list[str]) -> None:
-        if len(tokens) == 1:
-            self.words.append(tokens[0])
-        elif tokens:
-            self.phrases.append(tuple(tokens))
+def filter_value(key: str, value: str) -> tuple[str, str]:
+    """A filter's name and its value as queries compare it; QueryError if either is bad."""
+    name = key.lower()
+    if name not in FILTERS:
+        raise _unknown(key, value)
+    if not value.strip():
+        raise QueryError(f"empty filter {name}: give it a value, e.g. {_example(name)}")
+    clean = " ".join(value.split())
+    if name == "is":
+        if clean.lower() not in IS_VALUES:
+            raise _bad(name, value, IS_VALUES)
+        return name, clean.lower()
+    if name == "has":
+        if clean.lower() not in HAS_VALUES:
+            raise _bad(name, value, HAS_VALUES)
+        return name, clean.lower()
+    if name in ("after", "before"):
+        return name, parse_date(key, value)
+    clean = fold(clean.lstrip("#") if name == "tag" else clean)
+    if not clean:
+        raise QueryError(f"empty filter {name}: give it a value, e.g. {_example(name)}")
+    return name, clean
 
 
 def _example(name: str) -> str:
@@ -123,7 +108,9 @@ def _quoted(text: str, start: int) -> tuple[str, int, bool]:
 
 def parse_query(text: str) -> Query:
     """Parse a search box's content; raises QueryError with a one-line message."""
-    parts = _Builder()
+    words: list[str] = []
+    phrases: list[Phrase] = []
+    filters: dict[str, list[str]] = {name: [] for name in FILTERS}
     last: str | None = None  # kind of the last part: "word", "phrase", "open phrase", "filter"
     i = 0
     while i < len(text):
@@ -135,7 +122,7 @@ def parse_query(text: str) -> Query:
             inner, i, closed = _quoted(text, i)
             tokens = tokenize(inner)
             if tokens:
-                parts.phrases.append(tuple(tokens))
+                phrases.append(tuple(tokens))
                 last = "phrase" if closed else "open phrase"
             continue
         key = _KEY.match(text, i)
@@ -146,25 +133,28 @@ def parse_query(text: str) -> Query:
             else:
                 i = _run_end(text, start)
                 value = text[start:i]
-            parts.add_filter(key.group(1), value)
+            name, clean = filter_value(key.group(1), value)
+            if clean not in filters[name]:
+                filters[name].append(clean)
             last = "filter"
             continue
         end = _run_end(text, i)
         tokens = tokenize(text[i:end])
         i = end
-        if tokens:
-            last = "word" if len(tokens) == 1 else "open phrase"
-            parts.add_text(tokens)
+        if len(tokens) == 1:
+            words.append(tokens[0])
+            last = "word"
+        elif tokens:
+            phrases.append(tuple(tokens))
+            last = "open phrase"
     typing = bool(text) and not text[-1].isspace()
     prefix = None
     if typing and last == "word":
-        prefix = parts.words.pop()  # the word being typed: matched as the start of a word
-    words = tuple(dict.fromkeys(w for w in parts.words if w != prefix))
-    filters = parts.filters
+        prefix = words.pop()  # the word being typed: matched as the start of a word
     return Query(
-        words=words,
+        words=tuple(dict.fromkeys(w for w in words if w != prefix)),
         prefix=prefix,
-        phrases=tuple(parts.phrases),
+        phrases=tuple(phrases),
         phrase_prefix=typing and last == "open phrase",
         entities=tuple(filters["entity"]),
         tags=tuple(filters["tag"]),
