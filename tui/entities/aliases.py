@@ -87,11 +87,31 @@ _UNSPREAD = frozenset(
 
 
 def occurrences(text: str, phrase: str) -> list[tuple[int, int]]:
-    """Word-bounded, case-sensitive places of a phrase ("intra-Africa" does not count)."""
+    """Word-bounded, case-sensitive places of a phrase ("intra-Africa" does not count).
+
+    The same as finding (?<![\\w-])PHRASE(?!\\w), but with str.find: a regex
+    that opens with a lookbehind is tried at every position (about 100 us per
+    call on a 7,000-character text, 40% of the rule layer), find() jumps.
+    """
     if not phrase:
         return []
-    pattern = re.compile(r"(?<![\w-])" + re.escape(phrase) + r"(?!\w)")
-    return [match.span() for match in pattern.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    start = text.find(phrase)
+    while start != -1:
+        end = start + len(phrase)
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        if not _word_char(before, "-") and not _word_char(after):
+            spans.append((start, end))
+            start = text.find(phrase, end)
+        else:
+            start = text.find(phrase, start + 1)
+    return spans
+
+
+def _word_char(char: str, extra: str = "") -> bool:
+    """What the regex \\w matches (letters, digits, underscore), or one of `extra`."""
+    return bool(char) and (char.isalnum() or char == "_" or char in extra)
 
 
 def parent_organizations(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
