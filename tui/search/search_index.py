@@ -88,7 +88,7 @@ class SearchIndex:
         self._dead_base: dict[str, set[int]] = {"body": set(), "meta": set()}
         self._vocab: list[str] | None = None
         self._norms: dict[tuple[str, float, float], list[float]] = {}
-        self._order: list[str] | None = None
+        self._order: tuple[list[str], list[str]] | None = None
 
     # -- what is indexed --------------------------------------------------------
 
@@ -294,13 +294,14 @@ class SearchIndex:
             self._vocab = sorted(words)
         return self._vocab
 
-    def newest_first(self) -> list[str]:
-        """Every article id as `gloss list` orders them: newest first (undated last), by title."""
+    def newest_first(self) -> tuple[list[str], list[str]]:
+        """Every article id as `gloss list` orders them (newest first, undated last, by title),
+        and each one's date ("" if none) to find a date range by bisection. Do not modify."""
         if self._order is None:
             metas = [meta for meta in self._metas if meta is not None]
             metas.sort(key=lambda m: (m.title.casefold(), m.article_id))
             metas.sort(key=lambda m: m.date or "", reverse=True)
-            self._order = [meta.article_id for meta in metas]
+            self._order = ([m.article_id for m in metas], [m.date or "" for m in metas])
         return self._order
 
     # -- the files ----------------------------------------------------------------

@@ -31,7 +31,9 @@ MIN_PREFIX = 2
 """A word being typed is searched from its second letter: one letter would match nearly
 every article, and the next keystroke narrows it anyway."""
 PREFIX_EXPANSIONS = (24, 64)
-"""Words tried for the word being typed (2, 3+ letters): the most frequent ones."""
+"""Words tried for the word being typed (2, 3+ letters): the most frequent ones..."""
+PREFIX_POSTINGS = 250_000
+"""...until their postings add up to this: "th" need not read every article five times."""
 PROBE_AT = 8
 """A posting list this many times longer than the candidates is probed, not read through."""
 SORT_ALL = 4
@@ -129,7 +131,13 @@ class Searcher:
 
     def _expand(self, prefix: str) -> list[str]:
         limit = PREFIX_EXPANSIONS[min(len(prefix) - MIN_PREFIX, len(PREFIX_EXPANSIONS) - 1)]
-        words = dict.fromkeys(self.index.expand(prefix, limit))
+        words: dict[str, None] = {}
+        postings = 0
+        for word in self.index.expand(prefix, limit):  # most frequent first
+            if words and postings > PREFIX_POSTINGS:
+                break
+            words[word] = None
+            postings += self.index.document_frequency(word)
         words.update(dict.fromkeys(self.notes.expand(prefix, limit)))
         return list(words)
 
@@ -286,9 +294,15 @@ class Searcher:
         seeds = self._seeds(query)
         if seeds is not None:
             listed = self._filtered(_newest_first(seeds, self.index), query)[:limit]
-        else:  # no narrow filter: walk the library in order until enough pass
+        else:  # no narrow filter: walk the library (the dates asked for) until enough pass
+            order, dates = self.index.newest_first()
+            start, end = 0, len(order)
+            if query.before:
+                start = _first_older(dates, min(query.before))
+            if query.after:
+                end = _first_older(dates, max(query.after))
             listed = []
-            for article_id in self.index.newest_first():
+            for article_id in order[start:end]:
                 meta = self.index.meta(article_id)
                 if meta is not None and (not query.has_filters or self._passes(meta, query)):
                     listed.append(article_id)
@@ -383,6 +397,18 @@ def _pattern(query: Query) -> re.Pattern[str] | None:
         else:
             exact.update(phrase)
     return word_pattern(exact, prefixes)
+
+
+def _first_older(dates: Sequence[str], day: str) -> int:
+    """In dates sorted newest first ("" last), the first position dated before `day`."""
+    low, high = 0, len(dates)
+    while low < high:
+        middle = (low + high) // 2
+        if dates[middle] and (_day(dates[middle]) or "") >= day:
+            low = middle + 1
+        else:
+            high = middle
+    return low
 
 
 def _settled(query: Query) -> Query:
