@@ -41,9 +41,10 @@ def note_row(note: Note) -> Text:
     if note.body:
         row.append("\n")
         row.append(note.body)
-    if note.tags:
+    unseen_tags = [tag for tag in note.tags if f"#{tag}" not in note.body]
+    if unseen_tags:  # tags given apart from the text (gloss note add --tag)
         row.append("\n")
-        row.append(" ".join(f"#{tag}" for tag in note.tags), style="cyan")
+        row.append(" ".join(f"#{tag}" for tag in unseen_tags), style="cyan")
     row.append(f"\n{note.updated[:16].replace('T', ' ')}", style="dim")
     return row
 
