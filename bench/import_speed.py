@@ -145,11 +145,12 @@ def main() -> None:
     ]
     rows = []
     for label, command in runs:
+        load = os.getloadavg()[0]
         wall, cpu, report = timed_import(command, library)
         added, failed = count(report["added"]), count(report["failed"])
         if (added, failed) != (articles, 0):
             raise SystemExit(f"{label}: {added} added, {failed} failed; expected {articles}, 0")
-        rows.append((label, wall, cpu))
+        rows.append((label, wall, cpu, load))
         print(f"{label}: {wall:.1f} s", flush=True)
     load_after = os.getloadavg()[0]
     if keep is None:
@@ -157,11 +158,12 @@ def main() -> None:
 
     table = "\n".join(
         [
-            "| run | files | seconds | articles/s | CPU seconds |",
-            "| --- | --- | --- | --- | --- |",
+            "| run | files | seconds | articles/s | CPU seconds | load before |",
+            "| --- | --- | --- | --- | --- | --- |",
             *(
-                f"| {label} | {articles} | {wall:.1f} | {articles / wall:.1f} | {cpu:.0f} |"
-                for label, wall, cpu in rows
+                f"| {label} | {articles} | {wall:.1f} | {articles / wall:.1f} | {cpu:.0f} "
+                f"| {load:.1f} |"
+                for label, wall, cpu, load in rows
             ),
         ]
     )
@@ -187,7 +189,8 @@ def main() -> None:
             f"it, every text and URL unique), each run in a fresh process importing into a "
             f"fresh library that holds only the seed article. Seconds are wall-clock from "
             f"process start to exit; CPU seconds add up every process (helpers "
-            f"included).\n\n{table}\n\n{verdict}\n",
+            f"included); load before is the 1-minute load average when the run started (other "
+            f"people's work on the same 2 cores).\n\n{table}\n\n{verdict}\n",
         )
 
 

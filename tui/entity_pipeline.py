@@ -57,7 +57,7 @@ class EntityPipeline(Generic[T]):
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        self.close()
+        self.close(at_once=exc_type is not None)
 
     def submit(self, tag: T, articles: Sequence[Article], *, more_coming: bool) -> None:
         """Queue a batch: to the helpers when more batches follow (or they already run)."""
@@ -88,16 +88,32 @@ class EntityPipeline(Generic[T]):
             entities, problem = self._result(batch, futures)
             yield tag, batch, entities, problem
 
-    def close(self) -> None:
-        """Stop the helpers; batches still queued are dropped (their articles keep no entities)."""
+    def close(self, *, at_once: bool = False) -> None:
+        """Stop the helpers; batches still queued are dropped (their articles keep no entities).
+
+        Normally the helpers finish the share in hand and exit. `at_once`
+        (ctrl+c, an error) stops them now: they only compute, the importing
+        process does every write, so nothing is left half-written.
+        """
         for _, _, futures in self._pending:
             for future in futures:
                 future.cancel()
         self._pending.clear()
-        if self._pool is not None:
-            # Waits for the shares in hand (seconds at most): helpers exit cleanly.
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        if at_once:
+            # concurrent.futures has no public way to stop busy workers; its call queue
+            # must also stop feeding them, or exiting waits forever on a full pipe.
+            processes = list((getattr(pool, "_processes", None) or {}).values())
+            call_queue = getattr(pool, "_call_queue", None)
+            if call_queue is not None:
+                call_queue.cancel_join_thread()
+            pool.shutdown(wait=False, cancel_futures=True)
+            for process in processes:
+                process.terminate()
+        else:
+            pool.shutdown(wait=True, cancel_futures=True)
 
     def _submit_to_helpers(self, batch: list[Article]) -> list[Future[Extracted]] | None:
         """One interleaved share per helper, so both finish a batch at about the same time."""
