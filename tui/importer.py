@@ -180,7 +180,6 @@ class Importer:
         """Store a batch, report each article, queue the ones that need entities."""
         library, report = self.library, self.report
         outcomes = library.add_articles(articles)
-        to_extract: list[Article] = []
         for article, outcome in zip(articles, outcomes, strict=True):
             if outcome == "added":
                 report.added.append(article)
@@ -189,13 +188,11 @@ class Importer:
                 report.notes.add(reanchor_notes(library, article))  # the text may have changed
             else:
                 report.unchanged.append(article)
-            if outcome != "unchanged" or library.extractor_version(article.id) != (
-                EXTRACTOR_VERSION
-            ):
-                to_extract.append(article)
-        if not self._find_entities:
-            to_extract = []
-        pipeline.submit(files, to_extract, more_coming=more_coming)
+        # New texts have no entities (a changed text lost them); a metadata change
+        # keeps them; older extractors' are redone.
+        versions = library.extractor_versions([a.id for a in articles])
+        to_extract = [a for a in articles if versions[a.id] != EXTRACTOR_VERSION]
+        pipeline.submit(files, to_extract if self._find_entities else [], more_coming=more_coming)
 
     def _save_entities(self, pipeline: EntityPipeline[int], *, wait: bool) -> None:
         for files, articles, entities, problem in pipeline.finished(wait=wait):

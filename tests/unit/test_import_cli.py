@@ -140,6 +140,32 @@ def test_changed_text_at_the_same_url_is_updated_and_keeps_its_notes(
         assert opened.extractor_version(article_id) == EXTRACTOR_VERSION
 
 
+def test_a_metadata_change_keeps_the_entities(
+    library: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The same article from another file is "updated" (its origin changed), not re-extracted."""
+    first = tmp_path / "story.md"
+    first.write_text(markdown(STORY, "https://news.example/leaders"))
+    code, report = run_json(capsys, "import", str(first), "--library", library)
+    [article_id] = report["added"]
+
+    def no_extraction(articles: object) -> object:
+        raise AssertionError("entities extracted again for an unchanged text")
+
+    monkeypatch.setattr("tui.entity_pipeline.extract_entities", no_extraction)
+    (tmp_path / "moved").mkdir()
+    moved = tmp_path / "moved" / "story.md"
+    moved.write_text(markdown(STORY, "https://news.example/leaders"))
+    code, report = run_json(capsys, "import", str(moved), "--library", library)
+    assert (code, report["updated"], report["warning"]) == (0, [article_id], None)
+    with Library(Path(library)) as opened:
+        assert opened.extractor_version(article_id) == EXTRACTOR_VERSION
+        assert any(entity.name == "Angela Merkel" for entity in opened.entities(article_id))
+
+
 def test_text_report_one_line_per_problem_and_exit_code(
     library: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -98,3 +98,14 @@ def test_short_texts_are_not_compared(library: Library) -> None:
     items = [article(short, url=f"https://news.example/{n}") for n in range(3)]
     library.add_articles(items[:1])
     assert Deduplicator(library).split(items) == (items, [])
+
+
+def test_extractor_versions_in_one_read(library: Library) -> None:
+    one, two = article(url="https://a.example/1"), article(BODY + " Two.", url="https://b/2")
+    library.add_articles([one, two])
+    library.set_entities_many([(one.id, [])], "7")
+    assert library.extractor_versions([one.id, two.id, "ffffffffffff"]) == {
+        one.id: "7",
+        two.id: None,
+        "ffffffffffff": None,
+    }

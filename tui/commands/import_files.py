@@ -19,7 +19,7 @@ def register(commands: Any) -> None:
         help="import articles from files, folders or standard input",
         description="Import articles: text, Markdown, HTML, RSS/Atom, JSON Feed, JSON, JSON "
         "Lines (told apart by content); folders recursively; - reads standard input. The "
-        "same text is never stored twice. Exits 1 when a file failed.",
+        "same text under another URL is skipped as a duplicate. Exits 1 when a file failed.",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for stdin")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")

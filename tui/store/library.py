@@ -436,6 +436,19 @@ class Library:
         return None if doc is None else doc.get("extractor_version")
 
     @_serialized
+    def extractor_versions(self, article_ids: Collection[str]) -> dict[str, str | None]:
+        """extractor_version for many articles with one read.
+
+        Right after a write each read may parse the catalog again (its mtime is
+        too recent to trust), so an import asks once per batch, not per article.
+        """
+        docs = self._entity_docs()
+        return {
+            article_id: (docs[article_id].get("extractor_version") if article_id in docs else None)
+            for article_id in article_ids
+        }
+
+    @_serialized
     def entity_article_counts(self) -> dict[str, int]:
         """How many articles name each entity, by case-folded entity name (cached)."""
         docs = self._entity_docs()
