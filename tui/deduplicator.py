@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from tui.duplicate_article import DuplicateArticle, Sameness
 from tui.models import Article
-from tui.store import Library
 
 MIN_WORDS = 20
 """Shorter texts are not compared: two feed items whose only text is "Comments" are no copies."""
 
 
 class Deduplicator:
-    """Remembers what one import run kept, and asks the library about the rest.
+    """Remembers what one import run kept, and checks the rest against the library's texts.
 
     Ids come from the URL (else from the text), so the same URL already meets
     the stored article and becomes "updated" or "unchanged". What is left to
@@ -22,29 +21,26 @@ class Deduplicator:
     where the first one read is kept. Texts under MIN_WORDS words are too
     short to tell one article from another, so they only meet by id.
 
-    The library's texts are read once: an import running at the same time in
-    another process is not seen (both would keep their copy).
+    `stored` is Library.ids_by_text_hash() read once when the run starts
+    (re-reading a catalog that every batch rewrites costs seconds): an import
+    running at the same time in another process is not seen, and both keep
+    their copy.
     """
 
-    def __init__(self, library: Library) -> None:
-        self._library = library
+    def __init__(self, stored: Mapping[str, Sequence[str]]) -> None:
+        self._stored = stored
         self._kept_ids: dict[str, str] = {}  # id this run stored (or left) -> its text hash
         self._kept_texts: dict[str, str] = {}  # text hash met in this run -> id kept for it
-        self._stored: dict[str, list[str]] | None = None  # the library's, read once
 
     def split(self, articles: Sequence[Article]) -> tuple[list[Article], list[DuplicateArticle]]:
         """The articles to store, and the duplicates to skip (with the id each one repeats)."""
         comparable = {a.text_hash for a in articles if a.word_count >= MIN_WORDS}
-        if self._stored is None and comparable:
-            # Once per run: re-reading a catalog that each batch rewrites costs seconds.
-            self._stored = self._library.ids_by_text_hash()
-        stored = self._stored or {}
         keep: list[Article] = []
         skipped: list[DuplicateArticle] = []
         for article in articles:
             digest = article.text_hash
             duplicate = self._met(article, digest)
-            owners = stored.get(digest, [])
+            owners = self._stored.get(digest, ()) if digest in comparable else ()
             if duplicate is None and owners and article.id not in owners:
                 duplicate = DuplicateArticle(article, owners[0], "same text")
             if duplicate is None:

@@ -134,7 +134,15 @@ class Importer:
         self.done = 0
         self._on_progress = on_progress
         self._find_entities = find_entities
-        self._dedup = Deduplicator(library)
+        # What the library held when the run started, read once: each id meets
+        # it at most once per run, and reading a catalog each batch rewrites
+        # costs a parse of the whole file per read.
+        stored = library.ids_by_text_hash()
+        self._dedup = Deduplicator(stored)
+        self._stored_texts = {
+            article_id: digest for digest, ids in stored.items() for article_id in ids
+        }
+        self._versions = library.extractor_versions(self._stored_texts)
 
     def run(self, files: Sequence[Source], stdin: BinaryIO | None = None) -> ImportReport:
         exports: list[AnnotationExportError] = []  # notes, restored once the articles are in
@@ -188,11 +196,14 @@ class Importer:
                 report.notes.add(reanchor_notes(library, article))  # the text may have changed
             else:
                 report.unchanged.append(article)
-        # New texts have no entities (a changed text lost them); a metadata change
-        # keeps them; older extractors' are redone.
-        versions = library.extractor_versions([a.id for a in articles])
-        to_extract = [a for a in articles if versions[a.id] != EXTRACTOR_VERSION]
-        pipeline.submit(files, to_extract if self._find_entities else [], more_coming=more_coming)
+        to_extract = [a for a in articles if self._find_entities and self._needs_entities(a)]
+        pipeline.submit(files, to_extract, more_coming=more_coming)
+
+    def _needs_entities(self, article: Article) -> bool:
+        """A new text has none (a changed one lost them); a metadata change keeps them."""
+        if self._stored_texts.get(article.id) != article.text_hash:
+            return True
+        return self._versions.get(article.id) != EXTRACTOR_VERSION  # an older extractor's
 
     def _save_entities(self, pipeline: EntityPipeline[int], *, wait: bool) -> None:
         for files, articles, entities, problem in pipeline.finished(wait=wait):

@@ -42,7 +42,7 @@ def test_ids_by_text_hash_lists_every_holder_oldest_first(library: Library) -> N
 def test_same_text_other_url_or_none_is_a_duplicate_of_the_stored_one(library: Library) -> None:
     stored = article(url="https://a.example/1")
     library.add_articles([stored])
-    keep, skipped = Deduplicator(library).split(
+    keep, skipped = Deduplicator(library.ids_by_text_hash()).split(
         [article(url="https://mirror.example/1"), article(name="copy.txt")]
     )
     assert keep == []
@@ -57,12 +57,12 @@ def test_same_url_meets_the_stored_article_not_a_duplicate(library: Library) -> 
     library.add_articles([stored])
     same = article(url="https://a.example/1", name="again.md")
     changed = article(BODY + " Update: it opened.", url="https://a.example/1")
-    assert Deduplicator(library).split([same]) == ([same], [])
-    assert Deduplicator(library).split([changed]) == ([changed], [])
+    assert Deduplicator(library.ids_by_text_hash()).split([same]) == ([same], [])
+    assert Deduplicator(library.ids_by_text_hash()).split([changed]) == ([changed], [])
 
 
 def test_within_one_run_the_first_is_kept(library: Library) -> None:
-    dedup = Deduplicator(library)
+    dedup = Deduplicator(library.ids_by_text_hash())
     first = article(url="https://a.example/1", name="one.md")
     assert dedup.split([first]) == ([first], [])
     keep, skipped = dedup.split(
@@ -81,7 +81,7 @@ def test_within_one_run_the_first_is_kept(library: Library) -> None:
 
 
 def test_same_text_without_url_twice_in_a_run(library: Library) -> None:
-    dedup = Deduplicator(library)
+    dedup = Deduplicator(library.ids_by_text_hash())
     one, two = article(name="one.txt"), article(name="two.txt")
     assert one.id == two.id
     keep, skipped = dedup.split([one, two])
@@ -97,7 +97,7 @@ def test_short_texts_are_not_compared(library: Library) -> None:
     assert len(short.split()) < MIN_WORDS
     items = [article(short, url=f"https://news.example/{n}") for n in range(3)]
     library.add_articles(items[:1])
-    assert Deduplicator(library).split(items) == (items, [])
+    assert Deduplicator(library.ids_by_text_hash()).split(items) == (items, [])
 
 
 def test_extractor_versions_in_one_read(library: Library) -> None:
