@@ -440,7 +440,7 @@ class Library:
         """extractor_version for many articles with one read.
 
         Right after a write each read may parse the catalog again (its mtime is
-        too recent to trust), so an import asks once per batch, not per article.
+        too recent to trust), so an import asks once, not article by article.
         """
         docs = self._entity_docs()
         return {
