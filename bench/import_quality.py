@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import re
 import statistics
 import sys
@@ -26,20 +24,21 @@ import time
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from lxml import html as lxml_html
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from results_file import RESULTS, machine, write_section  # noqa: E402
 
 from tui.ingest import read_bytes  # noqa: E402
 from tui.ingest.decode import decode  # noqa: E402
 from tui.ingest.html_page import extract_page  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpora" / "readability"
-RESULTS = ROOT / "bench" / "RESULTS.md"
 HEADING = "## Import quality"
 TITLE_TARGET = 0.90
 F1_TARGET = 0.90
@@ -185,31 +184,6 @@ def summary(rows: list[Row]) -> str:
     )
 
 
-def machine() -> str:
-    model = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    return f"{platform.machine()}, {os.cpu_count()} cores (nproc), {model}; {when}"
-
-
-def write_section(body: str) -> None:
-    """Replace only this benchmark's section of RESULTS.md, re-read just before writing."""
-    text = RESULTS.read_text("utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    section = f"{HEADING}\n\n{body.strip()}\n"
-    pattern = re.compile(rf"^{re.escape(HEADING)}\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section + "\n", text, count=1)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    RESULTS.write_text(text.rstrip("\n") + "\n", "utf-8")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="update bench/RESULTS.md")
@@ -231,7 +205,7 @@ def main() -> int:
     )
     print(body)
     if args.write:
-        write_section(body)
+        write_section(HEADING, body)
         print(f"\nwrote {HEADING!r} in {RESULTS}")
     return 0
 

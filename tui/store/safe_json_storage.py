@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import tempfile
 import time
 import uuid
 from collections.abc import Iterator
@@ -24,6 +23,7 @@ import orjson
 from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
+from tui.store.durable_write import fsync_dir, write_synced_temp
 from tui.store.errors import CorruptLibraryError, LibraryBusyError, LibraryError
 
 LOCK_TIMEOUT = 30.0
@@ -69,20 +69,6 @@ def _parse(raw: bytes) -> dict[str, dict[str, Any]] | None:
 
 def _utc_stamp() -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make a rename durable; some platforms cannot open a folder, which is fine there."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 class SafeJSONStorage(Storage):
@@ -166,16 +152,7 @@ class SafeJSONStorage(Storage):
         folder = self.path.parent
         tmp: Path | None = None
         try:
-            fd, tmp_name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)
-            tmp = Path(tmp_name)
-            try:
-                view = memoryview(payload)
-                while view:
-                    view = view[os.write(fd, view) :]
-                os.fsync(fd)
-                st = os.fstat(fd)
-            finally:
-                os.close(fd)
+            tmp, st = write_synced_temp(self.path, payload)
             if self.path.exists():
                 self._keep_backup()
             os.replace(tmp, self.path)
@@ -186,7 +163,7 @@ class SafeJSONStorage(Storage):
             if isinstance(exc, OSError):
                 raise LibraryError(f"could not save library file {self.path}: {exc}") from exc
             raise
-        _fsync_dir(folder)
+        fsync_dir(folder)
         self._remember(data, st)
 
     def _keep_backup(self) -> None:
@@ -238,7 +215,7 @@ class SafeJSONStorage(Storage):
                     f"and could not be moved aside: {exc.strerror}"
                 ) from exc
             backup = self._save_valid_backup(stamp)
-            _fsync_dir(self.path.parent)
+            fsync_dir(self.path.parent)
             self._data, self._key = None, None
         raise CorruptLibraryError(self.path, reason, moved, backup)
 

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 from tui.search import IndexFormatError, SearchIndex
+from tui.store.durable_write import fsync_dir, write_synced_temp
 
 INDEX_DIR = "search"
 INDEX_FILE = "index.bin"
@@ -75,28 +75,20 @@ class SearchIndexFile:
         return self._write(self.delta_path, index.delta_bytes())
 
     def _write(self, path: Path, data: bytes) -> bool:
-        folder = path.parent
-        tmp: str | None = None
+        tmp: Path | None = None
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(parents=True, exist_ok=True)
             self._sweep()
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-            try:
-                view = memoryview(data)
-                while view:
-                    view = view[os.write(fd, view) :]
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+            tmp, _ = write_synced_temp(path, data)
             os.replace(tmp, path)
             tmp = None
-            _fsync_dir(folder)
+            fsync_dir(path.parent)
         except OSError:
             return False
         finally:
             if tmp is not None:
                 with contextlib.suppress(OSError):
-                    os.unlink(tmp)
+                    tmp.unlink()
         return True
 
     def _sweep(self) -> None:
@@ -106,20 +98,6 @@ class SearchIndexFile:
             with contextlib.suppress(OSError):
                 if leftover.stat().st_mtime < cutoff:
                     leftover.unlink()
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename durable where the platform lets us open a folder."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _head(path: Path) -> dict[str, Any] | None:
