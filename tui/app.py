@@ -12,10 +12,10 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from tui.article_commands import ArticleCommands
-from tui.entity_commands import EntityCommands
 from tui.keymap import load_keymap
-from tui.library_commands import LibraryCommands
+from tui.palette.article_commands import ArticleCommands
+from tui.palette.entity_commands import EntityCommands
+from tui.palette.library_commands import LibraryCommands
 from tui.paths import keys_file, shown, ui_state_file
 from tui.screens.choice_screen import ChoiceScreen
 from tui.screens.help_screen import HelpScreen, binding_rows

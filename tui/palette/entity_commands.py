@@ -13,8 +13,8 @@ from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.markup import escape
 
-from tui.article_commands import highlight
 from tui.models import Entity
+from tui.palette.article_commands import highlight
 from tui.widgets.article_view import ArticleView
 from tui.widgets.entity_styles import GROUP_TITLES
 

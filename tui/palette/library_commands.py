@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.markup import escape
 
-from tui.article_commands import highlight
+from tui.palette.article_commands import highlight
 
 if TYPE_CHECKING:
     from tui.app import GlossApp

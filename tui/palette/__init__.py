@@ -1,0 +1,1 @@
+"""Command palette providers: articles, entities, the library's searches, views and tags."""
