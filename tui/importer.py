@@ -17,7 +17,7 @@ from typing import BinaryIO, Final, Literal
 from tui.annotations.reanchoring import reanchor_notes
 from tui.annotations.w3c_import import import_annotations
 from tui.deduplicator import Deduplicator
-from tui.entities import EXTRACTOR_VERSION, NO_MODEL_SUFFIX, extract_entities, model_problem
+from tui.entities import EXTRACTOR_VERSION, NO_MODEL_SUFFIX
 from tui.entity_pipeline import EntityPipeline
 from tui.import_report import ImportReport
 from tui.ingest import MAX_FILE_BYTES, AnnotationExportError, IngestError, read_bytes, read_path
@@ -94,23 +94,27 @@ def import_paths(
 def reindex(library: Library, everything: bool = False) -> tuple[int, str | None]:
     """Extract entities again where the stored version is not this extractor's (or all).
 
-    Returns how many articles were redone and the model problem, if any.
+    Returns how many articles were redone and the model problem, if any. The
+    texts are read before the first write (reads right after a write parse the
+    whole catalog again), then go through the import's helper processes.
     """
-    stale = [
-        article_id
-        for article_id in library.article_ids()
-        if everything or library.extractor_version(article_id) != EXTRACTOR_VERSION
-    ]
+    ids = library.article_ids()
+    versions = library.extractor_versions(ids)
+    stale = [i for i in ids if everything or versions[i] != EXTRACTOR_VERSION]
+    articles = [library.get_article(article_id) for article_id in stale]
     problem = None
-    for start in range(0, len(stale), BATCH_SIZE):
-        articles = [
-            library.get_article(article_id) for article_id in stale[start : start + BATCH_SIZE]
-        ]
-        extracted = extract_entities(articles)
-        problem = model_problem()
-        items = [(a.id, entities) for a, entities in zip(articles, extracted, strict=True)]
-        library.set_entities_many(items, stored_version(problem))
-    return len(stale), problem
+    redone = 0
+    with EntityPipeline[None]() as pipeline:
+        for start in range(0, len(articles), BATCH_SIZE):
+            more_coming = start + BATCH_SIZE < len(articles)
+            pipeline.submit(None, articles[start : start + BATCH_SIZE], more_coming=more_coming)
+            for _, done, entities, found in pipeline.finished(wait=not more_coming):
+                problem = problem or found
+                if entities is not None:
+                    items = [(a.id, e) for a, e in zip(done, entities, strict=True)]
+                    library.set_entities_many(items, stored_version(found))
+                    redone += len(items)
+    return redone, problem
 
 
 class Importer:

@@ -271,3 +271,24 @@ def test_helper_processes_find_the_same_entities(
             assert opened.extractor_version(article_id) == EXTRACTOR_VERSION
             assert opened.entities(article_id) == extract_entities([article])[0]
         assert any(e.name == "Angela Merkel" for a in report["added"] for e in opened.entities(a))
+
+
+def test_reindex_in_several_batches_goes_through_the_helpers(
+    library: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for number, text in enumerate([STORY, *OTHER_STORIES]):
+        (tmp_path / f"{number}.md").write_text(markdown(text, f"https://news.example/{number}"))
+    code, report = run_json(capsys, "import", str(tmp_path), "--library", library)
+    with Library(Path(library)) as opened:
+        before = {i: opened.entities(i) for i in opened.article_ids()}
+        for article_id in report["added"]:
+            opened.set_entities(article_id, [], "an old extractor")
+    monkeypatch.setattr(tui.importer, "BATCH_SIZE", 2)
+    code, out, _ = run(capsys, "reindex", "--library", library)
+    assert (code, out) == (0, "4 articles reindexed\n")
+    with Library(Path(library)) as opened:
+        assert {i: opened.entities(i) for i in opened.article_ids()} == before
+        assert {opened.extractor_version(i) for i in before} == {EXTRACTOR_VERSION}
