@@ -18,7 +18,7 @@ from tui.palette.entity_commands import EntityCommands
 from tui.palette.library_commands import LibraryCommands
 from tui.paths import keys_file, shown, ui_state_file
 from tui.screens.choice_screen import ChoiceScreen
-from tui.screens.help_screen import HelpScreen, binding_rows
+from tui.screens.help_screen import WIDTH_FOR_IDS, HelpScreen, binding_rows
 from tui.screens.library_screen import LibraryScreen
 from tui.screens.prompt_screen import PromptScreen
 from tui.screens.reader_screen import ReaderScreen
@@ -196,7 +196,9 @@ class GlossApp(App[None]):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            note = f"Remap keys in {shown(keys_file())} with the binding ids shown in grey."
+            wide = self.size.width >= WIDTH_FOR_IDS
+            ids = "shown in grey" if wide else "shown on wider terminals"
+            note = f"Remap keys in {shown(keys_file())} with the binding ids {ids}."
             self.push_screen(HelpScreen(self.help_sections(), note))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:

@@ -178,3 +178,12 @@ async def test_resizing_between_extremes_never_crashes(app: GlossApp) -> None:
             await pilot.pause()
         assert app.is_running
         assert app.screen.query_one(ArticleView).region.width > 0
+
+
+async def test_help_on_a_narrow_terminal_keeps_one_line_per_key(app: GlossApp) -> None:
+    async with app.run_test(size=(60, 15)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = "\n".join(str(s.render()) for s in app.screen.query(".help-section"))
+        assert "app.quit" not in text, "binding ids only where they fit"
+        assert "  q" in text and "Quit" in text

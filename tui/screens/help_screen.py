@@ -13,6 +13,7 @@ from textual.keys import format_key
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+WIDTH_FOR_IDS = 100
 KEYS_WIDTH = 20
 DESCRIPTION_WIDTH = 26
 
@@ -61,12 +62,17 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help"):
             if self.note:
                 yield Static(Text(self.note), classes="help-note")
+            # Binding ids only where they fit beside the description, never wrapped under it.
+            with_ids = self.app.size.width >= WIDTH_FOR_IDS
             for title, rows in self.sections:
                 section = Text(title, style="bold")
                 for keys, description, identifier in rows:
                     section.append(f"\n  {keys:<{KEYS_WIDTH}}", style="bold cyan")
-                    section.append(f"{description:<{DESCRIPTION_WIDTH}}")
-                    section.append(f" {identifier}", style="dim")
+                    if with_ids:
+                        section.append(f"{description:<{DESCRIPTION_WIDTH}}")
+                        section.append(f" {identifier}", style="dim")
+                    else:
+                        section.append(description)
                 yield Static(section, classes="help-section")
 
     def on_mount(self) -> None:

@@ -108,7 +108,7 @@ class NotesPane(OptionList):
                 return False
             return note.orphaned or None if parameters == ("reattach",) else True
         if action == "undo":
-            return self.can_undo or None
+            return self.can_undo
         return True
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
