@@ -10,16 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_run import run
 from tests.conftest import SEED
-from tui.cli import main
 from tui.entities import EXTRACTOR_VERSION, NO_MODEL_SUFFIX
 from tui.store import Library
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_first_run_fills_the_library_with_the_seed(

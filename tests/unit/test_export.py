@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 import yaml
 
+from tests.cli_run import run
 from tests.conftest import CORPORA
 from tui.annotations.notes import new_note
 from tui.annotations.w3c_import import annotations_in, import_annotations
-from tui.cli import main
 from tui.models import Note
 from tui.store import Library
 
@@ -28,12 +28,6 @@ FACEBOOK_URL = (
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 
 pytestmark = pytest.mark.skipif(not FACEBOOK.is_file(), reason=f"no Wikinews corpus at {WIKINEWS}")
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def import_files(capsys: pytest.CaptureFixture[str], library: Path, *paths: Path) -> str:

@@ -5,12 +5,11 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 import tui.importer
-from tui.cli import main
+from tests.cli_run import run, run_json
 from tui.commands.import_progress import MIN_FILES, ImportProgress
 from tui.entities import EXTRACTOR_VERSION, extract_entities
 from tui.store import Library
@@ -28,19 +27,6 @@ OTHER_STORIES = [
     "leave their homes as rivers burst their banks across the Indonesian capital.",
 ]
 JSON_KEYS = {"added", "updated", "unchanged", "duplicates", "failed", "warning"}
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict[str, Any]]:
-    code, out, _ = run(capsys, *args, "--json")
-    report = json.loads(out)
-    assert isinstance(report, dict)
-    return code, report
 
 
 def markdown(text: str, url: str | None = None, title: str = "Leaders meet") -> str:

@@ -6,27 +6,13 @@ import json
 import os
 import unicodedata
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from tui.cli import main
+from tests.cli_run import run, run_json
 from tui.entities import EXTRACTOR_VERSION
 from tui.ingest import MAX_FILE_BYTES
 from tui.store import Library
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict[str, Any]]:
-    code, out, _ = run(capsys, *args, "--json")
-    report = json.loads(out)
-    assert isinstance(report, dict)
-    return code, report
 
 
 def has_control(value: str, allowed: str = "") -> bool:

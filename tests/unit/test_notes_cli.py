@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_run import run
 from tests.conftest import CORPORA
 from tui.annotations.colors import HIGHLIGHT_COLORS
 from tui.annotations.notes import reattach, tags_from_body
-from tui.cli import main
 from tui.store import Library
 
 WIKINEWS = CORPORA / "wikinews"
@@ -21,12 +21,6 @@ TESCO = WIKINEWS / (
 )
 
 pytestmark = pytest.mark.skipif(not FACEBOOK.is_file(), reason=f"no Wikinews corpus at {WIKINEWS}")
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_run import run
 from tests.conftest import CORPORA
 from tui.annotations.reanchoring import reanchor_notes
-from tui.cli import main
 from tui.ingest import read_path
 from tui.store import Library
 
@@ -29,12 +29,6 @@ pytestmark = pytest.mark.skipif(not ARTICLE.is_file(), reason=f"no Wikinews arti
 LATE = "the Amazon S3 Buckets were only secured after Bloomberg contacted Facebook"
 EARLY = "two databases containing user data from Facebook were found on Amazon.com web servers"
 DOOMED = "The original report was not entirely clear about this point"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 class Setup:

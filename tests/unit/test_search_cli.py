@@ -7,13 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_run import run
 from tui.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
