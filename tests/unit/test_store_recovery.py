@@ -118,11 +118,9 @@ def test_storage_does_not_trust_the_stat_of_a_freshly_written_file(tmp_path: Pat
     assert storage.read() == {"t": {"1": {"v": 2}}}
 
 
-def test_empty_or_missing_file_reads_as_none(tmp_path: Path) -> None:
-    path = tmp_path / "db.json"
-    assert SafeJSONStorage(path).read() is None
-    path.write_bytes(b"  \n")
-    assert SafeJSONStorage(path).read() is None
+def test_missing_file_reads_as_none(tmp_path: Path) -> None:
+    """A new library; an empty file is damage instead (tests/unit/test_library_file_faults.py)."""
+    assert SafeJSONStorage(tmp_path / "db.json").read() is None
 
 
 # -- corrupt files -------------------------------------------------------------

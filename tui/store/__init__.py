@@ -9,6 +9,7 @@ from tui.store.errors import (
     CorruptLibraryError,
     LibraryBusyError,
     LibraryError,
+    LibraryReadOnlyError,
     NewerSchemaError,
     NoteNotFoundError,
 )
@@ -23,6 +24,7 @@ __all__ = [
     "Library",
     "LibraryBusyError",
     "LibraryError",
+    "LibraryReadOnlyError",
     "NewerSchemaError",
     "NoteNotFoundError",
 ]

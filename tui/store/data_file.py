@@ -10,6 +10,7 @@ from filelock import FileLock
 from tinydb import TinyDB
 from tinydb.table import Table
 
+from tui.store.errors import LibraryReadOnlyError
 from tui.store.safe_json_storage import SafeJSONStorage
 from tui.store.schema import Tables, check_not_newer, upgrade
 
@@ -25,11 +26,19 @@ class DataFile:
     import, deleting an article from two tables) must be a single atomic write
     made under the lock from a fresh read. Document ids are chosen inside that
     locked edit (`next_doc_id`), never from TinyDB's in-process counter.
+
+    In a read-only library (`read_only`: the error that says which and why)
+    `edit()` raises it before touching the disk, and `open()` only reads.
     """
 
-    def __init__(self, path: Path, lock: FileLock | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        lock: FileLock | None = None,
+        read_only: LibraryReadOnlyError | None = None,
+    ) -> None:
         self.path = path
-        self.storage = SafeJSONStorage(path, lock)
+        self.storage = SafeJSONStorage(path, lock, read_only)
         self._db = TinyDB(storage=lambda: self.storage)
         self._swept = False
 
@@ -65,7 +74,13 @@ class DataFile:
                 self.storage.write(tables)
 
     def open(self) -> None:
-        """Create the file, or migrate it, now rather than at the first write."""
+        """Create the file, or migrate it, now rather than at the first write.
+
+        Read-only: check that it can be read (a damaged or newer file is refused now).
+        """
+        if self.storage.read_only is not None:
+            self.read()
+            return
         with self.edit():
             pass
 

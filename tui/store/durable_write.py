@@ -8,9 +8,13 @@ the old file or the new one, never a mix.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
+
+READ_ONLY_ERRNOS = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
+"""What a folder we may read but not write answers: read-only mount, or no permission."""
 
 
 def write_synced_temp(target: Path, data: bytes) -> tuple[Path, os.stat_result]:
@@ -45,3 +49,26 @@ def fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def write_problem(folder: Path, *subfolders: str) -> str | None:
+    """None when files can be created in `folder` (made, with `subfolders`, if missing).
+
+    Otherwise why not ("Permission denied", "Read-only file system"), when the
+    folder exists: it can still be read. Any other failure raises OSError.
+    The probe is a real file created and removed, because only that answers
+    for root (who ignores permission bits) and for read-only mounts alike.
+    """
+    try:
+        for name in subfolders:
+            (folder / name).mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".gloss-write-probe.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        if exc.errno in READ_ONLY_ERRNOS and folder.is_dir():
+            return exc.strerror or str(exc)
+        raise
+    os.close(fd)
+    with contextlib.suppress(OSError):
+        os.unlink(probe)
+    return None

@@ -95,3 +95,16 @@ class LibraryBusyError(LibraryError):
             f"library is busy: could not lock {lock_path} within {seconds:g} s "
             "(another Gloss is writing to it)"
         )
+
+
+class LibraryReadOnlyError(LibraryError):
+    """The library folder cannot be written, so it was opened for reading only.
+
+    Raised by every change (a note, a reading position, an import) instead of
+    a half-done write; reading goes on working.
+    """
+
+    def __init__(self, folder: Path, reason: str) -> None:
+        self.folder = folder
+        self.reason = reason
+        super().__init__(f"library {folder} is read-only ({reason}): changes cannot be saved")

@@ -5,6 +5,9 @@ half a file, and it never notices another process's writes. This one writes a
 temp file and renames it over the target (a reader sees the old file or the new
 one, never a mix), keeps the previous version as `<name>.bak`, and re-reads the
 file only when its stat says it changed.
+
+Because every write is atomic, a library file is never legitimately empty: an
+empty one was truncated by something else, and is treated like any damaged file.
 """
 
 from __future__ import annotations
@@ -24,7 +27,12 @@ from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
 from tui.store.durable_write import fsync_dir, write_synced_temp
-from tui.store.errors import CorruptLibraryError, LibraryBusyError, LibraryError
+from tui.store.errors import (
+    CorruptLibraryError,
+    LibraryBusyError,
+    LibraryError,
+    LibraryReadOnlyError,
+)
 
 LOCK_TIMEOUT = 30.0
 """Seconds to wait for another process's write before giving up with LibraryBusyError."""
@@ -49,10 +57,12 @@ def _stat_key(st: os.stat_result) -> _StatKey:
     return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
-def _parse(raw: bytes) -> dict[str, dict[str, Any]] | None:
-    """Bytes -> TinyDB tables, or None for an empty file; _Unreadable otherwise."""
+def _parse(raw: bytes) -> dict[str, dict[str, Any]]:
+    """Bytes -> TinyDB tables; _Unreadable when they are not (an empty file included)."""
+    if not raw:
+        raise _Unreadable("the file is empty")
     if not raw.strip():
-        return None
+        raise _Unreadable("the file holds only blank space")
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
@@ -77,12 +87,22 @@ class SafeJSONStorage(Storage):
     `lock` guards read-modify-write cycles on this file (`<name>.lock` next to
     it unless given; body shards share the catalog's lock). The storage itself
     only takes it to move a corrupt file aside; callers hold it around writes.
+
+    `read_only` (the error to raise, naming the folder and why) makes every
+    attempt to lock, and so to write, fail without touching the disk; a
+    damaged file is then reported and left where it is.
     """
 
-    def __init__(self, path: str | os.PathLike[str], lock: FileLock | None = None) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        lock: FileLock | None = None,
+        read_only: LibraryReadOnlyError | None = None,
+    ) -> None:
         super().__init__()
         self.path = Path(path)
         self.lock = lock if lock is not None else FileLock(f"{self.path}.lock")
+        self.read_only = read_only
         self._data: dict[str, dict[str, Any]] | None = None
         self._key: _StatKey | None = None  # stat of the file `_data` came from; None = re-read
 
@@ -93,6 +113,8 @@ class SafeJSONStorage(Storage):
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
         """Hold the file lock, turning a long wait into a LibraryBusyError."""
+        if self.read_only is not None:
+            raise LibraryReadOnlyError(self.read_only.folder, self.read_only.reason)
         try:
             self.lock.acquire(timeout=LOCK_TIMEOUT)
         except Timeout as exc:
@@ -105,7 +127,7 @@ class SafeJSONStorage(Storage):
             self.lock.release()
 
     def read(self) -> dict[str, dict[str, Any]] | None:
-        """The file's tables, or None when it is missing or empty.
+        """The file's tables, or None when it is missing (a new library).
 
         The returned dict is cached and shared: treat it as read-only (TinyDB
         tables do; the Library copies before editing).
@@ -161,7 +183,10 @@ class SafeJSONStorage(Storage):
                 with contextlib.suppress(OSError):
                     tmp.unlink()
             if isinstance(exc, OSError):
-                raise LibraryError(f"could not save library file {self.path}: {exc}") from exc
+                reason = exc.strerror or str(exc)
+                raise LibraryError(
+                    f"could not save library file {self.path}: {reason} (the file is unchanged)"
+                ) from exc
             raise
         fsync_dir(folder)
         self._remember(data, st)
@@ -197,7 +222,13 @@ class SafeJSONStorage(Storage):
         failed on: another process may have replaced it with a good one. A
         valid .bak is also copied to `<name>.bak-<UTC time>`, because the next
         writes would otherwise rotate it away before anyone restores it.
+        In a read-only library nothing can be moved: the file stays as it is.
         """
+        if self.read_only is not None:
+            raise LibraryError(
+                f"library file {self.path} is unreadable ({reason}); the library is read-only "
+                f"({self.read_only.reason}), so the file was left as it is"
+            )
         with self.locked():
             try:
                 current = self.path.read_bytes()
@@ -221,8 +252,7 @@ class SafeJSONStorage(Storage):
 
     def _save_valid_backup(self, stamp: str) -> Path | None:
         try:
-            if _parse(self.backup_path.read_bytes()) is None:
-                return None
+            _parse(self.backup_path.read_bytes())
         except (OSError, _Unreadable):
             return None
         kept = self._free_name(f"{self.path.name}.bak-{stamp}")
