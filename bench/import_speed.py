@@ -1,7 +1,8 @@
 """Import speed: `gloss import` of 1,000 Wikinews-sized Markdown articles, with entities.
 
-The articles are generated in a temporary folder: YAML front matter (title,
-date, a unique url, source) and a body of paragraphs sampled from
+The articles are generated in a temporary folder by bench/generated_articles.py
+(shared with bench/make_library.py): YAML front matter (title, date, a unique
+url, source) and a body of paragraphs sampled from
 `/work/shared/corpora/wikinews`, each article as long as one of the 36 real
 ones in turn (so the mean length is the corpus's), every text unique.
 
@@ -24,7 +25,6 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import resource
 import shutil
 import statistics
@@ -38,11 +38,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from generated_articles import generate  # noqa: E402
 from results_file import machine, write_section  # noqa: E402
 
-from tui.ingest import read_path  # noqa: E402
-
-CORPUS = Path("/work/shared/corpora/wikinews")
 TARGET_SECONDS = 60.0
 GLOSS = Path(sys.executable).parent / "gloss"
 # The same import, entities extracted in the importing process (one helper fewer):
@@ -81,40 +79,6 @@ with Library(Path(sys.argv[2])) as library:
     report = import_paths(library, [Path(sys.argv[1])], find_entities=False)
 print(json.dumps({"added": len(report.added), "failed": len(report.failed)}))
 """
-
-
-def generate(folder: Path, count: int, seed: int = 2024) -> int:
-    """Write `count` unique Markdown articles; returns their total word count."""
-    articles = [read_path(path)[0] for path in sorted(CORPUS.glob("*.md"))]
-    paragraphs = [p for article in articles for p in article.text.split("\n\n")]
-    lengths = [article.word_count for article in articles]
-    rng = random.Random(seed)
-    seen: set[str] = set()
-    words = 0
-    folder.mkdir(parents=True, exist_ok=True)
-    for number in range(count):
-        target = lengths[number % len(lengths)]
-        while True:
-            chosen: list[str] = []
-            size = 0
-            while size < target:
-                paragraph = rng.choice(paragraphs)
-                chosen.append(paragraph)
-                size += len(paragraph.split())
-            body = "\n\n".join(chosen)
-            if body not in seen:
-                seen.add(body)
-                break
-        words += size
-        title = " ".join(chosen[0].split()[:8]).rstrip(".,;:")
-        (folder / f"{number:05d}.md").write_text(
-            f'---\ntitle: "{title.replace(chr(34), chr(39))}"\n'
-            f"date: 2020-{number % 12 + 1:02d}-{number % 28 + 1:02d}\n"
-            f'url: "https://bench.example/articles/{number}"\n'
-            f"source: Wikinews\n---\n{body}\n",
-            encoding="utf-8",
-        )
-    return words
 
 
 def busy_seconds() -> float:

@@ -1,0 +1,74 @@
+"""Generated Markdown articles for the benchmarks, built from real Wikinews paragraphs.
+
+Shared by bench/import_speed.py and bench/make_library.py, so that the import
+speed and the scale figures are measured on the same kind of text. Each file
+has YAML front matter (title, date, a unique url, source) and a body of whole
+paragraphs sampled from `/work/shared/corpora/wikinews`, as long as one of the
+corpus's articles in turn (so the mean length is the corpus's). Every text is
+unique (the importer skips a repeated text as a duplicate), and dates are
+spread over ten years so that the library's newest-first order is a real sort.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
+
+from tui.ingest import read_path
+
+CORPUS = Path("/work/shared/corpora/wikinews")
+FIRST_DAY = date(2015, 1, 1)
+DAYS = 3650
+SOURCES = ("Wikinews", "Reuters", "AP", "BBC", "Guardian", "Xinhua", "NHK", "Al Jazeera")
+
+
+@cache
+def corpus() -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The corpus's paragraphs, and its articles' lengths in words."""
+    articles = [read_path(path)[0] for path in sorted(CORPUS.glob("*.md"))]
+    paragraphs = tuple(p for article in articles for p in article.text.split("\n\n"))
+    return paragraphs, tuple(article.word_count for article in articles)
+
+
+def _title(paragraph: str, rng: random.Random) -> str:
+    """A headline-like title: the opening words of another paragraph."""
+    words = paragraph.split()[: rng.randint(6, 10)]
+    return " ".join(words).rstrip(".,;:").replace('"', "'")
+
+
+def generate(folder: Path, count: int, seed: int = 2024, url_prefix: str = "articles") -> int:
+    """Write `count` unique Markdown articles into `folder`; returns their total word count.
+
+    `url_prefix` keeps urls unique between folders generated for one library
+    (an article's id comes from its url).
+    """
+    paragraphs, lengths = corpus()
+    rng = random.Random(seed)
+    seen: set[str] = set()
+    words = 0
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(count):
+        target = lengths[number % len(lengths)]
+        while True:
+            chosen: list[str] = []
+            size = 0
+            while size < target:
+                paragraph = rng.choice(paragraphs)
+                chosen.append(paragraph)
+                size += len(paragraph.split())
+            body = "\n\n".join(chosen)
+            if body not in seen:
+                seen.add(body)
+                break
+        words += size
+        day = FIRST_DAY + timedelta(days=rng.randrange(DAYS))
+        (folder / f"{number:06d}.md").write_text(
+            f'---\ntitle: "{_title(rng.choice(paragraphs), rng)}"\n'
+            f"date: {day.isoformat()}\n"
+            f'url: "https://bench.example/{url_prefix}/{number}"\n'
+            f"source: {rng.choice(SOURCES)}\n---\n{body}\n",
+            encoding="utf-8",
+        )
+    return words
