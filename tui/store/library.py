@@ -47,10 +47,12 @@ from tui.models import (
 from tui.search import parse_query
 from tui.store import codec
 from tui.store.data_file import DataFile, next_doc_id
+from tui.store.durable_write import write_problem
 from tui.store.errors import (
     AmbiguousIdError,
     ArticleNotFoundError,
     LibraryError,
+    LibraryReadOnlyError,
     NoteNotFoundError,
 )
 from tui.store.library_search import LibrarySearch
@@ -123,18 +125,22 @@ class Library:
     An unreadable file is moved aside and the Library refuses to open
     (CorruptLibraryError, which says where the bad file and the last good copy
     went); because the file is already gone, the next open starts it empty.
+
+    A folder that cannot be written (read-only mount, no permission), or
+    `read_only=True`, opens read-only: reads work, changes raise LibraryReadOnlyError.
     """
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, read_only: bool = False) -> None:
         self.folder = Path(folder).expanduser()
         try:
-            (self.folder / BODIES_DIR).mkdir(parents=True, exist_ok=True)
+            why = "opened read-only" if read_only else write_problem(self.folder, BODIES_DIR)
         except OSError as exc:
             raise LibraryError(f"cannot create library folder {self.folder}: {exc}") from exc
+        self._read_only = None if why is None else LibraryReadOnlyError(self.folder, why)
         self._guard = threading.RLock()
         self._closed = False
-        self._catalog = DataFile(self.folder / CATALOG_FILE)
-        self._user = DataFile(self.folder / USER_FILE)
+        self._catalog = DataFile(self.folder / CATALOG_FILE, read_only=self._read_only)
+        self._user = DataFile(self.folder / USER_FILE, read_only=self._read_only)
         self._shards: dict[str, DataFile] = {}
         self._texts_cache: dict[str, tuple[object, dict[str, object]]] = {}
         self._index: dict[str, dict[str, Any]] = {}
@@ -150,6 +156,11 @@ class Library:
 
     def __repr__(self) -> str:
         return f"Library({str(self.folder)!r})"
+
+    @property
+    def read_only(self) -> bool:
+        """True when changes cannot be saved (see LibraryReadOnlyError); reads still work."""
+        return self._read_only is not None
 
     def close(self) -> None:
         with self._guard:
@@ -177,7 +188,7 @@ class Library:
         shard = self._shards.get(name)
         if shard is None:
             path = self.folder / BODIES_DIR / f"{name}.json"
-            shard = DataFile(path, lock=self._catalog.storage.lock)
+            shard = DataFile(path, lock=self._catalog.storage.lock, read_only=self._read_only)
             self._shards[name] = shard
         return shard
 
