@@ -169,7 +169,8 @@ class LibrarySearch:
         changed = self._apply(index, articles, entities, only, texts or {})
         index.stamp = stamp
         self._index = index
-        if stamp is not None and (changed or on_disk != stamp):
+        writable = self._catalog.storage.read_only is None  # a read-only library: memory only
+        if stamp is not None and (changed or on_disk != stamp) and writable:
             self.file.save(index)
         return index
 
