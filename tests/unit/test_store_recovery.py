@@ -28,6 +28,10 @@ ARTICLE = Article(
 )
 
 
+NOTES = Path("notes") / "ab.json"
+"""The notes shard of ARTICLE (shards are named after an id's first two hex digits)."""
+
+
 def library_with_notes(folder: Path, count: int) -> list[Note]:
     with Library(folder) as lib:
         lib.add_article(ARTICLE)
@@ -59,16 +63,16 @@ def test_crash_before_rename_keeps_old_file(
 ) -> None:
     folder = tmp_path / "lib"
     library_with_notes(folder, 2)
-    user = folder / "user.json"
-    before = user.read_bytes()
+    notes = folder / NOTES
+    before = notes.read_bytes()
     lib = Library(folder)
-    monkeypatch.setattr(os, "replace", fail_when_replacing(user))
-    with pytest.raises(LibraryError, match=f"could not save library file {user}"):
+    monkeypatch.setattr(os, "replace", fail_when_replacing(notes))
+    with pytest.raises(LibraryError, match=f"could not save library file {notes}"):
         lib.add_note(Note("", ARTICLE.id, "lost in the crash"))
     monkeypatch.undo()
-    assert user.read_bytes() == before
+    assert notes.read_bytes() == before
     assert [n.body for n in lib.notes()] == ["note 0", "note 1"]  # the cache was not trusted
-    assert not list(folder.glob(".user.json.*.tmp"))
+    assert not list(notes.parent.glob(".ab.json.*.tmp"))
     lib.close()
     assert note_bodies(folder) == ["note 0", "note 1"]
 
@@ -85,11 +89,11 @@ def test_leftover_temp_file_is_never_taken_for_the_database(tmp_path: Path) -> N
 def test_previous_version_is_kept_as_bak(tmp_path: Path) -> None:
     folder = tmp_path / "lib"
     library_with_notes(folder, 1)
-    first = (folder / "user.json").read_bytes()
+    first = (folder / NOTES).read_bytes()
     library_with_notes(folder, 0)  # opens and writes nothing new
     with Library(folder) as lib:
         lib.add_note(Note("", ARTICLE.id, "second"))
-    assert (folder / "user.json.bak").read_bytes() == first
+    assert (folder / "notes" / "ab.json.bak").read_bytes() == first
 
 
 def test_storage_rereads_only_when_the_file_changed(tmp_path: Path) -> None:
@@ -133,7 +137,9 @@ def test_missing_file_reads_as_none(tmp_path: Path) -> None:
         ("catalog.json", lambda raw: raw[: len(raw) // 2]),
         ("user.json", lambda raw: raw[: len(raw) - 3]),
         ("user.json", lambda raw: b"[1, 2, 3]"),
-        ("user.json", lambda raw: b'{"notes": [1, 2]}'),
+        ("user.json", lambda raw: b'{"reading": [1, 2]}'),
+        (str(NOTES), lambda raw: raw[: len(raw) - 3]),
+        (str(NOTES), lambda raw: b'{"notes": [1, 2]}'),
     ],
 )
 def test_corrupt_file_is_moved_aside_and_the_next_open_works(
@@ -146,19 +152,21 @@ def test_corrupt_file_is_moved_aside_and_the_next_open_works(
     path.write_bytes(bad)
 
     with pytest.raises(CorruptLibraryError) as error:
-        Library(folder)
+        Library(folder).notes(ARTICLE.id)  # a notes shard is only read when needed
     message = str(error.value)
     moved = error.value.moved_to
     assert "\n" not in message
     assert str(path) in message
     assert str(moved) in message
-    assert moved.name.startswith(f"{name}.corrupt-")
+    assert moved.name.startswith(f"{path.name}.corrupt-")
     assert moved.read_bytes() == bad
     assert not path.exists()
 
     with Library(folder) as lib:  # second start: an empty file in its place
         if name == "catalog.json":
             assert lib.is_empty()
+        elif name == "user.json":  # reading state and saved searches only: notes are elsewhere
+            assert [note.body for note in lib.notes()] == ["note 0"]
         else:
             assert lib.notes() == []
     assert moved.read_bytes() == bad
@@ -166,11 +174,11 @@ def test_corrupt_file_is_moved_aside_and_the_next_open_works(
 
 def test_corrupt_file_message_offers_the_last_good_version(tmp_path: Path) -> None:
     folder = tmp_path / "lib"
-    library_with_notes(folder, 2)  # user.json written twice: .bak holds one note
-    user = folder / "user.json"
+    library_with_notes(folder, 2)  # the shard written twice: .bak holds one note
+    user = folder / NOTES
     user.write_bytes(b'{"notes": {"1": ')
     with pytest.raises(CorruptLibraryError) as error:
-        Library(folder)
+        Library(folder).notes()
     backup = error.value.backup
     assert backup is not None
     assert str(backup) in str(error.value)
@@ -252,9 +260,9 @@ def test_newer_schema_written_while_open_is_not_overwritten(tmp_path: Path) -> N
     folder = tmp_path / "lib"
     library_with_notes(folder, 1)
     lib = Library(folder)
-    user = folder / "user.json"
+    user = folder / NOTES
     data = orjson.loads(user.read_bytes())
-    data["meta"]["1"]["schema"] = 2
+    data["meta"]["1"]["schema"] = SCHEMA_VERSION + 1
     user.write_bytes(orjson.dumps(data))
     raw = user.read_bytes()
     with pytest.raises(NewerSchemaError):
@@ -296,3 +304,38 @@ def test_reading_state_and_notes_survive_reopen_after_many_writes(tmp_path: Path
             lib.save_reading_state(ReadingState(ARTICLE.id, position=position))
     with Library(folder) as lib:
         assert lib.reading_state(ARTICLE.id).position == 19
+
+
+def _as_schema_1(folder: Path) -> dict[str, object]:
+    """Turn a library into the schema-1 layout: every note in user.json, no notes shards."""
+    user = folder / "user.json"
+    old = orjson.loads(user.read_bytes())
+    old["notes"] = orjson.loads((folder / NOTES).read_bytes())["notes"]
+    old["meta"]["1"]["schema"] = 1
+    user.write_bytes(orjson.dumps(old))
+    return old
+
+
+def test_schema_1_notes_move_to_their_shards(tmp_path: Path) -> None:
+    folder = tmp_path / "lib"
+    saved = library_with_notes(folder, 3)
+    old = _as_schema_1(folder)
+    (folder / NOTES).unlink()
+    with Library(folder) as lib:
+        assert lib.notes() == saved
+    user = orjson.loads((folder / "user.json").read_bytes())
+    assert "notes" not in user
+    assert schema_version(user) == SCHEMA_VERSION
+    assert orjson.loads((folder / NOTES).read_bytes())["notes"] == old["notes"]
+
+
+def test_a_move_interrupted_after_the_shards_is_finished_without_duplicates(
+    tmp_path: Path,
+) -> None:
+    """Killed between writing the shards and user.json: notes are in both; none doubles."""
+    folder = tmp_path / "lib"
+    saved = library_with_notes(folder, 2)
+    _as_schema_1(folder)  # the shard still holds the same notes
+    with Library(folder) as lib:
+        assert lib.notes() == saved
+    assert "notes" not in orjson.loads((folder / "user.json").read_bytes())

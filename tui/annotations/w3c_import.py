@@ -134,6 +134,7 @@ def import_annotations(
         return report
     present = {note.id for note in library.notes()}
     find_article = _article_finder(library)
+    placed_notes: list[tuple[str, Note, AnchorStatus]] = []
     for number, item in enumerate(items, 1):
         label = _label(source, item, number)
         try:
@@ -150,11 +151,18 @@ def import_annotations(
                     f"its article {shown[:300]} is not in the library: import the article first"
                 )
             placed, status = place_note(replace(note, article_id=article.id), article.text)
-            stored = library.add_note(placed)
         except (ValueError, LibraryError) as error:
             report.failed.append((label, str(error)))
             continue
-        present.add(stored.id)
+        if placed.id:
+            present.add(placed.id)
+        placed_notes.append((label, placed, status))
+    try:  # one write per notes shard, not one per note
+        stored_notes = library.add_notes([note for _, note, _ in placed_notes])
+    except LibraryError as error:
+        report.failed.extend((label, str(error)) for label, _, _ in placed_notes)
+        return report
+    for (_, _, status), stored in zip(placed_notes, stored_notes, strict=True):
         if status is AnchorStatus.ORPHANED:
             report.orphaned.append(stored)
         else:

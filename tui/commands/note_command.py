@@ -106,7 +106,7 @@ def run_reattach(args: argparse.Namespace, library: Library) -> int:
 
 def run_delete(args: argparse.Namespace, library: Library) -> int:
     note = find_note(library, args.note_id)
-    library.delete_note(note.id)
+    library.delete_note(note.id, note.article_id)
     quote = None if note.selector is None else note.selector.exact
     print(_described("deleted", note.id, note.article_id, quote))
     return 0

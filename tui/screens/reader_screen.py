@@ -24,7 +24,8 @@ from tui.screens.color_picker_screen import ColorPickerScreen
 from tui.screens.mentions_screen import MentionRow, MentionsScreen, snippet
 from tui.screens.note_editor_screen import NoteEditorScreen
 from tui.screens.tag_editor_screen import TagEditorScreen
-from tui.store import Library
+from tui.screens.unsaved import report_unsaved
+from tui.store import Library, LibraryError, LibraryReadOnlyError
 from tui.widgets.article_list import all_tags
 from tui.widgets.article_view import ArticleView
 from tui.widgets.entity_sidebar import EntitySidebar
@@ -96,14 +97,22 @@ class ReaderScreen(Screen[None]):
 
     def show_article(self, article_id: str) -> None:
         self.leave_article()
-        article = self.library.get_article(article_id)
+        view = self.query_one(ArticleView)
+        try:
+            article = self.library.get_article(article_id)
+            entities = self.library.entities(article.id)
+            notes = self.library.notes(article.id)
+            counts = self.library.entity_article_counts()
+            version = self.library.extractor_version(article.id)
+        except LibraryError as error:  # a damaged file: say it in one line, stay where we were
+            self.article_id = view.article.id if view.article is not None else None
+            self.notify(
+                str(error), title="Cannot show the article", severity="error", markup=False
+            )
+            return
         self.article_id = article.id
-        entities = self.library.entities(article.id)
-        notes = self.library.notes(article.id)
-        self.query_one(ArticleView).show(article, entities, notes)
-        counts = self.library.entity_article_counts()
+        view.show(article, entities, notes)
         elsewhere = {e.name: counts.get(e.name.casefold(), 1) - 1 for e in entities}
-        version = self.library.extractor_version(article.id)
         problem = None
         if version is not None and version.endswith(NO_MODEL_SUFFIX):
             problem = (
@@ -216,9 +225,15 @@ class ReaderScreen(Screen[None]):
         self.query_one(NotesPane).show(notes, keep)
         self.query_one(ArticleView).show_annotations(notes)
 
-    def add_note(self, note: Note) -> None:
-        stored = self.library.add_note(note)
+    def add_note(self, note: Note) -> bool:
+        """False when the Library could not save it (the user has been told why)."""
+        try:
+            stored = self.library.add_note(note)
+        except LibraryError as error:
+            report_unsaved(self, error)
+            return False
         self.refresh_notes(keep=stored.id)
+        return True
 
     def on_article_view_annotate_requested(self, message: ArticleView.AnnotateRequested) -> None:
         view = self.query_one(ArticleView)
@@ -229,8 +244,9 @@ class ReaderScreen(Screen[None]):
         def colored(color: str | None) -> None:
             if color is not None:
                 self.last_color = color
-                self.add_note(Note(id="", article_id=article_id, selector=selector, color=color))
-                view.end_selection()
+                note = Note(id="", article_id=article_id, selector=selector, color=color)
+                if self.add_note(note):
+                    view.end_selection()
 
         def written(body: str | None) -> None:
             if body is not None and body.strip():
@@ -241,8 +257,8 @@ class ReaderScreen(Screen[None]):
                     selector=selector,
                     tags=tags_in(body),
                 )
-                self.add_note(note)
-                view.end_selection()
+                if self.add_note(note):
+                    view.end_selection()
             elif body is not None:
                 self.notify("Nothing written: no note saved.")
 
@@ -287,11 +303,18 @@ class ReaderScreen(Screen[None]):
             def edited(body: str | None) -> None:
                 if body is not None and body.strip() != note.body:
                     changed = replace(note, body=body.strip(), tags=tags_in(body))
-                    self.refresh_notes(keep=self.library.update_note(changed).id)
+                    try:
+                        self.refresh_notes(keep=self.library.update_note(changed).id)
+                    except LibraryError as error:
+                        report_unsaved(self, error)
 
             self.app.push_screen(NoteEditorScreen(note_about(note), note.body), edited)
         elif message.action == "delete":
-            self.deleted.append(self.library.delete_note(note.id))
+            try:
+                self.deleted.append(self.library.delete_note(note.id, note.article_id))
+            except LibraryError as error:
+                report_unsaved(self, error)
+                return
             self.query_one(NotesPane).can_undo = True
             self.refresh_notes()
             self.notify("Note deleted: u brings it back.")
@@ -300,13 +323,22 @@ class ReaderScreen(Screen[None]):
                 self.notify("First select the passage in the article (v, then w ) }), then r here.")
                 return
             selector = make_selector(view.article.text, *view.selection)
-            self.library.update_note(replace(note, selector=selector, orphaned=False))
+            try:
+                self.library.update_note(replace(note, selector=selector, orphaned=False))
+            except LibraryError as error:
+                report_unsaved(self, error)
+                return
             view.end_selection()
             self.refresh_notes(keep=note.id)
 
     def on_notes_pane_undo_wanted(self) -> None:
         if self.deleted:
-            restored = self.library.add_note(self.deleted.pop())
+            try:
+                restored = self.library.add_note(self.deleted[-1])
+            except LibraryError as error:
+                report_unsaved(self, error)  # still in the undo list: u tries again
+                return
+            self.deleted.pop()
             self.query_one(NotesPane).can_undo = bool(self.deleted)
             self.refresh_notes(keep=restored.id)
 
@@ -328,6 +360,7 @@ class ReaderScreen(Screen[None]):
     POSITION_SAVE_DELAY = 1.0  # seconds without scrolling before the position is saved
     reading: ReadingState | None = None
     _saved_position: int | None = None
+    _position_problem: str | None = None  # why the last position save failed, once said
     _save_timer: Timer | None = None
     _restoring = False  # the stored position is being restored: not the reader's scroll
     _auto_read = False  # reaching the bottom marks the article read (until `m` says no)
@@ -385,32 +418,54 @@ class ReaderScreen(Screen[None]):
         if bottom > 0 and round(new) >= bottom > round(old):
             self.read_to_the_end()
 
-    def save_position(self) -> None:
-        """Store the offset of the passage at the top of the article pane, if it moved."""
+    def save_position(self) -> LibraryError | None:
+        """Store the offset of the passage at the top of the article pane, if it moved.
+
+        It is saved on its own, while scrolling: a failure is said once, not at every
+        pause (a read-only library was said at start), and returned for quitting to say.
+        """
         view = self.query_one(ArticleView)
         if self._restoring or self.article_id is None or view.article is None:
-            return
+            return None
         if view.article.id != self.article_id:
-            return
+            return None
         offset = view.top_offset()
         if offset != self._saved_position:
-            self.library.save_position(self.article_id, offset)
+            try:
+                self.library.save_position(self.article_id, offset)
+            except LibraryError as error:
+                expected = isinstance(error, LibraryReadOnlyError)
+                if str(error) != self._position_problem and not expected:
+                    report_unsaved(self, error)
+                self._position_problem = str(error)
+                return error
             self._saved_position = offset
+            self._position_problem = None
+        return None
 
     def read_to_the_end(self) -> None:
         """Reaching the bottom marks the article read, unless `m` said otherwise this time."""
         if self._auto_read and self.reading is not None and not self.reading.read:
             self._auto_read = False
-            self.set_reading(read=True)
+            self.set_reading(read=True, automatic=True)
 
-    def set_reading(self, *, read: bool | None = None, starred: bool | None = None) -> None:
+    def set_reading(
+        self, *, read: bool | None = None, starred: bool | None = None, automatic: bool = False
+    ) -> bool:
+        """False when it could not be saved: said, unless automatic in a read-only library."""
         assert self.article_id is not None
-        if read is not None:
-            self.library.set_read(self.article_id, read)
-        if starred is not None:
-            self.library.set_starred(self.article_id, starred)
+        try:
+            if read is not None:
+                self.library.set_read(self.article_id, read)
+            if starred is not None:
+                self.library.set_starred(self.article_id, starred)
+        except LibraryError as error:
+            if not (automatic and isinstance(error, LibraryReadOnlyError)):
+                report_unsaved(self, error)
+            return False
         self.reading = self.library.reading_state(self.article_id)
         self.show_reading_state()
+        return True
 
     def current_tags(self) -> tuple[str, ...]:
         """The article's import tags, then the reader's own."""
@@ -440,12 +495,11 @@ class ReaderScreen(Screen[None]):
     def action_toggle_read(self) -> None:
         if self.reading is not None:
             self._auto_read = False
-            self.set_reading(read=not self.reading.read)
-            self.notify("Marked read." if self.reading.read else "Marked unread.")
+            if self.set_reading(read=not self.reading.read):
+                self.notify("Marked read." if self.reading.read else "Marked unread.")
 
     def action_toggle_star(self) -> None:
-        if self.reading is not None:
-            self.set_reading(starred=not self.reading.starred)
+        if self.reading is not None and self.set_reading(starred=not self.reading.starred):
             self.notify("Starred." if self.reading.starred else "Star removed.")
 
     def action_edit_tags(self) -> None:
@@ -456,7 +510,11 @@ class ReaderScreen(Screen[None]):
 
         def edited(answer: str | None) -> None:
             if answer is not None and article_id == self.article_id:
-                self.library.set_article_tags(article_id, parse_tags(answer))
+                try:
+                    self.library.set_article_tags(article_id, parse_tags(answer))
+                except LibraryError as error:
+                    report_unsaved(self, error)
+                    return
                 self.reading = self.library.reading_state(article_id)
                 self.show_reading_state()
 

@@ -6,8 +6,12 @@ save never rewrites an article:
 - `catalog.json`: article metadata and blocks (`articles`) and entities
   (`entities`); written at import.
 - `bodies/<2 hex>.json`: article texts, sharded by id; written at import only.
-- `user.json`: notes (`notes`), reading state (`reading`) and saved searches
-  (`saved_searches`); written often.
+- `notes/<2 hex>.json`: notes and highlights (`notes`), sharded by article id
+  like the bodies, so a note save rewrites a few hundred notes at most,
+  whatever the size of the library.
+- `user.json`: reading state (`reading`) and saved searches
+  (`saved_searches`); written often. Libraries before schema 2 kept notes
+  here too: opening one moves them to their shards.
 - `search/index.bin`: the search index over titles, texts and entities,
   derived from the catalog and rebuilt whenever it is missing or damaged (see
   LibrarySearch); notes and reading state are searched from user.json.
@@ -61,6 +65,7 @@ from tui.store.schema import Tables
 CATALOG_FILE = "catalog.json"
 USER_FILE = "user.json"
 BODIES_DIR = "bodies"
+NOTES_DIR = "notes"
 MIN_PREFIX = 4
 """Shorter prefixes are too likely to match by accident."""
 
@@ -133,7 +138,9 @@ class Library:
     def __init__(self, folder: Path, read_only: bool = False) -> None:
         self.folder = Path(folder).expanduser()
         try:
-            why = "opened read-only" if read_only else write_problem(self.folder, BODIES_DIR)
+            why = "opened read-only" if read_only else write_problem(
+                self.folder, BODIES_DIR, NOTES_DIR
+            )
         except OSError as exc:
             raise LibraryError(f"cannot create library folder {self.folder}: {exc}") from exc
         self._read_only = None if why is None else LibraryReadOnlyError(self.folder, why)
@@ -142,6 +149,7 @@ class Library:
         self._catalog = DataFile(self.folder / CATALOG_FILE, read_only=self._read_only)
         self._user = DataFile(self.folder / USER_FILE, read_only=self._read_only)
         self._shards: dict[str, DataFile] = {}
+        self._note_files: dict[str, DataFile] = {}
         self._texts_cache: dict[str, tuple[object, dict[str, object]]] = {}
         self._index: dict[str, dict[str, Any]] = {}
         self._index_source: object = None
@@ -150,8 +158,15 @@ class Library:
         self._entity_counts: dict[str, int] | None = None
         self._catalog.open()
         self._user.open()
+        self._move_notes_out_of_user_file()
         self._search = LibrarySearch(
-            self.folder, self._catalog, self._user, self._articles, self._entity_docs, self._body
+            self.folder,
+            self._catalog,
+            self._user,
+            self._articles,
+            self._entity_docs,
+            self._body,
+            self._note_docs,
         )
 
     def __repr__(self) -> str:
@@ -167,7 +182,8 @@ class Library:
             if self._closed:
                 return
             self._closed = True
-            for data_file in (self._catalog, self._user, *self._shards.values()):
+            files = (self._catalog, self._user, *self._shards.values(), *self._note_files.values())
+            for data_file in files:
                 data_file.close()
 
     def __enter__(self) -> Library:
@@ -383,8 +399,9 @@ class Library:
             with self._shard(article_id).edit() as shard:
                 _remove_where(shard, "bodies", "id", {article_id})
         with self._user.edit() as user:
-            _remove_where(user, "notes", "article_id", {article_id})
             _remove_where(user, "reading", "article_id", {article_id})
+            with self._notes_file(shard_name(article_id)).edit() as notes:
+                _remove_where(notes, "notes", "article_id", {article_id})
 
     def _require_article(self, article_id: str) -> None:
         if article_id not in self._articles():
@@ -485,6 +502,59 @@ class Library:
 
     # -- notes ----------------------------------------------------------------
 
+    def _notes_file(self, shard: str) -> DataFile:
+        """A notes shard; they share user.json's lock, so one lock guards all user data."""
+        data_file = self._note_files.get(shard)
+        if data_file is None:
+            path = self.folder / NOTES_DIR / f"{shard}.json"
+            data_file = DataFile(path, lock=self._user.storage.lock, read_only=self._read_only)
+            self._note_files[shard] = data_file
+        return data_file
+
+    def _all_notes_files(self) -> list[DataFile]:
+        return [self._notes_file(path.stem) for path in sorted(self._notes_dir.glob("*.json"))]
+
+    @property
+    def _notes_dir(self) -> Path:
+        return self.folder / NOTES_DIR
+
+    def _note_docs(self) -> tuple[tuple[object, ...], list[dict[str, Any]]]:
+        """Every note document, and what they were read from (same objects: nothing changed)."""
+        tables = [data_file.read() for data_file in self._all_notes_files()]
+        docs = [doc for table in tables for doc in table.get("notes", {}).values()]
+        return tuple(tables), docs
+
+    def _move_notes_out_of_user_file(self) -> None:
+        """Before schema 2 every note was in user.json: move them to their shards, once.
+
+        Shards are written first and user.json last, so a crash in between
+        leaves the notes in both places and the next open simply moves them again.
+        """
+        if not self._user.read().get("notes"):
+            return
+        with self._user.storage.locked():
+            old = self._user.read().get("notes", {})
+            by_shard: dict[str, list[dict[str, Any]]] = {}
+            for doc in old.values():
+                by_shard.setdefault(shard_name(str(doc.get("article_id", ""))), []).append(doc)
+            for shard, docs in by_shard.items():
+                self._store_note_docs(shard, docs)
+            with self._user.edit() as user:
+                user.pop("notes", None)
+
+    def _store_note_docs(self, shard: str, docs: Sequence[dict[str, Any]]) -> None:
+        """Add or replace (by note id) these documents in one shard, with one write."""
+        with self._notes_file(shard).edit() as tables:
+            notes = tables.setdefault("notes", {})
+            key_of = {doc["id"]: key for key, doc in notes.items()}
+            next_key = next_doc_id(notes)
+            for doc in docs:
+                key = key_of.get(doc["id"])
+                if key is None:
+                    key = key_of[doc["id"]] = str(next_key)
+                    next_key += 1
+                notes[key] = doc
+
     @_serialized
     def add_note(self, note: Note) -> Note:
         """Store a note; fills an empty id and timestamps.
@@ -492,25 +562,36 @@ class Library:
         A note that already has an id and timestamps (one returned by
         delete_note) is stored as it was, so add_note is also "undo delete".
         """
-        self._require_article(note.article_id)
+        return self.add_notes([note])[0]
+
+    @_serialized
+    def add_notes(self, notes: Sequence[Note]) -> list[Note]:
+        """add_note for many notes, with one write per notes shard: what an import needs."""
+        articles = self._articles()
         now = _now()
-        stored = replace(
-            note,
-            id=note.id or uuid.uuid4().hex,
-            created=note.created or now,
-            updated=note.updated or note.created or now,
-        )
-        with self._user.edit() as user:
-            notes = user.setdefault("notes", {})
-            key = _find(notes, "id", stored.id) or str(next_doc_id(notes))
-            notes[key] = codec.note_doc(stored)
+        stored: list[Note] = []
+        by_shard: dict[str, list[dict[str, Any]]] = {}
+        for note in notes:
+            if note.article_id not in articles:
+                raise ArticleNotFoundError(note.article_id, self.folder)
+            kept = replace(
+                note,
+                id=note.id or uuid.uuid4().hex,
+                created=note.created or now,
+                updated=note.updated or note.created or now,
+            )
+            stored.append(kept)
+            by_shard.setdefault(shard_name(kept.article_id), []).append(codec.note_doc(kept))
+        with self._user.storage.locked():
+            for shard, docs in by_shard.items():
+                self._store_note_docs(shard, docs)
         return stored
 
     @_serialized
     def update_note(self, note: Note) -> Note:
         """Change a note's body, tags, colour, anchor or orphaned flag; bumps `updated`."""
-        with self._user.edit() as user:
-            notes = user.get("notes", {})
+        with self._notes_file(shard_name(note.article_id)).edit() as tables:
+            notes = tables.get("notes", {})
             key = _find(notes, "id", note.id)
             if key is None:
                 raise NoteNotFoundError(note.id, self.folder)
@@ -527,14 +608,22 @@ class Library:
         return stored
 
     @_serialized
-    def delete_note(self, note_id: str) -> Note:
-        """Remove a note and return it, so the caller can undo with add_note."""
-        with self._user.edit() as user:
-            notes = user.get("notes", {})
-            key = _find(notes, "id", note_id)
-            if key is None:
-                raise NoteNotFoundError(note_id, self.folder)
-            return codec.note_from(notes.pop(key))
+    def delete_note(self, note_id: str, article_id: str | None = None) -> Note:
+        """Remove a note and return it, so the caller can undo with add_note.
+
+        Give the note's article when known: only its shard is read then.
+        """
+        if article_id is not None:
+            files = [self._notes_file(shard_name(article_id))]
+        else:
+            files = self._all_notes_files()
+        for data_file in files:
+            with data_file.edit() as tables:
+                notes = tables.get("notes", {})
+                key = _find(notes, "id", note_id)
+                if key is not None:
+                    return codec.note_from(notes.pop(key))
+        raise NoteNotFoundError(note_id, self.folder)
 
     @_serialized
     def notes(self, article_id: str | None = None) -> list[Note]:
@@ -542,11 +631,11 @@ class Library:
 
         All notes are grouped by article id.
         """
-        table = self._user.table("notes")
         if article_id is None:
-            docs = table.all()
+            docs = self._note_docs()[1]
         else:
-            docs = table.search(where("article_id") == article_id)
+            table = self._notes_file(shard_name(article_id)).read().get("notes", {})
+            docs = [doc for doc in table.values() if doc.get("article_id") == article_id]
         return sorted((codec.note_from(doc) for doc in docs), key=_note_order)
 
     # -- reading state --------------------------------------------------------
@@ -612,7 +701,7 @@ class Library:
     def note_counts(self) -> dict[str, int]:
         """How many notes (and highlights) each article has; articles without any are absent."""
         counts: dict[str, int] = {}
-        for doc in self._user.read().get("notes", {}).values():
+        for doc in self._note_docs()[1]:
             counts[doc["article_id"]] = counts.get(doc["article_id"], 0) + 1
         return counts
 
@@ -635,7 +724,7 @@ class Library:
         for article_id, doc in self._articles().items():
             state = states.get(article_id)
             count([*doc.get("tags", ()), *(state.tags if state else ())])
-        for doc in self._user.read().get("notes", {}).values():
+        for doc in self._note_docs()[1]:
             count(doc.get("tags", ()))
         ranked = sorted(counts.items(), key=lambda item: (-item[1], shown[item[0]].casefold()))
         return {shown[key]: number for key, number in ranked}

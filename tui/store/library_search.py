@@ -9,9 +9,9 @@ and entity names) and only what differs is indexed again. Library writes call
 `after_write` while still holding the catalog lock, with the ids they changed,
 so the usual case touches only those articles and re-reads no text.
 
-Notes and reading state are not in the file: they are read from user.json at
-search time (cached while the file is unchanged), so saving a note or starring
-an article never rewrites the index.
+Notes and reading state are not in the file: they are read from the notes
+shards and user.json at search time (cached while the files are unchanged), so
+saving a note or starring an article never rewrites the index.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ class LibrarySearch:
         articles: Callable[[], Docs],
         entity_docs: Callable[[], Docs],
         body: Callable[[str, object], str | None],
+        note_docs: Callable[[], tuple[object, list[dict[str, Any]]]],
     ) -> None:
         self.file = SearchIndexFile(folder)
         self._catalog = catalog
@@ -50,6 +51,7 @@ class LibrarySearch:
         self._articles = articles
         self._entity_docs = entity_docs
         self._body = body
+        self._note_docs = note_docs
         self._index: SearchIndex | None = None
         self._notes: NoteIndex | None = None
         self._notes_source: object = None
@@ -68,11 +70,11 @@ class LibrarySearch:
         return None if doc is None else self._body(article_id, doc.get("text_hash"))
 
     def note_index(self) -> NoteIndex:
-        tables = self._user.read()
-        if self._notes is None or tables is not self._notes_source:
-            notes = [codec.note_from(doc) for doc in tables.get("notes", {}).values()]
+        source, docs = self._note_docs()
+        if self._notes is None or not _same_objects(source, self._notes_source):
+            notes = [codec.note_from(doc) for doc in docs]
             self._notes = NoteIndex.build(notes, self._notes)
-            self._notes_source = tables
+            self._notes_source = source
         return self._notes
 
     def states(self) -> dict[str, ReadingState]:
@@ -218,6 +220,13 @@ class LibrarySearch:
                 index.set_meta(meta, names)
                 changed = True
         return changed
+
+
+def _same_objects(now: object, before: object) -> bool:
+    """The same tuple of tables, object for object: the storage re-read none of them."""
+    if not isinstance(now, tuple) or not isinstance(before, tuple) or len(now) != len(before):
+        return False
+    return all(a is b for a, b in zip(now, before, strict=True))
 
 
 def _entity_names(doc: dict[str, Any] | None) -> list[str]:

@@ -1,6 +1,6 @@
 """Schema version of every library file, and the migrations that bring old files up to it.
 
-Each file (catalog.json, user.json, every body shard) carries its own version in
+Each file (catalog.json, user.json, every body and notes shard) carries its own version in
 a `meta` table, so a file is self-describing even when copied alone. A file
 without one is version 0 (a fresh file, or a plain TinyDB file).
 
@@ -17,7 +17,7 @@ from typing import Any
 
 from tui.store.errors import NewerSchemaError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 Tables = dict[str, dict[str, Any]]
 """A TinyDB file as stored: table name -> str(doc_id) -> document."""
@@ -44,7 +44,17 @@ def _v0_to_v1(tables: Tables) -> None:
     _stamp(tables, 1)
 
 
-MIGRATIONS: dict[int, Callable[[Tables], None]] = {0: _v0_to_v1}
+def _v1_to_v2(tables: Tables) -> None:
+    """Version 2 moved notes out of user.json into per-article shards.
+
+    That move spans files, so the Library does it when it opens (see
+    Library._move_notes_out_of_user_file); here only the stamp changes, so that
+    an older Gloss refuses a library whose notes it would not find.
+    """
+    _stamp(tables, 2)
+
+
+MIGRATIONS: dict[int, Callable[[Tables], None]] = {0: _v0_to_v1, 1: _v1_to_v2}
 
 
 def check_not_newer(tables: Tables, path: Path) -> int:
