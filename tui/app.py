@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from contextlib import suppress
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
@@ -135,6 +136,15 @@ class GlossApp(App[None]):
                     self.reader.toggle_pane(name)
         self._settings_loaded = True
         self.load_keys()
+        if self.library.read_only:
+            self.notify(
+                f"The library {self.library.folder} cannot be written: you can read, "
+                "but notes, highlights, stars, tags and reading positions will not be saved.",
+                title="Read-only library",
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
 
     def remember(self, **changes: object) -> None:
         try:
@@ -211,10 +221,11 @@ class GlossApp(App[None]):
             )
 
     async def action_quit(self) -> None:
-        """Save where the reader is before leaving."""
-        with suppress(LookupError, LibraryError):
-            self.reader.save_position()
-        self.exit()
+        """Save where the reader is before leaving; a failure is said once the screen is gone."""
+        problem: LibraryError | None = None
+        with suppress(LookupError):
+            problem = self.reader.save_position()
+        self.exit(message=None if problem is None else Text(f"gloss: {problem}"))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Every worker's failure is said here, in one line; the app goes on."""

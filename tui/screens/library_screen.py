@@ -28,7 +28,8 @@ from tui.paths import ui_state_file
 from tui.screens.choice_screen import ChoiceScreen
 from tui.screens.prompt_screen import PromptScreen
 from tui.screens.tag_editor_screen import TagEditorScreen
-from tui.store import Library
+from tui.screens.unsaved import report_unsaved
+from tui.store import Library, LibraryError
 from tui.ui_state import read_ui_state, write_ui_state
 from tui.widgets.article_list import ArticleList, LibraryRow
 from tui.widgets.search_results import SearchResults
@@ -341,13 +342,21 @@ class LibraryScreen(Screen[str | None]):
     def action_toggle_star(self) -> None:
         article_id = self.current_id()
         if article_id is not None:
-            self.library.set_starred(article_id, not self.rows[article_id].state.starred)
+            try:
+                self.library.set_starred(article_id, not self.rows[article_id].state.starred)
+            except LibraryError as error:
+                report_unsaved(self, error)
+                return
             self.refresh_article(article_id)
 
     def action_toggle_read(self) -> None:
         article_id = self.current_id()
         if article_id is not None:
-            self.library.set_read(article_id, not self.rows[article_id].state.read)
+            try:
+                self.library.set_read(article_id, not self.rows[article_id].state.read)
+            except LibraryError as error:
+                report_unsaved(self, error)
+                return
             self.refresh_article(article_id)
 
     def action_edit_tags(self) -> None:
@@ -358,7 +367,11 @@ class LibraryScreen(Screen[str | None]):
 
         def edited(answer: str | None) -> None:
             if answer is not None:
-                self.library.set_article_tags(article_id, parse_tags(answer))
+                try:
+                    self.library.set_article_tags(article_id, parse_tags(answer))
+                except LibraryError as error:
+                    report_unsaved(self, error)
+                    return
                 self.refresh_article(article_id)
 
         editor = TagEditorScreen(row.article.title, row.article.tags, row.state.tags)
@@ -404,7 +417,11 @@ class LibraryScreen(Screen[str | None]):
         def remove(name: str) -> bool:
             if not name:
                 return False
-            self.library.delete_saved_search(name)
+            try:
+                self.library.delete_saved_search(name)
+            except LibraryError as error:
+                report_unsaved(self, error)
+                return False
             self.views = self.library.saved_searches()
             if name == self.view_name:
                 self.view_name = None
@@ -431,6 +448,9 @@ class LibraryScreen(Screen[str | None]):
                 saved = self.library.save_search(name, query)
             except ValueError as problem:  # a bad query (QueryError) or no name
                 self.notify(f"Not saved: {problem}", severity="warning", markup=False)
+                return
+            except LibraryError as error:
+                report_unsaved(self, error)
                 return
             self.view_name = saved.name
             self.views = self.library.saved_searches()
