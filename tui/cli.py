@@ -62,9 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def open_library(folder: Path) -> Library:
-    """Open the library, filling it with the bundled articles the first time."""
+    """Open the library, filling it with the bundled articles the first time.
+
+    A read-only library is shown as it is: filling it could only fail.
+    """
     library = Library(folder)
-    if library.is_empty():
+    if library.is_empty() and not library.read_only:
         from tui.importer import import_paths
 
         import_paths(library, [bundled_content_dir()])
