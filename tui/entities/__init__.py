@@ -1,17 +1,20 @@
 """Named entities of articles: spaCy's recogniser plus Gloss's own rules.
 
-spaCy is imported lazily, the first time an article is processed; importing
-this package costs nothing. Without the model, acronyms and dates are still
+spaCy is imported lazily, the first time an article is processed, and the rule
+layer when entities are first extracted: the reader imports this package for
+EXTRACTOR_VERSION and must start fast. Without the model, acronyms and dates are still
 extracted, and `model_problem()` says why the rest is missing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from tui.entities.extractor import extract
-from tui.entities.recognizer import Recognizer
 from tui.models import Article, Entity
+
+if TYPE_CHECKING:
+    from tui.entities.recognizer import Recognizer
 
 # Bump when the same article would give different entities: stored with them,
 # so `gloss reindex` knows what to redo.
@@ -19,7 +22,16 @@ EXTRACTOR_VERSION = "6"
 # Appended to the stored version when the model was missing, so reindex redoes them.
 NO_MODEL_SUFFIX = "+no-model"
 
-_recognizer = Recognizer()
+_recognizer: Recognizer | None = None
+
+
+def _shared_recognizer() -> Recognizer:
+    global _recognizer
+    if _recognizer is None:
+        from tui.entities.recognizer import Recognizer
+
+        _recognizer = Recognizer()
+    return _recognizer
 
 
 def extract_entities(articles: Sequence[Article]) -> list[list[Entity]]:
@@ -30,12 +42,14 @@ def extract_entities(articles: Sequence[Article]) -> list[list[Entity]]:
     """
     if not articles:
         return []
-    return extract(articles, _recognizer)
+    from tui.entities.extractor import extract
+
+    return extract(articles, _shared_recognizer())
 
 
 def model_problem() -> str | None:
     """None when the spaCy model works; else one line saying what is missing (loads the model)."""
-    return _recognizer.problem
+    return _shared_recognizer().problem
 
 
 __all__ = ["EXTRACTOR_VERSION", "NO_MODEL_SUFFIX", "extract_entities", "model_problem"]
