@@ -7,9 +7,12 @@ articles starred. Before each save it prints what it is about to do ("try")
 and after the call returns what was stored ("done"), one JSON line each,
 flushed. The parent kills it with SIGKILL after a random delay: in a fifth of
 the trials 0-400 ms from spawn (start-up, open or saves); in three tenths
-0-1.5x the measured open time after the child says it is opening, with the
-search index deleted first in half of those so the open rebuilds and writes
-it; in the other half 0-400 ms after the child says it is ready (saves).
+0-1.5x the measured open time after the child says it is opening; in the
+other half 0-400 ms after the child says it is ready (saves).
+Before a third of the open-aimed trials the search index is deleted, so the
+open rebuilds and writes it; before another third the library is put back in
+the schema-1 layout (every note in user.json, no notes shards), so the open
+migrates it, moving the notes to their shards.
 
 After every kill the parent checks, before opening anything, that every data
 file (catalog, user data, body shards, their .bak copies, the search index)
@@ -19,7 +22,7 @@ gone, no unknown note appeared, reading states are the last returned ones, and
 the articles are intact. The one call in flight when the kill came may have
 happened or not, but nothing else. No `*.corrupt-*` file may appear, and the
 user and catalog temp files a kill leaves behind are gone once the library is
-opened again (the search index's hidden temp files are swept later, by age).
+opened again (shards sweep theirs at their next write, the search index's by age).
 
 Usage: python bench/crash_trials.py [--trials 100] [--seed 7] [--no-record]
 """
@@ -29,10 +32,10 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import random
 import shutil
 import signal
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -60,6 +63,7 @@ SEED_ARTICLE = ROOT / "content" / "000_d50ad6537b36c490.txt"
 HEADING = "## Fault trials: crash (SIGKILL)"
 MAX_DELAY = 0.4
 AIMS = {"spawn": 0.2, "open": 0.3, "saves": 0.5}  # when the kill is aimed: share of trials
+OPEN_VARIANTS = ("plain", "index rebuilt", "schema 1 migrated")  # what the open has to do
 Record = dict[str, Any]
 
 
@@ -183,16 +187,42 @@ class Totals:
     in_flight: Counter[str] = dataclasses.field(default_factory=Counter)
     notes_checked: int = 0
     states_checked: int = 0
-    temp_left: int = 0
+    temp_left: set[Path] = dataclasses.field(default_factory=set)
     index_temp_left: set[str] = dataclasses.field(default_factory=set)
-    index_rebuilds: int = 0
+    open_variants: Counter[str] = dataclasses.field(default_factory=Counter)
+    shard_temp_left: set[Path] = dataclasses.field(default_factory=set)
     failures: list[str] = dataclasses.field(default_factory=list)
 
 
 def data_files(folder: Path) -> list[Path]:
-    names = ["catalog.json", "user.json", "catalog.json.bak", "user.json.bak"]
-    found = [folder / name for name in names if (folder / name).exists()]
-    return found + sorted((folder / "bodies").glob("*.json*"))
+    """catalog.json, user.json, every body and notes shard, and their .bak copies."""
+    return sorted([*folder.rglob("*.json"), *folder.rglob("*.json.bak")])
+
+
+def temp_files(folder: Path) -> list[Path]:
+    """Hidden temp files of killed writers, outside the search index's folder."""
+    return [path for path in folder.rglob(".*.tmp") if path.parent.name != "search"]
+
+
+def as_schema_1(folder: Path) -> None:
+    """Put the library back in the schema-1 layout: every note in user.json, no shards.
+
+    What a library written by the Gloss before notes shards looks like, so the
+    next open has to move the notes out again.
+    """
+    user = orjson.loads((folder / "user.json").read_bytes())
+    notes: dict[str, Any] = {}
+    for shard in sorted((folder / "notes").glob("*.json")):
+        for doc in orjson.loads(shard.read_bytes()).get("notes", {}).values():
+            notes[str(len(notes) + 1)] = doc
+    user["notes"] = notes
+    for name, tables in (("user.json", user), ("catalog.json", None)):
+        data = tables or orjson.loads((folder / name).read_bytes())
+        data["meta"]["1"]["schema"] = 1
+        staged = folder / f"{name}.staged"
+        staged.write_bytes(orjson.dumps(data))
+        os.replace(staged, folder / name)
+    shutil.rmtree(folder / "notes", ignore_errors=True)
 
 
 def file_problems(folder: Path) -> list[str]:
@@ -283,13 +313,16 @@ def run_trial(
     rng: random.Random,
     expected: Expected,
     totals: Totals,
-    open_window: float,
+    open_windows: dict[str, float],
     article_count: int,
 ) -> None:
     aim = rng.choices(list(AIMS), weights=list(AIMS.values()))[0]
-    if aim == "open" and rng.random() < 0.5:
+    variant = rng.choice(OPEN_VARIANTS) if aim == "open" else "plain"
+    if variant == "index rebuilt":
         shutil.rmtree(folder / "search", ignore_errors=True)
-        totals.index_rebuilds += 1
+    elif variant == "schema 1 migrated":
+        as_schema_1(folder)
+    totals.open_variants[variant] += int(aim == "open")
     child_seed = rng.getrandbits(32)
     process = subprocess.Popen(
         [sys.executable, __file__, "--child", str(folder), str(child_seed), str(trial)],
@@ -302,7 +335,7 @@ def run_trial(
     head = ""
     if aim == "open":
         head = process.stdout.readline()  # {"stage": "opening"}
-        time.sleep(rng.uniform(0, open_window))
+        time.sleep(rng.uniform(0, open_windows[variant]))
     elif aim == "saves":
         head = process.stdout.readline() + process.stdout.readline()  # opening, ready
         time.sleep(rng.uniform(0, MAX_DELAY))
@@ -337,7 +370,7 @@ def run_trial(
             pending = None
 
     problems = file_problems(folder)
-    totals.temp_left += len(list(folder.glob(".*.tmp"))) + len(list(folder.glob("bodies/.*.tmp")))
+    totals.temp_left.update(temp_files(folder))
     try:
         with Library(folder) as lib:
             stored = {note.id: plain(note) for note in lib.notes()}
@@ -369,9 +402,10 @@ def run_trial(
                 expected.states[pending["state"]["article_id"]] = pending["state"]
     if list(folder.rglob("*.corrupt-*")):
         problems.append(f"corrupt files: {[p.name for p in folder.rglob('*.corrupt-*')]}")
-    left = [p.name for p in [*folder.glob(".*.tmp"), *folder.glob("bodies/.*.tmp")]]
+    left = [p.name for p in folder.glob(".*.tmp")]
     if left:
-        problems.append(f"temp files still there after opening: {left}")
+        problems.append(f"user or catalog temp files still there after opening: {left}")
+    totals.shard_temp_left.update(temp_files(folder))
     totals.index_temp_left.update(path.name for path in folder.glob("search/.*.tmp"))
     totals.failures.extend(f"{label}: {problem}" for problem in problems)
 
@@ -385,30 +419,44 @@ def build_library(folder: Path) -> int:
         return len(lib.article_ids())
 
 
-def measure_open(folder: Path) -> float:
-    """Seconds the child's open takes in this process (median of 3, index rebuilt once)."""
-    times = []
-    for rebuild in (False, True, False):
-        if rebuild:
-            shutil.rmtree(folder / "search", ignore_errors=True)
+def measure_open(folder: Path) -> dict[str, float]:
+    """Seconds the child's open takes, by what it has to do (on a copy holding 300 notes)."""
+    copy = folder.with_name("measured")
+    shutil.copytree(folder, copy)
+    with Library(copy) as lib:
+        ids = lib.article_ids()
+        for i in range(300):
+            lib.add_note(Note("", ids[i % len(ids)], f"note {i}"))
+    times: dict[str, float] = {}
+    for variant in OPEN_VARIANTS:
+        if variant == "index rebuilt":
+            shutil.rmtree(copy / "search", ignore_errors=True)
+        elif variant == "schema 1 migrated":
+            as_schema_1(copy)
         started = time.perf_counter()
-        with Library(folder) as lib:
-            ids = lib.article_ids()
+        with Library(copy) as lib:
             lib.get_article(ids[0])
             lib.notes(ids[0])
             lib.reading_state(ids[0])
             lib.search("")
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+        times[variant] = time.perf_counter() - started
+    shutil.rmtree(copy)
+    return times
 
 
-def report(totals: Totals, article_count: int, open_window: float, seconds: float) -> str:
+def report(
+    totals: Totals, article_count: int, open_windows: dict[str, float], seconds: float
+) -> str:
     confirmed = sum(totals.confirmed.values())
     in_flight = sum(totals.in_flight.values())
     kinds = ", ".join(
         f"{totals.confirmed[op]} {op}" for op in ("add", "update", "delete", "state", "star")
     )
     at = totals.killed_at
+    variants = "; ".join(
+        f"{totals.open_variants[name]} {name}, window {open_windows[name] * 1000:.0f} ms"
+        for name in OPEN_VARIANTS
+    )
     effect = totals.in_flight
     rows = [
         ("trials (SIGKILL each)", str(totals.trials)),
@@ -421,8 +469,9 @@ def report(totals: Totals, article_count: int, open_window: float, seconds: floa
          f"{effect['took effect']} / {effect['did not']}"),
         ("notes checked after kills (sum over trials)", str(totals.notes_checked)),
         ("reading states checked (sum over trials)", str(totals.states_checked)),
-        ("temp files left by kills (all swept at the next open)", str(totals.temp_left)),
-        ("search index deleted before a trial (rebuilt during open)", str(totals.index_rebuilds)),
+        ("temp files left by kills (hidden names; never read as data)", str(len(totals.temp_left))),
+        ("... of them still there after the next open (in shards not yet written again)",
+         str(len(totals.shard_temp_left))),
         ("**failures**", f"**{len(totals.failures)}**"),
     ]  # fmt: skip
     table = "\n".join(
@@ -435,11 +484,10 @@ def report(totals: Totals, article_count: int, open_window: float, seconds: floa
         "starts a child that opens the library as the app does and then saves in a loop "
         "(adds 40% (two in five are highlights), updates 25%, deletes 15%, reading states 12%, "
         "stars 8%), printing each save before the call and after it returns. SIGKILL comes "
-        f"0-{MAX_DELAY * 1000:.0f} ms after spawn ({totals.aimed['spawn']} trials), 0-"
-        f"{open_window * 1000:.0f} ms (1.5x the measured open) after the child says it is "
-        f"opening ({totals.aimed['open']} trials; the search index deleted first in "
-        f"{totals.index_rebuilds} of them, so the open rebuilds and writes it), or 0-"
-        f"{MAX_DELAY * 1000:.0f} ms after it says it is ready ({totals.aimed['saves']} trials). "
+        f"0-{MAX_DELAY * 1000:.0f} ms after spawn ({totals.aimed['spawn']} trials); 0-1.5x the "
+        f"measured open after the child says it is opening ({totals.aimed['open']} trials: "
+        f"{variants}); or 0-{MAX_DELAY * 1000:.0f} ms after it says it is ready "
+        f"({totals.aimed['saves']} trials). "
         "Where it landed is told by what the child had printed. After each kill: every "
         "data file parses (checked before opening), the library opens, every note and reading "
         "state is exactly as its last returned save left it (only the call in flight may "
@@ -474,17 +522,17 @@ def main() -> int:
     started = time.perf_counter()
     try:
         article_count = build_library(folder)
-        open_window = 1.5 * measure_open(folder)
+        open_windows = {name: 1.5 * took for name, took in measure_open(folder).items()}
         expected = Expected()
         totals = Totals()
         for trial in range(args.trials):
-            run_trial(folder, trial, rng, expected, totals, open_window, article_count)
+            run_trial(folder, trial, rng, expected, totals, open_windows, article_count)
             if trial % 10 == 9:
                 print(f"{trial + 1} trials, {len(totals.failures)} failures", file=sys.stderr)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
-    body = report(totals, article_count, open_window, time.perf_counter() - started)
+    body = report(totals, article_count, open_windows, time.perf_counter() - started)
     print(body)
     if not args.no_record:
         write_section(HEADING, body)
