@@ -73,6 +73,7 @@ class GlossApp(App[None]):
 
     def __init__(self, library: Library, start_article: str | None = None) -> None:
         super().__init__()
+        self.error_console.soft_wrap = True  # an exit message is one line, however wide
         self.library = library
         self.start_article = start_article
         self.keymap: dict[str, str] = {}
