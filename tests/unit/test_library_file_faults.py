@@ -53,12 +53,19 @@ KINDS = [
     FileKind("user data", lambda _: Path("user.json"), ("list", "show", "notes", "open")),
     FileKind("body shard", lambda article: Path("bodies") / f"{article[:2]}.json", ("show",)),
     FileKind("notes shard", lambda article: Path("notes") / f"{article[:2]}.json", ("notes",)),
+    FileKind("entities shard", lambda a: Path("entities") / f"{a[:2]}.json", ("entities",)),
 ]
 """One line per kind of file; a kind a library does not have (yet) is skipped."""
 
 
 def command(name: str, folder: Path) -> list[str]:
-    args = {"list": ["list"], "show": ["show", ARTICLE.id], "notes": ["notes"], "open": ["open"]}
+    args = {
+        "list": ["list"],
+        "show": ["show", ARTICLE.id],
+        "notes": ["notes"],
+        "entities": ["entities", ARTICLE.id],
+        "open": ["open"],
+    }
     return [*args[name], "--library", str(folder)]
 
 
