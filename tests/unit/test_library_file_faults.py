@@ -9,8 +9,10 @@ previous data.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -272,3 +274,22 @@ def test_full_disk_note_from_the_command_line(
     ), err
     assert files_under(folder) == before
 
+
+def test_a_disk_without_a_free_inode_still_opens_for_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not even an empty file can be created: the library opens, each save says why."""
+    folder = tmp_path / "lib"
+    build_library(folder)
+    before = files_under(folder)
+
+    def no_inode(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(tempfile, "mkstemp", no_inode)
+    with Library(folder) as library:
+        assert not library.read_only
+        assert [n.body for n in library.notes()] == ["water levels #flood"]
+        with pytest.raises(LibraryError, match="No space left on device"):
+            library.add_note(Note("", ARTICLE.id, "no room"))
+    assert files_under(folder) == before

@@ -15,6 +15,8 @@ from pathlib import Path
 
 READ_ONLY_ERRNOS = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
 """What a folder we may read but not write answers: read-only mount, or no permission."""
+FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT})
+"""A full disk (or quota): writable once there is room, so each save says it, not the open."""
 
 
 def write_synced_temp(target: Path, data: bytes) -> tuple[Path, os.stat_result]:
@@ -55,7 +57,8 @@ def write_problem(folder: Path, *subfolders: str) -> str | None:
     """None when files can be created in `folder` (made, with `subfolders`, if missing).
 
     Otherwise why not ("Permission denied", "Read-only file system"), when the
-    folder exists: it can still be read. Any other failure raises OSError.
+    folder exists: it can still be read. A full disk is not read-only: None too.
+    Any other failure raises OSError.
     The probe is a real file created and removed, because only that answers
     for root (who ignores permission bits) and for read-only mounts alike.
     """
@@ -67,6 +70,8 @@ def write_problem(folder: Path, *subfolders: str) -> str | None:
     except OSError as exc:
         if exc.errno in READ_ONLY_ERRNOS and folder.is_dir():
             return exc.strerror or str(exc)
+        if exc.errno in FULL_ERRNOS and folder.is_dir():
+            return None
         raise
     os.close(fd)
     with contextlib.suppress(OSError):
