@@ -12,6 +12,7 @@ from textual.pilot import Pilot
 
 from tests.faults import files_under, fill_disk
 from tui.app import GlossApp
+from tui.screens.library_screen import LibraryScreen
 from tui.screens.note_editor_screen import NoteEditorScreen
 from tui.screens.reader_screen import ReaderScreen
 from tui.store import Library
@@ -84,6 +85,12 @@ async def test_read_only_library_warns_once_and_every_change_says_why(
         assert view.top_offset() > 0
         await pilot.pause(0.1)  # the position timer fires: not said again, already said at start
         assert len(notices(app, "Not saved")) == 5
+
+        await keys(pilot, "l")  # the library: star and mark read from the list
+        assert isinstance(app.screen, LibraryScreen)
+        await keys(pilot, "down", "s", "m")
+        assert [n.message for n in notices(app, "Not saved")] == [refused] * 7
+        await keys(pilot, "escape")
         assert app.is_running
         await keys(pilot, "q")
     assert app.return_code == 0
