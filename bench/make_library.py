@@ -22,6 +22,7 @@ import argparse
 import json
 import random
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -126,6 +127,20 @@ def progress_printer(what: str, started: float) -> Callable[[int, int], None]:
     return report
 
 
+def commit() -> str:
+    """The checkout's commit (marked dirty when it has changes), for the record."""
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(ROOT), "describe", "--always", "--dirty"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown (not a git checkout)"
+    return done.stdout.strip()
+
+
 def folder_bytes(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
 
@@ -189,6 +204,7 @@ def build(count: int, folder: Path, *, entities: bool = True, seed: int = 2024) 
         "bytes": folder_bytes(folder),
         "seconds": {name: round(value, 1) for name, value in timings.items()},
         "built": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "commit": commit(),
     }
     (folder / BUILD_FILE).write_text(json.dumps(summary, indent=2) + "\n")
     return summary

@@ -60,7 +60,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from generated_articles import generate  # noqa: E402
 from import_speed import _NO_ENTITIES  # noqa: E402
-from make_library import BUILD_FILE, build, make_notes  # noqa: E402
+from make_library import BUILD_FILE, build, commit, make_notes  # noqa: E402
 from minimal_app import CHANGED, READY  # noqa: E402
 from results_file import machine, write_section  # noqa: E402
 
@@ -618,8 +618,8 @@ def table(all_results: list[Results]) -> str:
 def libraries_table(all_results: list[Results]) -> str:
     lines = [
         "| library | articles | mean words | notes and highlights | entities | on disk "
-        "| built in |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
+        "| built in | built at commit |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for r in all_results:
         info = r.library
@@ -629,7 +629,7 @@ def libraries_table(all_results: list[Results]) -> str:
             f"| {SIZE_NAMES.get(r.size, r.size)} | {info['articles']:,} | {info['mean_words']} | "
             f"{info['notes']:,} | {entities} | {info['bytes'] / 1e6:.0f} MB | "
             f"{sum(seconds.values()):.0f} s (import {seconds['import']:.0f} s, notes "
-            f"{seconds['notes_import']:.0f} s) |"
+            f"{seconds['notes_import']:.0f} s) | {info.get('commit', 'not recorded')} |"
         )
     return "\n".join(lines)
 
@@ -669,7 +669,8 @@ def main() -> None:
     load_after = os.getloadavg()[0]
     body = "\n\n".join(
         [
-            f"`python bench/run.py --sizes {args.sizes} --runs {args.runs}` on {machine()}.",
+            f"`python bench/run.py --sizes {args.sizes} --runs {args.runs}` on {machine()}; "
+            f"commit {commit()}.",
             table(all_results),
             "Misses: see below.",
             "Libraries (built by `bench/make_library.py` through `import_paths`, the path of "
