@@ -153,13 +153,15 @@ def test_changed_text_is_updated_keeps_notes_and_drops_stale_entities(library: L
     assert library.extractor_version(article.id) is None
 
 
-def test_metadata_change_does_not_rewrite_the_body(library: Library, tmp_path: Path) -> None:
+def test_metadata_change_keeps_the_entities_and_shows_at_once(library: Library) -> None:
     article = make_article()
     library.add_article(article)
-    shard = tmp_path / "lib" / "bodies" / "ab.json"
-    ino = shard.stat().st_ino
-    assert library.add_article(replace(article, tags=("new",))) == "updated"
-    assert shard.stat().st_ino == ino
+    library.set_entities(article.id, ENTITIES, "v1")
+    retagged = replace(article, tags=("new",))
+    assert library.add_article(retagged) == "updated"
+    assert library.get_article(article.id) == retagged
+    assert library.entities(article.id) == list(ENTITIES)
+    assert library.extractor_versions([article.id]) == {article.id: "v1"}
 
 
 def test_add_articles_writes_each_file_once(

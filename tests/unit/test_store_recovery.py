@@ -9,7 +9,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from tui.models import Article, Block, Note, ReadingState
+from tui.models import Article, Block, Entity, Mention, Note, ReadingState
 from tui.store import (
     SCHEMA_VERSION,
     CorruptLibraryError,
@@ -339,3 +339,47 @@ def test_a_move_interrupted_after_the_shards_is_finished_without_duplicates(
     with Library(folder) as lib:
         assert lib.notes() == saved
     assert "notes" not in orjson.loads((folder / "user.json").read_bytes())
+
+
+def test_schema_1_entities_move_out_of_the_catalog(tmp_path: Path) -> None:
+    """The catalog of schema 1 held every entity: they move to shards, their version stays."""
+    folder = tmp_path / "lib"
+    entities = [Entity("Asia Digital Bank", "organization", ("ADB",), (Mention(7, 11, "Some"),))]
+    with Library(folder) as lib:
+        lib.add_article(ARTICLE)
+        lib.set_entities(ARTICLE.id, entities, "5")
+    shard = folder / "entities" / "ab.json"
+    catalog = orjson.loads((folder / "catalog.json").read_bytes())
+    catalog["entities"] = orjson.loads(shard.read_bytes())["entities"]
+    for doc in catalog["articles"].values():
+        del doc["entities_version"]
+    catalog["meta"]["1"]["schema"] = 1
+    (folder / "catalog.json").write_bytes(orjson.dumps(catalog))
+    shard.unlink()
+
+    with Library(folder) as lib:
+        assert lib.entities(ARTICLE.id) == entities
+        assert lib.extractor_versions([ARTICLE.id]) == {ARTICLE.id: "5"}
+        assert [hit.article_id for hit in lib.search("adb")] == [ARTICLE.id]
+    assert "entities" not in orjson.loads((folder / "catalog.json").read_bytes())
+
+
+def test_an_article_is_shown_from_its_shard_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening one article of a large library must not parse the whole catalog."""
+    folder = tmp_path / "lib"
+    library_with_notes(folder, 1)
+    lib = Library(folder)
+    read: list[str] = []
+    real_read = SafeJSONStorage.read
+
+    def spy(storage: SafeJSONStorage) -> object:
+        read.append(storage.path.name)
+        return real_read(storage)
+
+    monkeypatch.setattr(SafeJSONStorage, "read", spy)
+    assert lib.get_article(ARTICLE.id) == ARTICLE
+    assert [note.body for note in lib.notes(ARTICLE.id)] == ["note 0"]
+    assert "catalog.json" not in read
+    lib.close()

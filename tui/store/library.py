@@ -3,22 +3,29 @@
 Files in the library folder, split by how often they change so that a note
 save never rewrites an article:
 
-- `catalog.json`: article metadata and blocks (`articles`) and entities
-  (`entities`); written at import.
-- `bodies/<2 hex>.json`: article texts, sharded by id; written at import only.
+- `catalog.json`: article metadata (`articles`), with the version of the
+  extractor that found each article's entities; written at import. Lists,
+  search and moving between articles read it; showing one article does not.
+- `bodies/<2 hex>.json`: article texts with their catalog entries, sharded by
+  id (the first two hex digits); written at import only. The reader shows an
+  article from its shard alone, so the first article is on screen before the
+  catalog of a large library is even parsed.
+- `entities/<2 hex>.json`: each article's entities, sharded the same way:
+  a catalog holding them was three times the size.
 - `notes/<2 hex>.json`: notes and highlights (`notes`), sharded by article id
   like the bodies, so a note save rewrites a few hundred notes at most,
   whatever the size of the library.
 - `user.json`: reading state (`reading`) and saved searches
   (`saved_searches`); written often. Libraries before schema 2 kept notes
-  here too: opening one moves them to their shards.
+  here too, and catalog.json the entities: opening one moves them to their shards.
 - `search/index.bin`: the search index over titles, texts and entities,
   derived from the catalog and rebuilt whenever it is missing or damaged (see
-  LibrarySearch); notes and reading state are searched from user.json.
+  LibrarySearch); notes and reading state are searched where they are.
 
 Each mutating method is one locked read-modify-write per file (see DataFile),
 so several Library objects or processes on one folder never lose each other's
-writes. Body shards are only written while holding the catalog's lock.
+writes. Body and entity shards are only written holding the catalog's lock,
+notes shards holding user.json's.
 """
 
 from __future__ import annotations
@@ -66,6 +73,9 @@ CATALOG_FILE = "catalog.json"
 USER_FILE = "user.json"
 BODIES_DIR = "bodies"
 NOTES_DIR = "notes"
+ENTITIES_DIR = "entities"
+ENTITIES_VERSION = "entities_version"
+"""Catalog field: the extractor version of the article's stored entities (absent: none)."""
 MIN_PREFIX = 4
 """Shorter prefixes are too likely to match by accident."""
 
@@ -139,7 +149,7 @@ class Library:
         self.folder = Path(folder).expanduser()
         try:
             why = "opened read-only" if read_only else write_problem(
-                self.folder, BODIES_DIR, NOTES_DIR
+                self.folder, BODIES_DIR, NOTES_DIR, ENTITIES_DIR
             )
         except OSError as exc:
             raise LibraryError(f"cannot create library folder {self.folder}: {exc}") from exc
@@ -150,21 +160,24 @@ class Library:
         self._user = DataFile(self.folder / USER_FILE, read_only=self._read_only)
         self._shards: dict[str, DataFile] = {}
         self._note_files: dict[str, DataFile] = {}
+        self._entity_files: dict[str, DataFile] = {}
         self._texts_cache: dict[str, tuple[object, dict[str, object]]] = {}
         self._index: dict[str, dict[str, Any]] = {}
         self._index_source: object = None
         self._entities_index: dict[str, dict[str, Any]] = {}
-        self._entities_source: object = None
+        self._entities_source: tuple[object, ...] = ()
         self._entity_counts: dict[str, int] | None = None
         self._catalog.open()
         self._user.open()
         self._move_notes_out_of_user_file()
+        self._move_entities_out_of_catalog()
         self._search = LibrarySearch(
             self.folder,
             self._catalog,
             self._user,
             self._articles,
             self._entity_docs,
+            self._entities_doc,
             self._body,
             self._note_docs,
         )
@@ -182,7 +195,13 @@ class Library:
             if self._closed:
                 return
             self._closed = True
-            files = (self._catalog, self._user, *self._shards.values(), *self._note_files.values())
+            files = (
+                self._catalog,
+                self._user,
+                *self._shards.values(),
+                *self._note_files.values(),
+                *self._entity_files.values(),
+            )
             for data_file in files:
                 data_file.close()
 
@@ -242,7 +261,8 @@ class Library:
         results: list[str] = []
         texts: dict[str, str] = {}  # article id -> text to write to its shard
         changed: set[str] = set()  # added or updated: what the search index must look at
-        with self._catalog_edit(changed, texts) as catalog:
+        no_entities: dict[str, dict[str, Any] | None] = {}  # new texts: none found yet
+        with self._catalog_edit(changed, texts, no_entities) as catalog:
             docs = catalog.setdefault("articles", {})
             key_of = {doc["id"]: key for key, doc in docs.items()}
             next_key = next_doc_id(docs)
@@ -252,6 +272,8 @@ class Library:
                 key = key_of.get(article.id)
                 old = None if key is None else docs[key]
                 text_changed = old is None or old.get("text_hash") != doc["text_hash"]
+                if old is not None and not text_changed and ENTITIES_VERSION in old:
+                    doc[ENTITIES_VERSION] = old[ENTITIES_VERSION]  # same text, same entities
                 # A text can go missing (a corrupt shard moved aside): re-importing restores it.
                 text_lost = (
                     not text_changed
@@ -267,46 +289,52 @@ class Library:
                 results.append("added" if old is None else "updated")
                 changed.add(article.id)
                 docs[key] = doc
-                if text_changed or text_lost:
-                    texts[article.id] = article.text
+                texts[article.id] = article.text  # the shard keeps the entry beside the text
+                if text_changed:
+                    no_entities[article.id] = None
                 if old is not None and text_changed:
                     changed_texts.add(article.id)
-            if changed_texts:
-                _remove_where(catalog, "entities", "article_id", changed_texts)
-            by_shard: dict[str, dict[str, str]] = {}
+            by_shard: dict[str, list[tuple[dict[str, Any], str]]] = {}
             for article_id, text in texts.items():
-                by_shard.setdefault(shard_name(article_id), {})[article_id] = text
-            for name, shard_texts in by_shard.items():  # inside the edit: before the catalog write
-                self._write_bodies(name, shard_texts)
+                entry = (docs[key_of[article_id]], text)
+                by_shard.setdefault(shard_name(article_id), []).append(entry)
+            for name, shard_bodies in by_shard.items():  # inside the edit: before the catalog write
+                self._write_bodies(name, shard_bodies)
+            self._drop_entities(changed_texts)
         return results
 
     @contextlib.contextmanager
     def _catalog_edit(
-        self, article_ids: Collection[str], texts: dict[str, str] | None = None
+        self,
+        article_ids: Collection[str],
+        texts: dict[str, str] | None = None,
+        entities: dict[str, dict[str, Any] | None] | None = None,
     ) -> Iterator[Tables]:
         """catalog.edit(), then the search index catches up, all under the catalog's lock.
 
-        `article_ids` (and `texts`, new texts by id) may be filled in by the
-        body: they are read after it, to tell the index what to look at.
+        `article_ids` (with `texts`, new texts by id, and `entities`, new entity
+        documents by id) may be filled in by the body: they are read after it,
+        to tell the index what to look at without reading it back.
         """
         with self._catalog.storage.locked():
             before = self._search.catalog_stamp()
             with self._catalog.edit() as tables:
                 yield tables
             if article_ids:
-                self._search.after_write(before, article_ids, texts, tables)
+                self._search.after_write(before, article_ids, texts, tables, entities)
 
-    def _write_bodies(self, shard: str, texts: dict[str, str]) -> None:
+    def _write_bodies(self, shard: str, bodies: Sequence[tuple[dict[str, Any], str]]) -> None:
+        """Store texts with their catalog entries: (entry, text) pairs."""
         with self._shard(shard).edit() as tables:
-            bodies = tables.setdefault("bodies", {})
-            key_of = {doc["id"]: key for key, doc in bodies.items()}
-            next_key = next_doc_id(bodies)
-            for article_id, text in texts.items():
-                key = key_of.get(article_id)
+            table = tables.setdefault("bodies", {})
+            key_of = {doc["id"]: key for key, doc in table.items()}
+            next_key = next_doc_id(table)
+            for doc, text in bodies:
+                key = key_of.get(doc["id"])
                 if key is None:
                     key = str(next_key)
                     next_key += 1
-                bodies[key] = {"id": article_id, "text": text}
+                table[key] = {"id": doc["id"], "text": text, "article": doc}
 
     def _articles(self) -> dict[str, dict[str, Any]]:
         """Catalog entries by article id (read-only), rebuilt only when the catalog was re-read.
@@ -340,6 +368,14 @@ class Library:
 
     @_serialized
     def get_article(self, article_id: str) -> Article:
+        """An article by id or unique prefix.
+
+        A full id is served from its body shard alone when the shard holds the
+        article's entry (schema 2), so the catalog is not parsed to show one.
+        """
+        stored = self._shard_record(article_id)
+        if stored is not None:
+            return stored
         full_id = self.resolve_id(article_id)
         doc = self._articles().get(full_id)
         if doc is None:  # deleted by another process just now
@@ -350,6 +386,18 @@ class Library:
                 f"the text of article {full_id!r} is missing or outdated in "
                 f"{self._shard(full_id).path} (interrupted import?): import the article again"
             )
+        return codec.article_from(doc, text)
+
+    def _shard_record(self, article_id: str) -> Article | None:
+        """The article as its body shard holds it, if the shard has its entry and text."""
+        if not article_id or any(c not in string.hexdigits for c in article_id[:2]):
+            return None  # not an id of ours: a prefix or a name, resolved through the catalog
+        record = self._shard_records(article_id).get(article_id)
+        if record is None:
+            return None
+        doc, text = record
+        if not isinstance(text, str) or text_hash(text) != doc.get("text_hash"):
+            return None
         return codec.article_from(doc, text)
 
     def _body(self, article_id: str, expected_hash: object) -> str | None:
@@ -373,6 +421,15 @@ class Library:
             cached = self._texts_cache[name] = (tables, {d.get("id"): d.get("text") for d in docs})
         return cached[1]
 
+    def _shard_records(self, article_id: str) -> dict[str, tuple[dict[str, Any], object]]:
+        """(catalog entry, text) by id for the bodies of an article's shard that carry an entry."""
+        tables = self._shard(article_id).read()
+        return {
+            doc["id"]: (doc["article"], doc.get("text"))
+            for doc in tables.get("bodies", {}).values()
+            if isinstance(doc.get("article"), dict) and "id" in doc
+        }
+
     @_serialized
     def list_articles(self) -> list[ArticleSummary]:
         """Every article without its text: newest first (undated last), then by title."""
@@ -389,15 +446,17 @@ class Library:
     def delete_article(self, article_id: str) -> None:
         """Remove an article with its text, entities, notes and reading state."""
         with self._catalog.storage.locked():
+            self._require_article(article_id)
+            # The text first: a body with its entry is shown without the catalog.
+            with self._shard(article_id).edit() as shard:
+                _remove_where(shard, "bodies", "id", {article_id})
+            self._drop_entities({article_id})
             with self._catalog_edit({article_id}) as catalog:
                 articles = catalog.get("articles", {})
                 key = _find(articles, "id", article_id)
                 if key is None:
                     raise ArticleNotFoundError(article_id, self.folder)
                 del articles[key]
-                _remove_where(catalog, "entities", "article_id", {article_id})
-            with self._shard(article_id).edit() as shard:
-                _remove_where(shard, "bodies", "id", {article_id})
         with self._user.edit() as user:
             _remove_where(user, "reading", "article_id", {article_id})
             with self._notes_file(shard_name(article_id)).edit() as notes:
@@ -408,6 +467,63 @@ class Library:
             raise ArticleNotFoundError(article_id, self.folder)
 
     # -- entities -------------------------------------------------------------
+
+    def _entity_file(self, shard: str) -> DataFile:
+        data_file = self._entity_files.get(shard)
+        if data_file is None:
+            path = self.folder / ENTITIES_DIR / f"{shard}.json"
+            data_file = DataFile(path, lock=self._catalog.storage.lock, read_only=self._read_only)
+            self._entity_files[shard] = data_file
+        return data_file
+
+    def _all_entity_files(self) -> list[DataFile]:
+        folder = self.folder / ENTITIES_DIR
+        return [self._entity_file(path.stem) for path in sorted(folder.glob("*.json"))]
+
+    def _store_entity_docs(self, docs: Sequence[dict[str, Any]]) -> None:
+        """Add or replace (by article id) entity documents, one write per shard touched."""
+        by_shard: dict[str, list[dict[str, Any]]] = {}
+        for doc in docs:
+            by_shard.setdefault(shard_name(doc["article_id"]), []).append(doc)
+        for shard, shard_docs in by_shard.items():
+            with self._entity_file(shard).edit() as tables:
+                table = tables.setdefault("entities", {})
+                key_of = {doc["article_id"]: key for key, doc in table.items()}
+                next_key = next_doc_id(table)
+                for doc in shard_docs:
+                    key = key_of.get(doc["article_id"])
+                    if key is None:
+                        key = key_of[doc["article_id"]] = str(next_key)
+                        next_key += 1
+                    table[key] = doc
+
+    def _drop_entities(self, article_ids: Collection[str]) -> None:
+        by_shard: dict[str, set[str]] = {}
+        for article_id in article_ids:
+            by_shard.setdefault(shard_name(article_id), set()).add(article_id)
+        for shard, ids in by_shard.items():
+            if not (self.folder / ENTITIES_DIR / f"{shard}.json").exists():
+                continue
+            with self._entity_file(shard).edit() as tables:
+                _remove_where(tables, "entities", "article_id", ids)
+
+    def _move_entities_out_of_catalog(self) -> None:
+        """Before schema 2 entities were in catalog.json: move them to their shards, once.
+
+        Shards first, the catalog last (a crash in between moves them again).
+        """
+        if not self._catalog.read().get("entities"):
+            return
+        with self._catalog.storage.locked():
+            old = list(self._catalog.read().get("entities", {}).values())
+            self._store_entity_docs(old)
+            versions = {doc["article_id"]: doc.get("extractor_version") for doc in old}
+            with self._catalog.edit() as catalog:
+                catalog.pop("entities", None)
+                articles = catalog.get("articles", {})
+                for key, doc in articles.items():
+                    if doc["id"] in versions:
+                        articles[key] = {**doc, ENTITIES_VERSION: versions[doc["id"]]}
 
     @_serialized
     def set_entities(
@@ -420,37 +536,53 @@ class Library:
     def set_entities_many(
         self, items: Sequence[tuple[str, Sequence[Entity]]], extractor_version: str
     ) -> None:
-        """set_entities for many articles with one write: what a bulk import needs."""
-        with self._catalog_edit({article_id for article_id, _ in items}) as catalog:
-            known = {doc["id"] for doc in catalog.get("articles", {}).values()}
-            table = catalog.setdefault("entities", {})
-            key_of = {doc["article_id"]: key for key, doc in table.items()}
-            next_key = next_doc_id(table)
-            for article_id, entities in items:
-                if article_id not in known:
+        """set_entities for many articles with one write per file: what a bulk import needs.
+
+        The catalog records the extractor version of each, so the search index
+        (which watches the catalog) and other processes see that entities changed.
+        """
+        docs = {
+            article_id: {
+                "article_id": article_id,
+                "extractor_version": extractor_version,
+                "entities": [codec.entity_doc(entity) for entity in entities],
+            }
+            for article_id, entities in items
+        }
+        found: dict[str, dict[str, Any] | None] = dict(docs)
+        with self._catalog_edit(set(docs), None, found) as catalog:
+            articles = catalog.get("articles", {})
+            key_of = {doc["id"]: key for key, doc in articles.items()}
+            for article_id in docs:
+                if article_id not in key_of:
                     raise ArticleNotFoundError(article_id, self.folder)
-                key = key_of.get(article_id)
-                if key is None:
-                    key = key_of[article_id] = str(next_key)
-                    next_key += 1
-                table[key] = {
-                    "article_id": article_id,
-                    "extractor_version": extractor_version,
-                    "entities": [codec.entity_doc(entity) for entity in entities],
-                }
+            self._store_entity_docs(list(docs.values()))  # inside the edit: before the catalog
+            for article_id in docs:
+                key = key_of[article_id]
+                articles[key] = {**articles[key], ENTITIES_VERSION: extractor_version}
 
     def _entity_docs(self) -> dict[str, dict[str, Any]]:
-        """Entity documents by article id, rebuilt only when the catalog was re-read."""
-        tables = self._catalog.read()
-        if tables is not self._entities_source:
-            docs = tables.get("entities", {}).values()
-            self._entities_index = {doc["article_id"]: doc for doc in docs}
+        """Every article's entity document by article id, rebuilt when a shard was re-read."""
+        tables = tuple(data_file.read() for data_file in self._all_entity_files())
+        if len(tables) != len(self._entities_source) or any(
+            a is not b for a, b in zip(tables, self._entities_source, strict=False)
+        ):
+            self._entities_index = {
+                doc["article_id"]: doc
+                for table in tables
+                for doc in table.get("entities", {}).values()
+            }
             self._entities_source = tables
             self._entity_counts = None
         return self._entities_index
 
     def _entities_doc(self, article_id: str) -> dict[str, Any] | None:
-        return self._entity_docs().get(article_id)
+        """One article's entity document: only its shard is read."""
+        shard = shard_name(article_id)
+        if not (self.folder / ENTITIES_DIR / f"{shard}.json").exists():
+            return None
+        table = self._entity_file(shard).read().get("entities", {})
+        return next((doc for doc in table.values() if doc.get("article_id") == article_id), None)
 
     @_serialized
     def entities(self, article_id: str) -> list[Entity]:
@@ -465,20 +597,19 @@ class Library:
 
     @_serialized
     def extractor_versions(self, article_ids: Collection[str]) -> dict[str, str | None]:
-        """extractor_version for many articles with one read.
-
-        Right after a write each read may parse the catalog again (its mtime is
-        too recent to trust), so an import asks once, not article by article.
-        """
-        docs = self._entity_docs()
+        """extractor_version for many articles from one read of the catalog (no shard is read)."""
+        docs = self._articles()
         return {
-            article_id: (docs[article_id].get("extractor_version") if article_id in docs else None)
+            article_id: (docs[article_id].get(ENTITIES_VERSION) if article_id in docs else None)
             for article_id in article_ids
         }
 
     @_serialized
     def entity_article_counts(self) -> dict[str, int]:
-        """How many articles name each entity, by case-folded entity name (cached)."""
+        """How many articles name each entity, by case-folded entity name (cached).
+
+        It reads every entities shard: call it from a worker in a large library.
+        """
         docs = self._entity_docs()
         if self._entity_counts is None:
             counts: dict[str, int] = {}

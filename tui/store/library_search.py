@@ -28,7 +28,9 @@ from tui.store.data_file import DataFile
 from tui.store.schema import Tables
 from tui.store.search_index_file import SearchIndexFile
 
-Docs = dict[str, dict[str, Any]]
+Docs = Mapping[str, dict[str, Any]]
+EntityOf = Callable[[str], dict[str, Any] | None]
+"""An article's entity document by id (None: it has none)."""
 _SNAPSHOT_TRIES = 5
 
 
@@ -42,6 +44,7 @@ class LibrarySearch:
         user: DataFile,
         articles: Callable[[], Docs],
         entity_docs: Callable[[], Docs],
+        entity_doc: Callable[[str], dict[str, Any] | None],
         body: Callable[[str, object], str | None],
         note_docs: Callable[[], tuple[object, list[dict[str, Any]]]],
     ) -> None:
@@ -50,6 +53,7 @@ class LibrarySearch:
         self._user = user
         self._articles = articles
         self._entity_docs = entity_docs
+        self._entity_doc = entity_doc
         self._body = body
         self._note_docs = note_docs
         self._index: SearchIndex | None = None
@@ -108,18 +112,23 @@ class LibrarySearch:
         article_ids: Collection[str],
         texts: Mapping[str, str] | None,
         catalog: Tables,
+        entities: Mapping[str, dict[str, Any] | None] | None = None,
     ) -> None:
         """Index what a catalog write changed; call it holding the catalog lock.
 
         `before` is the catalog's stamp just before the write: if the index
-        reflected it, only `article_ids` need a look (with `texts` at hand).
-        `catalog` is what was just written, so nothing is read back from disk
-        (the storage would re-read a file this fresh).
+        reflected it, only `article_ids` need a look (with `texts` and
+        `entities`, their new entity documents, at hand; the others' are read
+        from their shards). `catalog` is what was just written, so nothing is
+        read back from disk (the storage would re-read a file this fresh).
         """
         articles = {doc["id"]: doc for doc in catalog.get("articles", {}).values()}
-        entities = {doc["article_id"]: doc for doc in catalog.get("entities", {}).values()}
-        snapshot = (self.catalog_stamp(), articles, entities)
-        self._sync(before, article_ids, texts or {}, snapshot)
+        given = entities or {}
+
+        def entity_of(article_id: str) -> dict[str, Any] | None:
+            return given[article_id] if article_id in given else self._entity_doc(article_id)
+
+        self._sync(before, article_ids, texts or {}, (self.catalog_stamp(), articles, entity_of))
 
     def rebuild(self) -> None:
         """Index every article again from the catalog and the texts, and save."""
@@ -131,21 +140,21 @@ class LibrarySearch:
             self._index = index
             self.file.save(index)
 
-    def _snapshot(self) -> tuple[list[int] | None, Docs, Docs]:
+    def _snapshot(self) -> tuple[list[int] | None, Docs, EntityOf]:
         """The catalog's stamp and its articles and entities, read from that same version."""
         for _ in range(_SNAPSHOT_TRIES):
             before = self.catalog_stamp()
             articles, entities = self._articles(), self._entity_docs()
             if self.catalog_stamp() == before:
-                return before, articles, entities
-        return None, articles, entities  # a busy writer: index now, check again next time
+                return before, articles, entities.get
+        return None, articles, entities.get  # a busy writer: index now, check again next time
 
     def _sync(
         self,
         before: Any = None,
         article_ids: Collection[str] | None = None,
         texts: Mapping[str, str] | None = None,
-        snapshot: tuple[list[int] | None, Docs, Docs] | None = None,
+        snapshot: tuple[list[int] | None, Docs, EntityOf] | None = None,
     ) -> SearchIndex:
         """Bring the index in step with the catalog: keep, load, patch or (last) build it."""
         stamp, articles, entities = snapshot or self._snapshot()
@@ -180,7 +189,7 @@ class LibrarySearch:
         self,
         index: SearchIndex,
         articles: Docs,
-        entities: Docs,
+        entity_of: EntityOf,
         only: Collection[str] | None,
         texts: Mapping[str, str],
     ) -> bool:
@@ -206,7 +215,7 @@ class LibrarySearch:
                 stored_hash = "" if text is None else str(text_hash)
                 index.set_body(article_id, stored_hash, text or "")
                 changed = True
-            names = _entity_names(entities.get(article_id))
+            names = _entity_names(entity_of(article_id))
             meta = ArticleMeta.of(
                 article_id,
                 doc.get("title") or "",
