@@ -225,7 +225,7 @@ class GlossApp(App[None]):
         """Save where the reader is before leaving; a failure is said once the screen is gone."""
         problem: LibraryError | None = None
         with suppress(LookupError):
-            problem = self.reader.save_position()
+            problem = self.reader.save_position(quitting=True)
         self.exit(message=None if problem is None else Text(f"gloss: {problem}"))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:

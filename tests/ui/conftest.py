@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from tests.conftest import CORPORA, SEED
 from tui.app import GlossApp
@@ -41,3 +42,9 @@ def library(template_library: Path, tmp_path: Path) -> Iterator[Library]:
 @pytest.fixture
 def app(library: Library) -> GlossApp:
     return GlossApp(library)
+
+
+async def settled(pilot: Pilot[None]) -> None:
+    """Wait for background work (the entity counts) so a snapshot shows the finished screen."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()

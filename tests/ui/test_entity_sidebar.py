@@ -107,6 +107,8 @@ async def test_other_articles_list_opens_the_article_at_the_mention(
         await pilot.press(*"beijing")
         await pilot.pause()
         assert shown_names(sidebar) == ["Beijing"]
+        await app.workers.wait_for_complete()  # the counts come from a worker
+        await pilot.pause()
         assert "+1 art." in str(sidebar.get_option_at_index(1).prompt)
         await pilot.press("greater_than_sign")
         await pilot.pause()

@@ -110,3 +110,21 @@ async def test_a_resize_keeps_the_same_passage_at_the_top(app: GlossApp) -> None
             await pilot.pause()
             assert top_line_holds(view, offset), size
         assert view.top_offset() == offset, "back at the first width: the very same line"
+
+
+async def test_a_restart_reopens_the_article_read_last(library: Library) -> None:
+    ids = library.article_ids()
+    assert len(ids) >= 2
+    app = GlossApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.screen.query_one(ArticleView).article.id == ids[0]  # type: ignore[union-attr]
+        await pilot.press("right_square_bracket")
+        await scroll_down(pilot, 5)
+        await pilot.press("q")
+        await pilot.pause()
+    with Library(library.folder) as fresh:
+        again = GlossApp(fresh)
+        async with again.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            shown = again.screen.query_one(ArticleView).article
+            assert shown is not None and shown.id == ids[1]

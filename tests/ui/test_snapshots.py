@@ -4,26 +4,27 @@ from __future__ import annotations
 
 from typing import Any
 
+from tests.ui.conftest import settled
 from tui.app import GlossApp
 
 SIZE = (120, 40)
 
 
 def test_reader_on_the_seed_article(snap_compare: Any, app: GlossApp) -> None:
-    assert snap_compare(app, terminal_size=SIZE)
+    assert snap_compare(app, terminal_size=SIZE, run_before=settled)
 
 
 def test_reader_scrolled_to_the_end(snap_compare: Any, app: GlossApp) -> None:
-    assert snap_compare(app, terminal_size=SIZE, press=["G"])
+    assert snap_compare(app, terminal_size=SIZE, run_before=settled, press=["G"])
 
 
 def test_help_screen(snap_compare: Any, app: GlossApp) -> None:
-    assert snap_compare(app, terminal_size=SIZE, press=["question_mark"])
+    assert snap_compare(app, terminal_size=SIZE, run_before=settled, press=["question_mark"])
 
 
 def test_library_screen(snap_compare: Any, app: GlossApp) -> None:
-    assert snap_compare(app, terminal_size=SIZE, press=["l"])
+    assert snap_compare(app, terminal_size=SIZE, run_before=settled, press=["l"])
 
 
 def test_narrow_terminal_shows_only_the_article(snap_compare: Any, app: GlossApp) -> None:
-    assert snap_compare(app, terminal_size=(60, 15))
+    assert snap_compare(app, terminal_size=(60, 15), run_before=settled)

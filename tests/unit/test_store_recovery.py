@@ -38,6 +38,13 @@ def library_with_notes(folder: Path, count: int) -> list[Note]:
         return [lib.add_note(Note("", ARTICLE.id, f"note {i}")) for i in range(count)]
 
 
+def read_everything(folder: Path) -> None:
+    """Open and read every kind of file: the catalog and notes shards are read on demand."""
+    with Library(folder) as lib:
+        lib.list_articles()
+        lib.notes()
+
+
 def note_bodies(folder: Path) -> list[str]:
     with Library(folder) as lib:
         return [note.body for note in lib.notes()]
@@ -152,7 +159,7 @@ def test_corrupt_file_is_moved_aside_and_the_next_open_works(
     path.write_bytes(bad)
 
     with pytest.raises(CorruptLibraryError) as error:
-        Library(folder).notes(ARTICLE.id)  # a notes shard is only read when needed
+        read_everything(folder)
     message = str(error.value)
     moved = error.value.moved_to
     assert "\n" not in message
@@ -178,7 +185,7 @@ def test_corrupt_file_message_offers_the_last_good_version(tmp_path: Path) -> No
     user = folder / NOTES
     user.write_bytes(b'{"notes": {"1": ')
     with pytest.raises(CorruptLibraryError) as error:
-        Library(folder).notes()
+        read_everything(folder)
     backup = error.value.backup
     assert backup is not None
     assert str(backup) in str(error.value)
@@ -202,7 +209,7 @@ def test_corrupt_files_never_overwrite_each_other(tmp_path: Path) -> None:
     for garbage in (b"first {", b"second {"):
         (folder / "catalog.json").write_bytes(garbage)
         with pytest.raises(CorruptLibraryError) as error:
-            Library(folder)
+            read_everything(folder)
         moved.append(error.value.moved_to)
     assert moved[0] != moved[1]
     assert [p.read_bytes() for p in moved] == [b"first {", b"second {"]
@@ -248,7 +255,7 @@ def test_newer_schema_is_refused_and_left_untouched(tmp_path: Path, name: str) -
     path.write_bytes(raw)
     stat = path.stat()
     with pytest.raises(NewerSchemaError) as error:
-        Library(folder)
+        read_everything(folder)
     assert str(error.value) == (
         f"library {path} has schema 7, this Gloss understands up to {SCHEMA_VERSION}: upgrade Gloss"
     )
@@ -356,12 +363,21 @@ def test_schema_1_entities_move_out_of_the_catalog(tmp_path: Path) -> None:
     catalog["meta"]["1"]["schema"] = 1
     (folder / "catalog.json").write_bytes(orjson.dumps(catalog))
     shard.unlink()
+    bodies = orjson.loads((folder / "bodies" / "ab.json").read_bytes())
+    for doc in bodies["bodies"].values():
+        del doc["article"]  # schema 1 bodies held texts alone
+    (folder / "bodies" / "ab.json").write_bytes(orjson.dumps(bodies))
+    user = orjson.loads((folder / "user.json").read_bytes())
+    user["meta"]["1"]["schema"] = 1
+    (folder / "user.json").write_bytes(orjson.dumps(user))
 
     with Library(folder) as lib:
         assert lib.entities(ARTICLE.id) == entities
         assert lib.extractor_versions([ARTICLE.id]) == {ARTICLE.id: "5"}
         assert [hit.article_id for hit in lib.search("adb")] == [ARTICLE.id]
     assert "entities" not in orjson.loads((folder / "catalog.json").read_bytes())
+    bodies = orjson.loads((folder / "bodies" / "ab.json").read_bytes())
+    assert [doc["article"]["title"] for doc in bodies["bodies"].values()] == [ARTICLE.title]
 
 
 def test_an_article_is_shown_from_its_shard_alone(

@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import ClassVar
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -88,9 +89,11 @@ class ReaderScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        ids = self.library.article_ids()
-        if self.article_id is None and ids:
-            self.article_id = ids[0]
+        """Open on the article read last (no catalog to parse), else on the newest one."""
+        if self.article_id is None:
+            self.article_id = self.library.last_read_article()
+        if self.article_id is None:
+            self.article_id = next(iter(self.library.article_ids()), None)
         if self.article_id is not None:
             self.show_article(self.article_id)
         self.focus_pane("article")
@@ -102,7 +105,6 @@ class ReaderScreen(Screen[None]):
             article = self.library.get_article(article_id)
             entities = self.library.entities(article.id)
             notes = self.library.notes(article.id)
-            counts = self.library.entity_article_counts()
             version = self.library.extractor_version(article.id)
         except LibraryError as error:  # a damaged file: say it in one line, stay where we were
             self.article_id = view.article.id if view.article is not None else None
@@ -112,7 +114,6 @@ class ReaderScreen(Screen[None]):
             return
         self.article_id = article.id
         view.show(article, entities, notes)
-        elsewhere = {e.name: counts.get(e.name.casefold(), 1) - 1 for e in entities}
         problem = None
         if version is not None and version.endswith(NO_MODEL_SUFFIX):
             problem = (
@@ -121,11 +122,24 @@ class ReaderScreen(Screen[None]):
             )
         elif version not in (None, EXTRACTOR_VERSION):
             problem = "Entities from an older Gloss: run `gloss reindex`."
-        self.query_one(EntitySidebar).show(entities, elsewhere, problem)
+        self.query_one(EntitySidebar).show(entities, problem=problem)
+        if entities:
+            self.count_elsewhere(article.id, entities)
         self.query_one(NotesPane).show(notes)
         self.deleted.clear()
         self.app.sub_title = article.title
         self.arrive_at_article()
+
+    @work(thread=True, exclusive=True, group="entity-counts", name="counting entities")
+    def count_elsewhere(self, article_id: str, entities: list[Entity]) -> None:
+        """How many other articles name each entity: every entity shard is read, so not here."""
+        counts = self.library.entity_article_counts()
+        elsewhere = {e.name: counts.get(e.name.casefold(), 1) - 1 for e in entities}
+        self.app.call_from_thread(self._show_elsewhere, article_id, elsewhere)
+
+    def _show_elsewhere(self, article_id: str, elsewhere: dict[str, int]) -> None:
+        if article_id == self.article_id:
+            self.query_one(EntitySidebar).show_elsewhere(elsewhere)
 
     def on_entity_sidebar_chosen(self, message: EntitySidebar.Chosen) -> None:
         self.mark_entity(message.entity)
@@ -418,11 +432,13 @@ class ReaderScreen(Screen[None]):
         if bottom > 0 and round(new) >= bottom > round(old):
             self.read_to_the_end()
 
-    def save_position(self) -> LibraryError | None:
+    def save_position(self, quitting: bool = False) -> LibraryError | None:
         """Store the offset of the passage at the top of the article pane, if it moved.
 
         It is saved on its own, while scrolling: a failure is said once, not at every
         pause (a read-only library was said at start), and returned for quitting to say.
+        When quitting it is saved anyway: that stamps the article as the one read
+        last, so the next start opens on it.
         """
         view = self.query_one(ArticleView)
         if self._restoring or self.article_id is None or view.article is None:
@@ -430,7 +446,7 @@ class ReaderScreen(Screen[None]):
         if view.article.id != self.article_id:
             return None
         offset = view.top_offset()
-        if offset != self._saved_position:
+        if offset != self._saved_position or (quitting and not self.library.read_only):
             try:
                 self.library.save_position(self.article_id, offset)
             except LibraryError as error:

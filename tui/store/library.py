@@ -67,7 +67,7 @@ from tui.store.errors import (
     NoteNotFoundError,
 )
 from tui.store.library_search import LibrarySearch
-from tui.store.schema import Tables
+from tui.store.schema import Tables, schema_version
 
 CATALOG_FILE = "catalog.json"
 USER_FILE = "user.json"
@@ -167,10 +167,8 @@ class Library:
         self._entities_index: dict[str, dict[str, Any]] = {}
         self._entities_source: tuple[object, ...] = ()
         self._entity_counts: dict[str, int] | None = None
-        self._catalog.open()
-        self._user.open()
-        self._move_notes_out_of_user_file()
-        self._move_entities_out_of_catalog()
+        self._order: tuple[object, list[ArticleSummary]] | None = None
+        self._open_files()
         self._search = LibrarySearch(
             self.folder,
             self._catalog,
@@ -184,6 +182,26 @@ class Library:
 
     def __repr__(self) -> str:
         return f"Library({str(self.folder)!r})"
+
+    def _open_files(self) -> None:
+        """Create missing files and bring a schema-1 library to the sharded layout.
+
+        An existing catalog is not parsed here: showing one article never needs
+        it, and at 100k articles parsing it is most of a cold start. user.json
+        (small) is read first: a version-2 one means the shards exist already.
+        """
+        sharded = self._user.exists() and schema_version(self._user.read()) >= 2
+        catalog_existed = self._catalog.exists()
+        if not catalog_existed or self.read_only:
+            self._catalog.open()  # read-only: at least say now if it is damaged
+        if self.read_only:
+            self._user.open()
+            return
+        if catalog_existed and not sharded:
+            self._move_entities_out_of_catalog()
+            self._add_entries_to_bodies()
+        self._user.open()
+        self._move_notes_out_of_user_file()
 
     @property
     def read_only(self) -> bool:
@@ -432,11 +450,18 @@ class Library:
 
     @_serialized
     def list_articles(self) -> list[ArticleSummary]:
-        """Every article without its text: newest first (undated last), then by title."""
-        summaries = [codec.summary_from(doc) for doc in self._articles().values()]
-        summaries.sort(key=lambda s: (s.title.casefold(), s.id))
-        summaries.sort(key=lambda s: s.date or "", reverse=True)  # stable: titles stay sorted
-        return summaries
+        """Every article without its text: newest first (undated last), then by title.
+
+        Kept until the catalog changes: the reader asks for the order at every
+        step to the next article, and sorting 100k summaries takes a second.
+        """
+        articles = self._articles()
+        if self._order is None or self._order[0] is not articles:
+            summaries = [codec.summary_from(doc) for doc in articles.values()]
+            summaries.sort(key=lambda s: (s.title.casefold(), s.id))
+            summaries.sort(key=lambda s: s.date or "", reverse=True)  # stable: titles stay sorted
+            self._order = (articles, summaries)
+        return list(self._order[1])
 
     @_serialized
     def article_ids(self) -> list[str]:
@@ -524,6 +549,17 @@ class Library:
                 for key, doc in articles.items():
                     if doc["id"] in versions:
                         articles[key] = {**doc, ENTITIES_VERSION: versions[doc["id"]]}
+
+    def _add_entries_to_bodies(self) -> None:
+        """Schema 1 bodies held texts alone: give each its catalog entry (once, at upgrade)."""
+        with self._catalog.storage.locked():
+            by_shard: dict[str, list[tuple[dict[str, Any], str]]] = {}
+            for article_id, doc in self._articles().items():
+                text = self._body(article_id, doc.get("text_hash"))
+                if text is not None:
+                    by_shard.setdefault(shard_name(article_id), []).append((doc, text))
+            for shard, bodies in by_shard.items():
+                self._write_bodies(shard, bodies)
 
     @_serialized
     def set_entities(
@@ -798,6 +834,15 @@ class Library:
             if new != old:
                 reading[key or str(next_doc_id(reading))] = codec.reading_doc(new)
         return new
+
+    @_serialized
+    def last_read_article(self) -> str | None:
+        """The article read most recently that is still in the library, from user.json alone."""
+        read = [state for state in self._search.states().values() if state.last_read]
+        for state in sorted(read, key=lambda state: state.last_read or "", reverse=True):
+            if self._shard_record(state.article_id) is not None:
+                return state.article_id
+        return None
 
     @_serialized
     def reading_states(self) -> dict[str, ReadingState]:

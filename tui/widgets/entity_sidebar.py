@@ -105,6 +105,14 @@ class EntitySidebar(OptionList):
         self.filter = ""
         self._rebuild()
 
+    def show_elsewhere(self, elsewhere: Mapping[str, int]) -> None:
+        """Add the other-article counts, which come later (they read every entity shard)."""
+        highlighted = self.highlighted
+        self.elsewhere = elsewhere
+        self._rebuild()
+        if highlighted is not None and highlighted < self.option_count:
+            self.highlighted = highlighted
+
     @property
     def highlighted_entity(self) -> Entity | None:
         option = self.highlighted_option
