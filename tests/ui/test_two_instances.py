@@ -91,3 +91,20 @@ def test_two_apps_annotating_one_library_keep_both_sets_of_notes(library: Librar
     assert all(note.selector is not None and note.selector.exact for note in notes)
     assert (state.starred, state.read, state.tags) == (True, True, ("x", "y"))
     assert state.position > 0, "left scrolled a page and quit: its place is kept"
+
+
+async def test_a_window_that_never_scrolled_keeps_the_place_another_one_left(
+    app: GlossApp, library: Library
+) -> None:
+    """Quitting stamps the article as read last, but must not put back its own, older place."""
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        article_id = app.reader.article_id
+        assert article_id is not None
+        with Library(library.folder) as other_window:  # read on to the middle, then quit
+            other_window.save_position(article_id, 500)
+        await pilot.press("q")
+    with Library(library.folder) as fresh:
+        state = fresh.reading_state(article_id)
+    assert state.position == 500
+    assert state.last_read is not None
