@@ -151,3 +151,15 @@ def test_reading_states_is_a_copy(library: Library) -> None:
     states = library.reading_states()
     states[TWO] = ReadingState(TWO)
     assert TWO not in library.reading_states()
+
+
+def test_the_article_read_last_is_known_without_the_catalog(library: Library) -> None:
+    assert library.last_read_article() is None  # never read: the reader starts on the newest
+    library.save_position(ONE, 40)
+    library.stamp_last_read(TWO)
+    assert library.last_read_article() == TWO
+    assert library.reading_state(TWO).position == 0  # stamping leaves the place alone
+    library.save_position(ONE, 80)
+    assert library.last_read_article() == ONE
+    library.delete_article(ONE)
+    assert library.last_read_article() == TWO

@@ -348,8 +348,9 @@ def test_a_move_interrupted_after_the_shards_is_finished_without_duplicates(
     assert "notes" not in orjson.loads((folder / "user.json").read_bytes())
 
 
-def test_schema_1_entities_move_out_of_the_catalog(tmp_path: Path) -> None:
-    """The catalog of schema 1 held every entity: they move to shards, their version stays."""
+@pytest.mark.parametrize("user_schema", [1, 2])
+def test_schema_1_entities_move_out_of_the_catalog(tmp_path: Path, user_schema: int) -> None:
+    """The catalog before schema 3 held every entity: they move to shards, their version stays."""
     folder = tmp_path / "lib"
     entities = [Entity("Asia Digital Bank", "organization", ("ADB",), (Mention(7, 11, "Some"),))]
     with Library(folder) as lib:
@@ -368,7 +369,7 @@ def test_schema_1_entities_move_out_of_the_catalog(tmp_path: Path) -> None:
         del doc["article"]  # schema 1 bodies held texts alone
     (folder / "bodies" / "ab.json").write_bytes(orjson.dumps(bodies))
     user = orjson.loads((folder / "user.json").read_bytes())
-    user["meta"]["1"]["schema"] = 1
+    user["meta"]["1"]["schema"] = user_schema
     (folder / "user.json").write_bytes(orjson.dumps(user))
 
     with Library(folder) as lib:

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tui.commands.import_progress import ImportProgress
 from tui.commands.import_summary import print_report, report_json
 from tui.commands.output import library_option, print_json
 from tui.store import Library
@@ -28,6 +27,7 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace, library: Library) -> int:
+    from tui.commands.import_progress import ImportProgress  # rich.progress: only when importing
     from tui.importer import STDIN, Source, import_paths
 
     paths: list[Source] = [STDIN if raw == STDIN else Path(raw) for raw in args.paths]

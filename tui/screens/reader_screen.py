@@ -97,6 +97,12 @@ class ReaderScreen(Screen[None]):
         if self.article_id is not None:
             self.show_article(self.article_id)
         self.focus_pane("article")
+        self.call_after_refresh(self.load_article_order)  # after the first paint, not before
+
+    @work(thread=True, exclusive=True, group="article-order", name="reading the catalog")
+    def load_article_order(self) -> None:
+        """Parse the catalog once the first article is on screen, so `]` need not wait for it."""
+        self.library.article_ids()
 
     def show_article(self, article_id: str) -> None:
         self.leave_article()
@@ -124,7 +130,7 @@ class ReaderScreen(Screen[None]):
             problem = "Entities from an older Gloss: run `gloss reindex`."
         self.query_one(EntitySidebar).show(entities, problem=problem)
         if entities:
-            self.count_elsewhere(article.id, entities)
+            self.call_after_refresh(self.count_elsewhere, article.id, entities)
         self.query_one(NotesPane).show(notes)
         self.deleted.clear()
         self.app.sub_title = article.title
@@ -446,17 +452,22 @@ class ReaderScreen(Screen[None]):
         if view.article.id != self.article_id:
             return None
         offset = view.top_offset()
-        if offset != self._saved_position or (quitting and not self.library.read_only):
-            try:
+        moved = offset != self._saved_position
+        if not moved and not (quitting and not self.library.read_only):
+            return None
+        try:
+            if moved:
                 self.library.save_position(self.article_id, offset)
-            except LibraryError as error:
-                expected = isinstance(error, LibraryReadOnlyError)
-                if str(error) != self._position_problem and not expected:
-                    report_unsaved(self, error)
-                self._position_problem = str(error)
-                return error
-            self._saved_position = offset
-            self._position_problem = None
+            else:  # another window may have moved on in this article: keep its place
+                self.library.stamp_last_read(self.article_id)
+        except LibraryError as error:
+            expected = isinstance(error, LibraryReadOnlyError)
+            if str(error) != self._position_problem and not expected:
+                report_unsaved(self, error)
+            self._position_problem = str(error)
+            return error
+        self._saved_position = offset
+        self._position_problem = None
         return None
 
     def read_to_the_end(self) -> None:

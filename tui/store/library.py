@@ -17,7 +17,8 @@ save never rewrites an article:
   whatever the size of the library.
 - `user.json`: reading state (`reading`) and saved searches
   (`saved_searches`); written often. Libraries before schema 2 kept notes
-  here too, and catalog.json the entities: opening one moves them to their shards.
+  here too (before schema 3, catalog.json held the entities): opening one
+  moves them to their shards.
 - `search/index.bin`: the search index over titles, texts and entities,
   derived from the catalog and rebuilt whenever it is missing or damaged (see
   LibrarySearch); notes and reading state are searched where they are.
@@ -184,13 +185,13 @@ class Library:
         return f"Library({str(self.folder)!r})"
 
     def _open_files(self) -> None:
-        """Create missing files and bring a schema-1 library to the sharded layout.
+        """Create missing files and bring an older library to the sharded layout.
 
         An existing catalog is not parsed here: showing one article never needs
         it, and at 100k articles parsing it is most of a cold start. user.json
-        (small) is read first: a version-2 one means the shards exist already.
+        (small) is read first: version 3 means every shard exists already.
         """
-        sharded = self._user.exists() and schema_version(self._user.read()) >= 2
+        sharded = self._user.exists() and schema_version(self._user.read()) >= 3
         catalog_existed = self._catalog.exists()
         if not catalog_existed or self.read_only:
             self._catalog.open()  # read-only: at least say now if it is damaged
@@ -389,7 +390,7 @@ class Library:
         """An article by id or unique prefix.
 
         A full id is served from its body shard alone when the shard holds the
-        article's entry (schema 2), so the catalog is not parsed to show one.
+        article's entry (schema 3), so the catalog is not parsed to show one.
         """
         stored = self._shard_record(article_id)
         if stored is not None:
@@ -533,7 +534,7 @@ class Library:
                 _remove_where(tables, "entities", "article_id", ids)
 
     def _move_entities_out_of_catalog(self) -> None:
-        """Before schema 2 entities were in catalog.json: move them to their shards, once.
+        """Before schema 3 entities were in catalog.json: move them to their shards, once.
 
         Shards first, the catalog last (a crash in between moves them again).
         """
@@ -834,6 +835,11 @@ class Library:
             if new != old:
                 reading[key or str(next_doc_id(reading))] = codec.reading_doc(new)
         return new
+
+    @_serialized
+    def stamp_last_read(self, article_id: str) -> ReadingState:
+        """Make this the article read last (the next start opens on it), position untouched."""
+        return self._edit_reading(article_id, lambda state: replace(state, last_read=_now()))
 
     @_serialized
     def last_read_article(self) -> str | None:

@@ -17,7 +17,7 @@ from typing import Any
 
 from tui.store.errors import NewerSchemaError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 Tables = dict[str, dict[str, Any]]
 """A TinyDB file as stored: table name -> str(doc_id) -> document."""
@@ -54,7 +54,14 @@ def _v1_to_v2(tables: Tables) -> None:
     _stamp(tables, 2)
 
 
-MIGRATIONS: dict[int, Callable[[Tables], None]] = {0: _v0_to_v1, 1: _v1_to_v2}
+def _v2_to_v3(tables: Tables) -> None:
+    """Version 3 moved entities out of catalog.json into per-article shards, and gave
+    each body its catalog entry; like version 2, the Library does the move at open
+    (Library._open_files), and user.json's version says it is done."""
+    _stamp(tables, 3)
+
+
+MIGRATIONS: dict[int, Callable[[Tables], None]] = {0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def check_not_newer(tables: Tables, path: Path) -> int:
