@@ -400,3 +400,27 @@ def test_an_article_is_shown_from_its_shard_alone(
     assert [note.body for note in lib.notes(ARTICLE.id)] == ["note 0"]
     assert "catalog.json" not in read
     lib.close()
+
+
+def test_an_older_library_opened_read_only_shows_its_notes_and_entities(tmp_path: Path) -> None:
+    """Read-only, nothing can be moved: notes and entities are read where schema 1 kept them."""
+    folder = tmp_path / "lib"
+    saved = library_with_notes(folder, 2)
+    entities = [Entity("Some", "organization", (), (Mention(7, 11, "Some"),))]
+    with Library(folder) as lib:
+        lib.set_entities(ARTICLE.id, entities, "5")
+    _as_schema_1(folder)
+    (folder / NOTES).unlink()
+    catalog = orjson.loads((folder / "catalog.json").read_bytes())
+    shard = folder / "entities" / "ab.json"
+    catalog["entities"] = orjson.loads(shard.read_bytes())["entities"]
+    (folder / "catalog.json").write_bytes(orjson.dumps(catalog))
+    shard.unlink()
+    before = {path: path.read_bytes() for path in folder.rglob("*.json")}
+
+    with Library(folder, read_only=True) as lib:
+        assert lib.notes(ARTICLE.id) == saved
+        assert lib.notes() == saved
+        assert lib.entities(ARTICLE.id) == entities
+        assert lib.entity_article_counts() == {"some": 1}
+    assert {path: path.read_bytes() for path in folder.rglob("*.json")} == before

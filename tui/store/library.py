@@ -601,6 +601,8 @@ class Library:
     def _entity_docs(self) -> dict[str, dict[str, Any]]:
         """Every article's entity document by article id, rebuilt when a shard was re-read."""
         tables = tuple(data_file.read() for data_file in self._all_entity_files())
+        if self.read_only:  # an older library that could not be moved: entities in the catalog
+            tables = (*tables, self._catalog.read())
         if len(tables) != len(self._entities_source) or any(
             a is not b for a, b in zip(tables, self._entities_source, strict=False)
         ):
@@ -616,10 +618,13 @@ class Library:
     def _entities_doc(self, article_id: str) -> dict[str, Any] | None:
         """One article's entity document: only its shard is read."""
         shard = shard_name(article_id)
-        if not (self.folder / ENTITIES_DIR / f"{shard}.json").exists():
-            return None
-        table = self._entity_file(shard).read().get("entities", {})
-        return next((doc for doc in table.values() if doc.get("article_id") == article_id), None)
+        tables = []
+        if (self.folder / ENTITIES_DIR / f"{shard}.json").exists():
+            tables.append(self._entity_file(shard).read())
+        if self.read_only:  # see _entity_docs
+            tables.append(self._catalog.read())
+        docs = (doc for table in tables for doc in table.get("entities", {}).values())
+        return next((doc for doc in docs if doc.get("article_id") == article_id), None)
 
     @_serialized
     def entities(self, article_id: str) -> list[Entity]:
@@ -689,6 +694,8 @@ class Library:
     def _note_docs(self) -> tuple[tuple[object, ...], list[dict[str, Any]]]:
         """Every note document, and what they were read from (same objects: nothing changed)."""
         tables = [data_file.read() for data_file in self._all_notes_files()]
+        if self.read_only:  # an older library that could not be moved: notes still in user.json
+            tables.append(self._user.read())
         docs = [doc for table in tables for doc in table.get("notes", {}).values()]
         return tuple(tables), docs
 
@@ -802,8 +809,15 @@ class Library:
         if article_id is None:
             docs = self._note_docs()[1]
         else:
-            table = self._notes_file(shard_name(article_id)).read().get("notes", {})
-            docs = [doc for doc in table.values() if doc.get("article_id") == article_id]
+            tables = [self._notes_file(shard_name(article_id)).read()]
+            if self.read_only:  # see _note_docs
+                tables.append(self._user.read())
+            docs = [
+                doc
+                for table in tables
+                for doc in table.get("notes", {}).values()
+                if doc.get("article_id") == article_id
+            ]
         return sorted((codec.note_from(doc) for doc in docs), key=_note_order)
 
     # -- reading state --------------------------------------------------------
