@@ -191,6 +191,7 @@ class Totals:
     index_temp_left: set[str] = dataclasses.field(default_factory=set)
     open_variants: Counter[str] = dataclasses.field(default_factory=Counter)
     shard_temp_left: set[Path] = dataclasses.field(default_factory=set)
+    temp_at_end: int = 0
     failures: list[str] = dataclasses.field(default_factory=list)
 
 
@@ -472,6 +473,7 @@ def report(
         ("temp files left by kills (hidden names; never read as data)", str(len(totals.temp_left))),
         ("... of them still there after the next open (in shards not yet written again)",
          str(len(totals.shard_temp_left))),
+        ("... of them still there after the last trial", str(totals.temp_at_end)),
         ("**failures**", f"**{len(totals.failures)}**"),
     ]  # fmt: skip
     table = "\n".join(
@@ -527,6 +529,7 @@ def main() -> int:
         totals = Totals()
         for trial in range(args.trials):
             run_trial(folder, trial, rng, expected, totals, open_windows, article_count)
+            totals.temp_at_end = len(temp_files(folder))
             if trial % 10 == 9:
                 print(f"{trial + 1} trials, {len(totals.failures)} failures", file=sys.stderr)
     finally:
