@@ -144,3 +144,11 @@ def test_errors_say_what_would_work() -> None:
         parse_query("tags:x")
     with pytest.raises(QueryError, match=r"YYYY-MM-DD"):
         parse_query("after:yesterday")
+
+
+def test_folding_is_idempotent_for_every_character() -> None:
+    """A folded word folds to itself, so query words and indexed words always meet."""
+    from tui.search.tokenizer import fold
+
+    characters = (chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert [c for c in characters if fold(fold(c)) != fold(c)] == []

@@ -29,11 +29,17 @@ _SAME_LENGTH: dict[int, str] = {}  # the same, but a character whose fold is not
 
 def fold(word: str) -> str:
     """Case- and accent-insensitive form: "Zürich" and "ZURICH" both become "zurich"."""
-    low = word.casefold()
+    if word.isascii():
+        return word.casefold()
+    # Decompose before folding case: styled letters (mathematical bold, double-struck,
+    # superscript capitals) only become
+    # plain letters in NFKD, and must then be lower-cased like any other.
+    decomposed = unicodedata.normalize("NFKD", word)
+    low = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
     if low.isascii():
         return low
-    decomposed = unicodedata.normalize("NFKD", low)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    again = unicodedata.normalize("NFKD", low)  # a fold can give letters that decompose
+    return "".join(c for c in again if not unicodedata.combining(c))
 
 
 _CHANGING: list[str] = []  # characters that fold to something else
