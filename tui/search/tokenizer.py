@@ -32,8 +32,7 @@ def fold(word: str) -> str:
     if word.isascii():
         return word.casefold()
     # Decompose before folding case: styled letters (mathematical bold, double-struck,
-    # superscript capitals) only become
-    # plain letters in NFKD, and must then be lower-cased like any other.
+    # superscript capitals) only become plain letters in NFKD, then fold like any other.
     decomposed = unicodedata.normalize("NFKD", word)
     low = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
     if low.isascii():
