@@ -146,7 +146,8 @@ def reanchor(selector: Selector, new_text: str) -> Anchoring:
     exact = selector.exact
     if not exact or not new_text:
         return Anchoring(AnchorStatus.ORPHANED, None)
-    start, end = selector.start, selector.end
+    start = selector.start
+    end = start + len(exact)  # the quote decides the span, not a stored end that may disagree
     if _same_words(selector, new_text, start) and (
         text_hash(new_text) == selector.text_hash
         or _adjacency_score(selector, new_text, start, end) == 1.0

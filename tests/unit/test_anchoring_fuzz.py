@@ -23,7 +23,7 @@ offsets = st.integers(-5, 200)
 def hostile_selectors(draw: st.DrawFn, text: str) -> Selector:
     """Fields drawn apart from each other, sometimes borrowed from the text to get close.
 
-    The span is as long as the quote (see the xfail below for spans that are not).
+    The span is as long as the quote (a test below covers spans that are not).
     """
     start = draw(offsets)
     at = max(0, start)
@@ -57,11 +57,6 @@ def test_any_selector_on_any_text_gives_a_valid_anchor_or_an_orphan(data: st.Dat
         assert found.exact == selector.exact
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reanchor keeps the stored end when the quote is at the stored start: "
-    "make_selector(text, start, selector.end) raises or covers other words",
-)
 @pytest.mark.parametrize("end", [99, 2], ids=["past the text", "shorter than the quote"])
 def test_a_span_longer_or_shorter_than_its_quote_is_placed_by_the_quote(end: int) -> None:
     """An imported selector whose end disagrees with its quote: the quote is right there."""
