@@ -391,9 +391,9 @@ def test_an_article_is_shown_from_its_shard_alone(
     read: list[str] = []
     real_read = SafeJSONStorage.read
 
-    def spy(storage: SafeJSONStorage) -> object:
+    def spy(storage: SafeJSONStorage, keep: bool = True) -> object:
         read.append(storage.path.name)
-        return real_read(storage)
+        return real_read(storage, keep)
 
     monkeypatch.setattr(SafeJSONStorage, "read", spy)
     assert lib.get_article(ARTICLE.id) == ARTICLE

@@ -45,9 +45,9 @@ class DataFile:
     def exists(self) -> bool:
         return self.path.exists()
 
-    def read(self) -> Tables:
-        """The current tables (shared cache: do not modify)."""
-        tables = self.storage.read() or {}
+    def read(self, keep: bool = True) -> Tables:
+        """The current tables (shared cache: do not modify); `keep=False` leaves them uncached."""
+        tables = self.storage.read(keep) or {}
         check_not_newer(tables, self.path)
         return tables
 

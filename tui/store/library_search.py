@@ -100,11 +100,21 @@ class LibrarySearch:
         return [st.st_ino, st.st_size, st.st_mtime_ns]
 
     def current(self) -> SearchIndex:
-        """The index, brought up to date with the catalog first if it changed."""
+        """The index, brought up to date with the catalog first if it changed.
+
+        A saved index of this very catalog is loaded without reading the
+        catalog or any entity shard: that is every search of a new process.
+        """
         index = self._index
-        if index is None or index.stamp is None or index.stamp != self.catalog_stamp():
-            index = self._sync()
-        return index
+        stamp = self.catalog_stamp()
+        if index is not None and index.stamp is not None and index.stamp == stamp:
+            return index
+        if index is None and stamp is not None and self.file.stamp() == stamp:
+            loaded = self.file.load()
+            if loaded is not None and loaded.stamp == stamp:
+                self._index = loaded
+                return loaded
+        return self._sync()
 
     def after_write(
         self,

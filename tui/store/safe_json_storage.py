@@ -126,11 +126,12 @@ class SafeJSONStorage(Storage):
         finally:
             self.lock.release()
 
-    def read(self) -> dict[str, dict[str, Any]] | None:
+    def read(self, keep: bool = True) -> dict[str, dict[str, Any]] | None:
         """The file's tables, or None when it is missing (a new library).
 
         The returned dict is cached and shared: treat it as read-only (TinyDB
-        tables do; the Library copies before editing).
+        tables do; the Library copies before editing). `keep=False` does not
+        cache what it parses: a scan over every shard must not hold them all.
         """
         while True:
             try:
@@ -155,8 +156,19 @@ class SafeJSONStorage(Storage):
             except _Unreadable as exc:
                 self._move_aside(raw, str(exc))  # raises unless the file changed meanwhile
                 continue
-            self._remember(data, st)
+            if keep:
+                self._remember(data, st)
             return data
+
+    def stamp(self) -> _StatKey | None:
+        """What identifies the file's current version; None when missing or too fresh to trust."""
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return None
+        if time.time_ns() - st.st_mtime_ns < _RACY_NS:
+            return None
+        return _stat_key(st)
 
     def _remember(self, data: dict[str, dict[str, Any]] | None, st: os.stat_result) -> None:
         self._data = data
