@@ -168,6 +168,7 @@ class Library:
         self._entities_index: dict[str, dict[str, Any]] = {}
         self._entities_source: tuple[object, ...] = ()
         self._names_by_shard: dict[str, tuple[object, dict[str, int]]] = {}
+        self._notes_by_shard: dict[str, tuple[object, tuple[dict[str, int], list[list[str]]]]] = {}
         self._order: tuple[object, list[ArticleSummary]] | None = None
         self._open_files()
         self._search = LibrarySearch(
@@ -178,6 +179,7 @@ class Library:
             self._entity_docs,
             self._entities_doc,
             self._body,
+            self._notes_version,
             self._note_docs,
         )
 
@@ -704,13 +706,36 @@ class Library:
     def _notes_dir(self) -> Path:
         return self.folder / NOTES_DIR
 
-    def _note_docs(self) -> tuple[tuple[object, ...], list[dict[str, Any]]]:
-        """Every note document, and what they were read from (same objects: nothing changed)."""
-        tables = [data_file.read() for data_file in self._all_notes_files()]
+    def _note_files_to_scan(self) -> list[DataFile]:
+        files = self._all_notes_files()
         if self.read_only:  # an older library that could not be moved: notes still in user.json
-            tables.append(self._user.read())
-        docs = [doc for table in tables for doc in table.get("notes", {}).values()]
-        return tuple(tables), docs
+            files.append(self._user)
+        return files
+
+    def _note_docs(self) -> list[dict[str, Any]]:
+        """Every note document, read without keeping the shards (a scan must not hold them)."""
+        tables = [data_file.read(keep=False) for data_file in self._note_files_to_scan()]
+        return [doc for table in tables for doc in table.get("notes", {}).values()]
+
+    def _notes_version(self) -> tuple[object, ...] | None:
+        """Changes whenever any note changes; None when a file is too fresh to tell."""
+        stamps = [(f.path.name, f.storage.stamp()) for f in self._note_files_to_scan()]
+        return None if any(stamp is None for _, stamp in stamps) else tuple(stamps)
+
+    def _note_summary(self, data_file: DataFile) -> tuple[dict[str, int], list[list[str]]]:
+        """Notes per article and the tags of each tagged note in a file, kept until it changes."""
+        stamp = data_file.storage.stamp()
+        cached = self._notes_by_shard.get(str(data_file.path))
+        if stamp is not None and cached is not None and cached[0] == stamp:
+            return cached[1]
+        counts: dict[str, int] = {}
+        tags: list[list[str]] = []
+        for doc in data_file.read(keep=False).get("notes", {}).values():
+            counts[doc["article_id"]] = counts.get(doc["article_id"], 0) + 1
+            if doc.get("tags"):
+                tags.append(doc["tags"])
+        self._notes_by_shard[str(data_file.path)] = (stamp, (counts, tags))
+        return counts, tags
 
     def _move_notes_out_of_user_file(self) -> None:
         """Before schema 2 every note was in user.json: move them to their shards, once.
@@ -820,7 +845,7 @@ class Library:
         All notes are grouped by article id.
         """
         if article_id is None:
-            docs = self._note_docs()[1]
+            docs = self._note_docs()
         else:
             tables = [self._notes_file(shard_name(article_id)).read()]
             if self.read_only:  # see _note_docs
@@ -910,8 +935,9 @@ class Library:
     def note_counts(self) -> dict[str, int]:
         """How many notes (and highlights) each article has; articles without any are absent."""
         counts: dict[str, int] = {}
-        for doc in self._note_docs()[1]:
-            counts[doc["article_id"]] = counts.get(doc["article_id"], 0) + 1
+        for data_file in self._note_files_to_scan():
+            for article_id, number in self._note_summary(data_file)[0].items():
+                counts[article_id] = counts.get(article_id, 0) + number
         return counts
 
     @_serialized
@@ -933,8 +959,9 @@ class Library:
         for article_id, doc in self._articles().items():
             state = states.get(article_id)
             count([*doc.get("tags", ()), *(state.tags if state else ())])
-        for doc in self._note_docs()[1]:
-            count(doc.get("tags", ()))
+        for data_file in self._note_files_to_scan():
+            for tags in self._note_summary(data_file)[1]:
+                count(tags)
         ranked = sorted(counts.items(), key=lambda item: (-item[1], shown[item[0]].casefold()))
         return {shown[key]: number for key, number in ranked}
 

@@ -46,7 +46,8 @@ class LibrarySearch:
         entity_docs: Callable[[], Docs],
         entity_doc: Callable[[str], dict[str, Any] | None],
         body: Callable[[str, object], str | None],
-        note_docs: Callable[[], tuple[object, list[dict[str, Any]]]],
+        notes_version: Callable[[], object | None],
+        note_docs: Callable[[], list[dict[str, Any]]],
     ) -> None:
         self.file = SearchIndexFile(folder)
         self._catalog = catalog
@@ -55,6 +56,7 @@ class LibrarySearch:
         self._entity_docs = entity_docs
         self._entity_doc = entity_doc
         self._body = body
+        self._notes_version = notes_version
         self._note_docs = note_docs
         self._index: SearchIndex | None = None
         self._notes: NoteIndex | None = None
@@ -74,11 +76,11 @@ class LibrarySearch:
         return None if doc is None else self._body(article_id, doc.get("text_hash"))
 
     def note_index(self) -> NoteIndex:
-        source, docs = self._note_docs()
-        if self._notes is None or not _same_objects(source, self._notes_source):
-            notes = [codec.note_from(doc) for doc in docs]
+        version = self._notes_version()
+        if self._notes is None or version is None or version != self._notes_source:
+            notes = [codec.note_from(doc) for doc in self._note_docs()]
             self._notes = NoteIndex.build(notes, self._notes)
-            self._notes_source = source
+            self._notes_source = version
         return self._notes
 
     def states(self) -> dict[str, ReadingState]:
@@ -239,13 +241,6 @@ class LibrarySearch:
                 index.set_meta(meta, names)
                 changed = True
         return changed
-
-
-def _same_objects(now: object, before: object) -> bool:
-    """The same tuple of tables, object for object: the storage re-read none of them."""
-    if not isinstance(now, tuple) or not isinstance(before, tuple) or len(now) != len(before):
-        return False
-    return all(a is b for a, b in zip(now, before, strict=True))
 
 
 def _entity_names(doc: dict[str, Any] | None) -> list[str]:
