@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import orjson
@@ -424,3 +425,27 @@ def test_an_older_library_opened_read_only_shows_its_notes_and_entities(tmp_path
         assert lib.entities(ARTICLE.id) == entities
         assert lib.entity_article_counts() == {"some": 1}
     assert {path: path.read_bytes() for path in folder.rglob("*.json")} == before
+
+
+def test_schema_3_catalog_gives_its_blocks_to_the_bodies(tmp_path: Path) -> None:
+    """Version 4 catalogs keep no blocks (most of a large catalog's memory), the bodies do."""
+    folder = tmp_path / "lib"
+    library_with_notes(folder, 1)
+    catalog = orjson.loads((folder / "catalog.json").read_bytes())
+    for doc in catalog["articles"].values():
+        assert "blocks" not in doc
+        doc["blocks"] = [[b.kind, b.start, b.end] for b in ARTICLE.blocks]
+        del doc["layout"]
+    catalog["meta"]["1"]["schema"] = 3
+    (folder / "catalog.json").write_bytes(orjson.dumps(catalog))
+    user = orjson.loads((folder / "user.json").read_bytes())
+    user["meta"]["1"]["schema"] = 3
+    (folder / "user.json").write_bytes(orjson.dumps(user))
+
+    with Library(folder) as lib:
+        assert lib.get_article(ARTICLE.id) == ARTICLE
+        assert lib.add_article(ARTICLE) == "unchanged"
+        assert lib.add_article(replace(ARTICLE, blocks=ARTICLE.blocks[1:])) == "updated"
+        assert lib.get_article(ARTICLE.id).blocks == ARTICLE.blocks[1:]
+    docs = orjson.loads((folder / "catalog.json").read_bytes())["articles"].values()
+    assert [("blocks" in doc, "layout" in doc) for doc in docs] == [(False, True)]

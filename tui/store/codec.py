@@ -9,7 +9,10 @@ make older documents unreadable.
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
+
+import orjson
 
 from tui.models import (
     ENTITY_TYPES,
@@ -42,7 +45,7 @@ _ARTICLE_META = (
 
 
 def article_doc(article: Article) -> Doc:
-    """The catalog entry: everything but the text, plus what lists need without it."""
+    """The article's entry, kept beside its text: everything but the text."""
     doc: Doc = {"id": article.id}
     for name in _ARTICLE_META:
         doc[name] = getattr(article, name)
@@ -51,6 +54,30 @@ def article_doc(article: Article) -> Doc:
     doc["word_count"] = article.word_count
     doc["text_hash"] = article.text_hash
     return doc
+
+
+def catalog_doc(entry: Doc) -> Doc:
+    """The catalog's copy of an entry: no blocks (their share of a 100k catalog's memory
+    was the largest), only a hash that tells when they change."""
+    doc = {name: value for name, value in entry.items() if name != "blocks"}
+    if "blocks" in entry:
+        doc["layout"] = layout_hash(entry["blocks"])
+    return doc
+
+
+def layout_hash(blocks: object) -> str:
+    return hashlib.blake2b(orjson.dumps(blocks), digest_size=6).hexdigest()
+
+
+def paragraph_blocks(text: str) -> list[tuple[str, int, int]]:
+    """Blocks for a text whose entry is missing: one paragraph per blank-line-separated run."""
+    blocks: list[tuple[str, int, int]] = []
+    start = 0
+    for part in text.split("\n\n"):
+        if part.strip():
+            blocks.append(("paragraph", start, start + len(part)))
+        start += len(part) + 2
+    return blocks
 
 
 def same_article(old: Doc, new: Doc) -> bool:
@@ -67,7 +94,10 @@ def article_from(doc: Doc, text: str) -> Article:
         id=doc["id"],
         title=doc.get("title", ""),
         text=text,
-        blocks=tuple(Block(_block_kind(k), s, e) for k, s, e in doc.get("blocks", ())),
+        blocks=tuple(
+            Block(_block_kind(k), s, e)
+            for k, s, e in (doc["blocks"] if "blocks" in doc else paragraph_blocks(text))
+        ),
         date=doc.get("date"),
         place=doc.get("place"),
         source=doc.get("source"),

@@ -3,9 +3,10 @@
 Files in the library folder, split by how often they change so that a note
 save never rewrites an article:
 
-- `catalog.json`: article metadata (`articles`), with the version of the
-  extractor that found each article's entities; written at import. Lists,
-  search and moving between articles read it; showing one article does not.
+- `catalog.json`: article metadata without the blocks (`articles`), with the
+  version of the extractor that found each article's entities; written at
+  import. Lists, search and moving between articles read it; showing one
+  article does not.
 - `bodies/<2 hex>.json`: article texts with their catalog entries, sharded by
   id (the first two hex digits); written at import only. The reader shows an
   article from its shard alone, so the first article is on screen before the
@@ -191,18 +192,20 @@ class Library:
 
         An existing catalog is not parsed here: showing one article never needs
         it, and at 100k articles parsing it is most of a cold start. user.json
-        (small) is read first: version 3 means every shard exists already.
+        (small) is read first: its version says which moves are done already.
         """
-        sharded = self._user.exists() and schema_version(self._user.read()) >= 3
+        version = schema_version(self._user.read()) if self._user.exists() else 0
         catalog_existed = self._catalog.exists()
         if not catalog_existed or self.read_only:
             self._catalog.open()  # read-only: at least say now if it is damaged
         if self.read_only:
             self._user.open()
             return
-        if catalog_existed and not sharded:
+        if catalog_existed and version < 3:
+            self._add_entries_to_bodies()  # first: the catalog still has the blocks
             self._move_entities_out_of_catalog()
-            self._add_entries_to_bodies()
+        if catalog_existed and version < 4:
+            self._catalog.open()  # its migration drops the blocks the bodies now keep
         self._user.open()
         self._move_notes_out_of_user_file()
 
@@ -283,13 +286,15 @@ class Library:
         texts: dict[str, str] = {}  # article id -> text to write to its shard
         changed: set[str] = set()  # added or updated: what the search index must look at
         no_entities: dict[str, dict[str, Any] | None] = {}  # new texts: none found yet
+        entries: dict[str, dict[str, Any]] = {}  # article id -> its entry, with blocks
         with self._catalog_edit(changed, texts, no_entities) as catalog:
             docs = catalog.setdefault("articles", {})
             key_of = {doc["id"]: key for key, doc in docs.items()}
             next_key = next_doc_id(docs)
             changed_texts: set[str] = set()
             for article in articles:
-                doc = codec.article_doc(article)
+                entry = codec.article_doc(article)
+                doc = codec.catalog_doc(entry)
                 key = key_of.get(article.id)
                 old = None if key is None else docs[key]
                 text_changed = old is None or old.get("text_hash") != doc["text_hash"]
@@ -310,15 +315,16 @@ class Library:
                 results.append("added" if old is None else "updated")
                 changed.add(article.id)
                 docs[key] = doc
-                texts[article.id] = article.text  # the shard keeps the entry beside the text
+                texts[article.id] = article.text
+                entries[article.id] = entry  # the shard keeps the entry beside the text
                 if text_changed:
                     no_entities[article.id] = None
                 if old is not None and text_changed:
                     changed_texts.add(article.id)
             by_shard: dict[str, list[tuple[dict[str, Any], str]]] = {}
             for article_id, text in texts.items():
-                entry = (docs[key_of[article_id]], text)
-                by_shard.setdefault(shard_name(article_id), []).append(entry)
+                pair = (entries[article_id], text)
+                by_shard.setdefault(shard_name(article_id), []).append(pair)
             for name, shard_bodies in by_shard.items():  # inside the edit: before the catalog write
                 self._write_bodies(name, shard_bodies)
             self._drop_entities(changed_texts)
@@ -398,6 +404,9 @@ class Library:
         if stored is not None:
             return stored
         full_id = self.resolve_id(article_id)
+        stored = self._shard_record(full_id)  # it was a prefix
+        if stored is not None:
+            return stored
         doc = self._articles().get(full_id)
         if doc is None:  # deleted by another process just now
             raise ArticleNotFoundError(article_id, self.folder)
@@ -411,8 +420,8 @@ class Library:
 
     def _shard_record(self, article_id: str) -> Article | None:
         """The article as its body shard holds it, if the shard has its entry and text."""
-        if not article_id or any(c not in string.hexdigits for c in article_id[:2]):
-            return None  # not an id of ours: a prefix or a name, resolved through the catalog
+        if not article_id:
+            return None
         record = self._shard_records(article_id).get(article_id)
         if record is None:
             return None

@@ -15,9 +15,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from tui.store.codec import catalog_doc
 from tui.store.errors import NewerSchemaError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 Tables = dict[str, dict[str, Any]]
 """A TinyDB file as stored: table name -> str(doc_id) -> document."""
@@ -61,7 +62,20 @@ def _v2_to_v3(tables: Tables) -> None:
     _stamp(tables, 3)
 
 
-MIGRATIONS: dict[int, Callable[[Tables], None]] = {0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(tables: Tables) -> None:
+    """Version 4 catalogs keep no blocks (the bodies keep them), only a hash of them."""
+    articles = tables.get("articles")
+    if articles:
+        tables["articles"] = {key: catalog_doc(doc) for key, doc in articles.items()}
+    _stamp(tables, 4)
+
+
+MIGRATIONS: dict[int, Callable[[Tables], None]] = {
+    0: _v0_to_v1,
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _v3_to_v4,
+}
 
 
 def check_not_newer(tables: Tables, path: Path) -> int:
