@@ -165,3 +165,19 @@ async def test_an_article_with_a_damaged_text_file_is_one_line_and_the_app_goes_
         assert view.article is not None and view.article.id == readable
         assert app.is_running
     assert list(shard.parent.glob(f"{shard.name}.corrupt-*"))
+
+
+async def test_a_large_damaged_catalog_is_said_in_the_app(
+    template_library: Path, tmp_path: Path
+) -> None:
+    """A big catalog is not parsed before the reader starts: when it is, damage is one line."""
+    folder = copy_of(template_library, tmp_path)
+    (folder / "catalog.json").write_bytes(b'{"articles": {' + b" " * 100_000)
+    with Library(folder) as library:
+        app = GlossApp(library)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            [notice] = notices(app, "Cannot open")
+            assert "catalog.json" in notice.message and "\n" not in notice.message
+            assert isinstance(app.screen, ReaderScreen)
+    assert list(folder.glob("catalog.json.corrupt-*"))

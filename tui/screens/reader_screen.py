@@ -33,6 +33,10 @@ from tui.widgets.entity_sidebar import EntitySidebar
 from tui.widgets.notes_pane import NotesPane
 from tui.widgets.search_bar import SearchBar, find_spans, mark_label
 
+BACKGROUND_DELAY = 0.25
+"""Seconds before the background reads (article order, entity counts) start: parsing
+holds the GIL, so started at once they kept the first frame from reaching the terminal."""
+
 
 class ReaderScreen(Screen[None]):
     """Owns which article is shown and which pane is current; talks to the Library."""
@@ -90,14 +94,17 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Open on the article read last (no catalog to parse), else on the newest one."""
-        if self.article_id is None:
-            self.article_id = self.library.last_read_article()
-        if self.article_id is None:
-            self.article_id = next(iter(self.library.article_ids()), None)
+        try:
+            if self.article_id is None:
+                self.article_id = self.library.last_read_article()
+            if self.article_id is None:
+                self.article_id = next(iter(self.library.article_ids()), None)
+        except LibraryError as error:  # a damaged file: said in one line, the app stays up
+            self.notify(str(error), title="Cannot open", severity="error", markup=False)
         if self.article_id is not None:
             self.show_article(self.article_id)
         self.focus_pane("article")
-        self.call_after_refresh(self.load_article_order)  # after the first paint, not before
+        self.set_timer(BACKGROUND_DELAY, self.load_article_order)
 
     @work(thread=True, exclusive=True, group="article-order", name="reading the catalog")
     def load_article_order(self) -> None:
@@ -130,7 +137,7 @@ class ReaderScreen(Screen[None]):
             problem = "Entities from an older Gloss: run `gloss reindex`."
         self.query_one(EntitySidebar).show(entities, problem=problem)
         if entities:
-            self.call_after_refresh(self.count_elsewhere, article.id, entities)
+            self.set_timer(BACKGROUND_DELAY, lambda: self.count_elsewhere(article.id, entities))
         self.query_one(NotesPane).show(notes)
         self.deleted.clear()
         self.app.sub_title = article.title

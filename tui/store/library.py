@@ -79,6 +79,8 @@ ENTITIES_DIR = "entities"
 ENTITIES_VERSION = "entities_version"
 """Catalog field: the extractor version of the article's stored entities (absent: none)."""
 MIN_PREFIX = 4
+SURELY_LISTS_ARTICLES = 64 * 1024
+"""A catalog file this large lists articles: an empty one is a few hundred bytes."""
 """Shorter prefixes are too likely to match by accident."""
 
 _P = ParamSpec("_P")
@@ -253,6 +255,16 @@ class Library:
 
     @_serialized
     def is_empty(self) -> bool:
+        """No article stored. Asked at every start: a large catalog is not parsed for it."""
+        path = self.folder / CATALOG_FILE
+        try:
+            size = path.stat().st_size
+        except FileNotFoundError:
+            return True
+        except OSError as exc:
+            raise LibraryError(f"cannot read library file {path}: {exc.strerror}") from exc
+        if size > SURELY_LISTS_ARTICLES:
+            return False
         return not self._articles()
 
     @_serialized
