@@ -7,13 +7,13 @@ machine's load hits both alike):
 
 - cold start: the real `gloss --library LIB` in a pseudo-terminal (120x40,
   TERM=xterm-256color, a fresh HOME and XDG folders), its output fed to a pyte
-  screen; seconds from spawn until the first article's title and its first
-  words are on that screen. Baseline: bench/minimal_app.py (Header, Static,
+  screen; seconds from spawn until the title and first words of the article it
+  opens on are on that screen. Baseline: bench/minimal_app.py (Header, Static,
   Footer) started the same way, until its text is on screen. The figure is the
   median of each run's ratio.
 - open another article (`]`) and scroll one page (space), in that same
-  session: from writing the key to the screen showing the new title and first
-  words / the title's line moving. Baseline: the minimal app's key -> text.
+  session once it is idle: from writing the key to the screen showing the new
+  title and first words / the title's line moving. Baseline: the minimal app's key -> text.
 - save a note: Library.add_note (durable, fsync included) on a passage of a
   random article, in this process. Baseline: the floor of any durable save
   (write a small file, fsync, rename, fsync the folder).
@@ -156,11 +156,30 @@ class Terminal:
                 raise RuntimeError(f"timed out waiting for {what}; the screen:\n{screen}")
 
     def settle(self, quiet: float = 0.4, timeout: float = 15.0) -> None:
-        """Read until the program has written nothing for `quiet` seconds."""
+        """Wait until the program has neither written nor used CPU for `quiet` seconds.
+
+        CPU too: the reader does work in the background after its first paint
+        (reading the catalog), and a key timed during it would measure that.
+        """
         deadline = time.perf_counter() + timeout
+        ticks = self.cpu_ticks()
+        calm_since = time.perf_counter()
         while time.perf_counter() < deadline:
-            if self._read(quiet) is None:
+            arrived = self._read(0.05)
+            now_ticks = self.cpu_ticks()
+            if arrived is not None or now_ticks != ticks:
+                ticks, calm_since = now_ticks, time.perf_counter()
+            elif time.perf_counter() - calm_since >= quiet:
                 return
+
+    def cpu_ticks(self) -> int:
+        """User + system clock ticks the program (all its threads) has used so far."""
+        try:
+            stat = Path(f"/proc/{self.process.pid}/stat").read_text()
+        except OSError:
+            return 0
+        fields = stat.rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])
 
     def press(self, keys: str) -> float:
         """Write keys as typed; the time just before the write.
@@ -281,10 +300,32 @@ def minimal_run(env: dict[str, str], results: Results) -> None:
         terminal.close("q")
 
 
-def gloss_run(
-    library: Path, env: dict[str, str], first: Article, second: Article, results: Results
-) -> None:
-    """Cold start to the first article, then `]` to the next, then one page down."""
+def opening_articles(library_dir: Path) -> tuple[Article, Article, str, str]:
+    """The article gloss opens on, the one a key away, that key and the key back.
+
+    The reader opens on the article read last (Library.last_read_article, in
+    stores that have it), else on the newest; `]` steps to the next in library
+    order (`[` from the last one).
+    """
+    with Library(library_dir) as library:
+        ids = library.article_ids()
+        last_read = getattr(library, "last_read_article", lambda: None)()
+        start = last_read if last_read in ids else ids[0]
+        index = ids.index(start)
+        if index + 1 < len(ids):
+            other, key, back = ids[index + 1], "]", "["
+        else:
+            other, key, back = ids[index - 1], "[", "]"
+        return library.get_article(start), library.get_article(other), key, back
+
+
+def gloss_run(library: Path, env: dict[str, str], results: Results) -> None:
+    """Cold start to the opening article, then `]` to the next, then one page down.
+
+    Then back to the top and to the opening article before quitting, so that
+    every run opens on the same article at the same place.
+    """
+    first, second, key, back = opening_articles(library)
     terminal = Terminal([GLOSS, "--library", str(library)], env)
     try:
         title, words = probe(first.title), probe(first.text)
@@ -294,7 +335,7 @@ def gloss_run(
         title, words = probe(second.title), probe(second.text)
         if showing(title)(terminal.lines()):
             raise RuntimeError(f"the next article's title {title!r} is on screen already")
-        pressed = terminal.press("]")
+        pressed = terminal.press(key)
         shown = terminal.wait_for(showing(title, words), KEY_TIMEOUT, f"next article {title!r}")
         results.open.append(shown - pressed)
         terminal.settle()
@@ -305,14 +346,18 @@ def gloss_run(
         )
         results.scroll.append(moved - pressed)
         terminal.settle()
-        terminal.press("g")  # back to the top, so that the next run opens it there too
+        terminal.press("g")  # back to the top, so that the next run finds it there too
         terminal.settle(quiet=1.5)  # the reader saves the position after 1 s without scrolling
+        terminal.press(back)
+        terminal.wait_for(showing(probe(first.title)), KEY_TIMEOUT, "the opening article again")
+        terminal.settle(quiet=1.5)
     finally:
         terminal.close("q")
 
 
-def memory_run(library: Path, env: dict[str, str], first: Article, query: str) -> float:
+def memory_run(library: Path, env: dict[str, str], query: str) -> float:
     """Peak memory after a session: start, three more articles, the library, a search."""
+    first, _, _, _ = opening_articles(library)
     terminal = Terminal([GLOSS, "--library", str(library)], env)
     try:
         terminal.wait_for(showing(probe(first.title)), START_TIMEOUT, "the first article")
@@ -338,8 +383,9 @@ def memory_run(library: Path, env: dict[str, str], first: Article, query: str) -
         terminal.close()  # terminated: the search box would take a "q" as typing
 
 
-def warm_up(library: Path, env: dict[str, str], first: Article) -> None:
+def warm_up(library: Path, env: dict[str, str]) -> None:
     """One untimed start of each app: compiles the checkout's .pyc files, fills the page cache."""
+    first, _, _, _ = opening_articles(library)
     for argv, text in ((MINIMAL, READY), ([GLOSS, "--library", str(library)], probe(first.title))):
         terminal = Terminal(argv, env)
         try:
@@ -479,14 +525,12 @@ def measure(size: int, library_dir: Path, runs: int) -> Results:
     work = Path(tempfile.mkdtemp(prefix=f"gloss-run-{size}-", dir=library_dir.parent))
     try:
         env = isolated_env(work / "home")
-        with Library(library_dir) as library:
-            ids = library.article_ids()
-            first, second = library.get_article(ids[0]), library.get_article(ids[1])
-        print(f"  first article {first.title!r}, then {second.title!r}", flush=True)
-        warm_up(library_dir, env, first)
+        first, second, key, _ = opening_articles(library_dir)  # opening migrates an old store
+        print(f"  opens on {first.title!r}, then {key} {second.title!r}", flush=True)
+        warm_up(library_dir, env)
         for run in range(runs):
             minimal_run(env, results)
-            gloss_run(library_dir, env, first, second, results)
+            gloss_run(library_dir, env, results)
             print(
                 f"  run {run + 1}: start {results.start[-1]:.2f} s "
                 f"(minimal {results.start_base[-1]:.2f} s), open {ms(results.open[-1])} ms, "
@@ -494,6 +538,7 @@ def measure(size: int, library_dir: Path, runs: int) -> Results:
                 flush=True,
             )
         with Library(library_dir) as library:
+            ids = library.article_ids()
             queries = searches(library, ids, results)
             note_saves(library, ids, work / "floor", results)
         print(
@@ -501,7 +546,7 @@ def measure(size: int, library_dir: Path, runs: int) -> Results:
             f"{ms(statistics.median(results.search))} ms",
             flush=True,
         )
-        results.memory.append(memory_run(library_dir, env, first, queries[2].strip()))
+        results.memory.append(memory_run(library_dir, env, queries[2].strip()))
         print(f"  peak memory {results.memory[-1]:.0f} MB", flush=True)
         throughput(library_dir, work, env, runs, results)
         print(f"  import {statistics.median(results.imports):.1f} articles/s", flush=True)
@@ -687,12 +732,16 @@ def main() -> None:
             "between. The app runs as the real `gloss --library LIB` in a pseudo-terminal of "
             f"{COLUMNS}x{ROWS} (TERM=xterm-256color, a fresh HOME and XDG folders), read by a "
             "pyte screen; a time ends when the output that puts the expected text on that "
-            "screen arrives. Cold start is from spawning the process to the first article's "
-            "title and opening words on screen (files in the OS page cache: warm disk, cold "
-            "process); its ratio is taken run by run against the minimal Textual app "
-            "(bench/minimal_app.py: Header, Static, Footer) started the same way. Key to "
-            "repaint is from writing the key to the new title and text on screen (`]`) or to "
-            "the title's line moving (space: the first frame of the scroll). Note saves and "
+            "screen arrives. Cold start is from spawning the process to the title and "
+            "opening words of the article it opens on (the one read last, else the newest) "
+            "on screen (files in the OS page cache: warm disk, cold process); its ratio is "
+            "taken run by run against the minimal Textual app (bench/minimal_app.py: Header, "
+            "Static, Footer) started the same way. Keys are pressed once the app is idle (no "
+            "output and no CPU time for 0.4 s, so after the reader's background work); key to "
+            "repaint is from writing the key to the next article's title and text on screen "
+            "(`]`) or to the title's line moving (space: the first frame of the scroll). Each "
+            "session ends back on the opening article, so every run opens on the same one. "
+            "Note saves and "
             "searches run in the bench's process through the Library API: "
             f"{NOTE_SAVES} saves on passages of random articles (deleted afterwards), and "
             f"{SEARCH_REPEATS} warm runs of each query (a common word, a rare word, two "
