@@ -38,11 +38,20 @@ def _title(paragraph: str, rng: random.Random) -> str:
     return " ".join(words).rstrip(".,;:").replace('"', "'")
 
 
-def generate(folder: Path, count: int, seed: int = 2024, url_prefix: str = "articles") -> int:
+def generate(
+    folder: Path,
+    count: int,
+    seed: int = 2024,
+    url_prefix: str = "articles",
+    signed: bool = False,
+) -> int:
     """Write `count` unique Markdown articles into `folder`; returns their total word count.
 
     `url_prefix` keeps urls unique between folders generated for one library
-    (an article's id comes from its url).
+    (an article's id comes from its url). Texts are unique within one call; a
+    short one (one or two paragraphs) can repeat one of another call, which
+    the importer skips as a duplicate: `signed` ends each text with a line
+    naming `url_prefix` and its number, so that it cannot.
     """
     paragraphs, lengths = corpus()
     rng = random.Random(seed)
@@ -59,6 +68,8 @@ def generate(folder: Path, count: int, seed: int = 2024, url_prefix: str = "arti
                 chosen.append(paragraph)
                 size += len(paragraph.split())
             body = "\n\n".join(chosen)
+            if signed:
+                body += f"\n\n(Bench copy {url_prefix} {number}.)"
             if body not in seen:
                 seen.add(body)
                 break

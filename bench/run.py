@@ -498,7 +498,13 @@ def throughput(
             folder = scratch / f"articles-{run}-{entities}"
             shutil.rmtree(folder, ignore_errors=True)
             tag = f"throughput-{int(time.time())}-{run}-{int(entities)}"
-            generate(folder, THROUGHPUT_ARTICLES, seed=zlib.crc32(tag.encode()), url_prefix=tag)
+            generate(
+                folder,
+                THROUGHPUT_ARTICLES,
+                seed=zlib.crc32(tag.encode()),
+                url_prefix=tag,
+                signed=True,
+            )
             if entities:
                 command = [GLOSS, "import", str(folder), "--json", "--library", str(copy)]
             else:
@@ -513,6 +519,7 @@ def throughput(
             (results.imports if entities else results.imports_base).append(
                 THROUGHPUT_ARTICLES / wall
             )
+            print(f"  import run {run + 1}, entities {entities}: {wall:.1f} s", flush=True)
             shutil.rmtree(folder)
     shutil.rmtree(copy)
     results.import_note = f"copying the library took {copied:.1f} s"
