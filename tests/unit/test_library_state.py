@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -156,9 +157,11 @@ def test_reading_states_is_a_copy(library: Library) -> None:
 def test_the_article_read_last_is_known_without_the_catalog(library: Library) -> None:
     assert library.last_read_article() is None  # never read: the reader starts on the newest
     library.save_position(ONE, 40)
+    time.sleep(0.002)  # stamps are in milliseconds
     library.stamp_last_read(TWO)
     assert library.last_read_article() == TWO
     assert library.reading_state(TWO).position == 0  # stamping leaves the place alone
+    time.sleep(0.002)
     library.save_position(ONE, 80)
     assert library.last_read_article() == ONE
     library.delete_article(ONE)

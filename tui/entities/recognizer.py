@@ -6,6 +6,7 @@ Gloss (the app, the CLI, `tui.entities`) never pays spaCy's second of start-up.
 
 from __future__ import annotations
 
+import atexit
 import multiprocessing
 import os
 import threading
@@ -111,6 +112,9 @@ class Recognizer:
                 initializer=_worker_init,
                 initargs=(self.model_name,),
             )
+            # Stopped before the interpreter tears its modules down: left to the garbage
+            # collector, the pool's thread prints "Exception ignored ... weakref_cb" at exit.
+            atexit.register(self.close)
         return self._worker
 
     def _ensure_loaded(self) -> None:
