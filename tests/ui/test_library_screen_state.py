@@ -12,6 +12,7 @@ from tui.models import Note
 from tui.screens.library_screen import LibraryScreen
 from tui.screens.reader_screen import ReaderScreen
 from tui.store import Library
+from tui.widgets.article_list import COLUMNS
 from tui.widgets.article_view import ArticleView
 
 SIZE = (120, 40)
@@ -31,7 +32,7 @@ def title(screen: LibraryScreen) -> str:
 
 def rows(screen: LibraryScreen) -> list[dict[str, str]]:
     table = screen.table
-    keys = [str(column.key.value) for column in table.ordered_columns]
+    keys = [key for key, _, _ in COLUMNS]
     return [
         dict(zip(keys, (str(cell) for cell in table.get_row_at(index)), strict=True))
         for index in range(table.row_count)

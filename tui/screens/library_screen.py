@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Input, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.article_tags import parse_tags
@@ -295,8 +295,8 @@ class LibraryScreen(Screen[str | None]):
         current = self.results.current_id if self.searching else self.table.current_id
         return current if current in self.rows else None
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.dismiss(event.row_key.value)
+    def on_article_list_selected(self, event: ArticleList.Selected) -> None:
+        self.dismiss(event.article_id)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list is self.results and event.option.id is not None:

@@ -1,19 +1,46 @@
-"""The library table: one row per article with its reading state, notes and tags; the
-title last, so long ones never push the other columns off screen."""
+"""The library list: one line per article with its reading state, notes and tags; the
+title last, so long ones never push the other columns off screen.
+
+It is a virtual list on Textual's line API: it keeps the rows as data and draws only
+the lines on screen, so 100,000 articles cost one list (a DataTable built every
+row's cells up front: seconds and hundreds of megabytes at that size)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding
-from textual.widgets import DataTable
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from tui.models import ArticleSummary, ReadingState
 
 UNREAD_MARK = "●"
 STAR_MARK = "★"
+
+# (key, header, width): the title (width 0) takes what the others leave.
+COLUMNS: tuple[tuple[str, str, int], ...] = (
+    ("read", UNREAD_MARK, 1),
+    ("star", STAR_MARK, 1),
+    ("date", "Date", 10),
+    ("source", "Source", 14),
+    ("notes", "Notes", 5),
+    ("tags", "Tags", 16),
+    ("title", "Title", 0),
+)
+CELL_PADDING = 1  # a space each side of every cell, as DataTable had
+# Control characters in article data (a tab, a newline, an escape) would break the
+# line or reach the terminal: each becomes a space.
+CONTROLS = {code: " " for code in (*range(0x20), *range(0x7F, 0xA0))}
 
 
 @dataclass(frozen=True)
@@ -42,9 +69,16 @@ def all_tags(imported: Sequence[str], own: Sequence[str]) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
+def one_line(value: str) -> str:
+    return value.translate(CONTROLS)
+
+
 def tags_text(tags: Sequence[str]) -> Text:
     return Text(
-        " ".join(f"#{tag}" for tag in tags), style="cyan", overflow="ellipsis", no_wrap=True
+        one_line(" ".join(f"#{tag}" for tag in tags)),
+        style="cyan",
+        overflow="ellipsis",
+        no_wrap=True,
     )
 
 
@@ -54,58 +88,284 @@ def row_cells(row: LibraryRow) -> dict[str, Text]:
     return {
         "read": Text("" if state.read else UNREAD_MARK, style="bold"),
         "star": Text(STAR_MARK if state.starred else "", style="bold yellow"),
-        "date": Text(article.date or ""),
-        "source": Text(article.source or "", overflow="ellipsis", no_wrap=True),
+        "date": Text(one_line(article.date or "")),
+        "source": Text(one_line(article.source or ""), overflow="ellipsis", no_wrap=True),
         "notes": Text(str(row.notes) if row.notes else "", justify="right"),
         "tags": tags_text(row.tags),
-        "title": Text(article.title, style="" if state.read else "bold"),
+        "title": Text(one_line(article.title), style="" if state.read else "bold"),
     }
 
 
-class ArticleList(DataTable[Text]):
-    """Cells are Rich Texts: DataTable would read plain strings as markup."""
+def fitted(cell: Text, width: int) -> Text:
+    """The cell cut with an ellipsis or padded to exactly `width` cells, padding included."""
+    cell = cell.copy()
+    cell.truncate(width, overflow="ellipsis")
+    gap = width - cell.cell_len
+    if cell.justify == "right":
+        cell.pad_left(gap)
+    else:
+        cell.pad_right(gap)
+    cell.pad(CELL_PADDING)
+    return cell
 
-    BINDINGS = [
+
+class ArticleList(ScrollView):
+    """Rows are LibraryRows; a line's cells are made only when it is drawn.
+
+    The header is line 0 and never scrolls; row `i` is drawn at line `i + 1 - scroll_y`.
+    j/k/g/G are the listed, remappable keys; the scroll view's own keys (up, down, home,
+    end, pageup, pagedown) move the cursor too, as the DataTable's did.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-list--header",
+        "article-list--cursor",
+        "article-list--even-row",
+        "article-list--odd-row",
+    }
+
+    DEFAULT_CSS = """
+    ArticleList {
+        background: $surface;
+        color: $foreground;
+        overflow-x: hidden;
+        overflow-y: auto;
+        &:focus {
+            background-tint: $foreground 5%;
+            & > .article-list--cursor {
+                background: $block-cursor-background;
+                color: $block-cursor-foreground;
+                text-style: $block-cursor-text-style;
+            }
+            & > .article-list--header {
+                background-tint: $foreground 5%;
+            }
+        }
+        & > .article-list--header {
+            text-style: bold;
+            background: $panel;
+            color: $foreground;
+        }
+        &:ansi > .article-list--header {
+            background: ansi_bright_blue;
+            color: ansi_default;
+        }
+        & > .article-list--even-row {
+            background: $surface-lighten-1 50%;
+        }
+        &:dark > .article-list--even-row {
+            background: $surface-darken-1 40%;
+        }
+        & > .article-list--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+            text-style: $block-cursor-blurred-text-style;
+        }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False, id="library.down"),
         Binding("k", "cursor_up", "Up", show=False, id="library.up"),
-        Binding("g", "scroll_top", "Top", show=False, id="library.top"),
-        Binding("G", "scroll_bottom", "Bottom", show=False, id="library.bottom"),
+        Binding("g", "cursor_top", "Top", show=False, id="library.top"),
+        Binding("G", "cursor_bottom", "Bottom", show=False, id="library.bottom"),
     ]
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+    class Selected(Message):
+        """Enter, or a click on the row under the cursor: open this article."""
 
-    def on_mount(self) -> None:
-        self.add_column(Text(UNREAD_MARK), key="read", width=1)
-        self.add_column(Text(STAR_MARK), key="star", width=1)
-        self.add_column("Date", key="date", width=10)
-        self.add_column("Source", key="source", width=14)
-        self.add_column("Notes", key="notes", width=5)
-        self.add_column("Tags", key="tags", width=16)
-        self.add_column("Title", key="title")
+        def __init__(self, article_list: ArticleList, article_id: str) -> None:
+            super().__init__()
+            self.article_list = article_list
+            self.article_id = article_id
+
+        @property
+        def control(self) -> ArticleList:
+            return self.article_list
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows: list[LibraryRow] = []
+        self.cursor = 0
+        # Drawn lines by (row, under the cursor, focused, width); cleared when rows change.
+        self._lines: LRUCache[tuple[int, bool, bool, int], Strip] = LRUCache(256)
+
+    # -- data ---------------------------------------------------------------
 
     def show(self, rows: Sequence[LibraryRow], current: str | None = None) -> None:
-        """Show these rows in this order, the cursor on `current` (else where it was)."""
+        """Show these rows in this order, the cursor on `current` (else where it was).
+
+        O(n) in list copying only: nothing is drawn for a row off screen."""
         keep = current if current is not None else self.current_id
-        self.clear()
-        for row in rows:
-            cells = row_cells(row)
-            self.add_row(
-                *(cells[str(column.key.value)] for column in self.ordered_columns), key=row.id
-            )
-        if keep is not None and keep in self.rows:
-            self.move_cursor(row=self.get_row_index(keep))
+        self.rows = list(rows)
+        self._lines.clear()
+        found = self.index_of(keep) if keep is not None else None
+        self.cursor = found if found is not None else 0
+        self.virtual_size = Size(0, len(self.rows) + 1)
+        self.scroll_to_cursor(center=True)
+        self.refresh()
 
     def update_row(self, row: LibraryRow) -> None:
         """Redraw one article's row after its state changed."""
-        if row.id not in self.rows:
+        index = self.index_of(row.id)
+        if index is None:
             return
-        for key, cell in row_cells(row).items():
-            self.update_cell(row.id, key, cell)
+        self.rows[index] = row
+        self._lines.clear()
+        self.refresh_line(index + 1)
+
+    def index_of(self, article_id: str | None) -> int | None:
+        """Where the article is: the cursor's row first, as that is the usual one."""
+        if self.rows and self.rows[self.cursor].id == article_id:
+            return self.cursor
+        return next((i for i, row in enumerate(self.rows) if row.id == article_id), None)
 
     @property
     def current_id(self) -> str | None:
-        if not self.row_count:
-            return None
-        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
-        return str(key) if key is not None else None
+        return self.rows[self.cursor].id if self.rows else None
+
+    @property
+    def row_count(self) -> int:
+        return len(self.rows)
+
+    def get_row_at(self, index: int) -> list[Text]:
+        """The row's cells in column order."""
+        cells = row_cells(self.rows[index])
+        return [cells[key] for key, _, _ in COLUMNS]
+
+    # -- cursor and scrolling -----------------------------------------------
+
+    @property
+    def page_height(self) -> int:
+        """Rows on screen: the view's lines less the header."""
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def move_cursor(self, index: int) -> None:
+        if not self.rows:
+            return
+        previous, self.cursor = self.cursor, max(0, min(index, len(self.rows) - 1))
+        self.refresh_line(previous + 1)
+        self.refresh_line(self.cursor + 1)
+        self.scroll_to_cursor()
+
+    def scroll_to_cursor(self, *, center: bool = False) -> None:
+        """Scroll as little as keeps the cursor's row on screen (or put it mid-view)."""
+        top, shown = self.scroll_offset.y, self.page_height
+        if top <= self.cursor < top + shown:
+            return
+        if center:
+            self.scroll_to(y=self.cursor - shown // 2, animate=False)
+        elif self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False)
+        else:
+            self.scroll_to(y=self.cursor - shown + 1, animate=False)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._lines.clear()
+        self.scroll_to_cursor()
+
+    def action_cursor_down(self) -> None:
+        self.move_cursor(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self.move_cursor(self.cursor - 1)
+
+    def action_cursor_top(self) -> None:
+        self.move_cursor(0)
+
+    def action_cursor_bottom(self) -> None:
+        self.move_cursor(len(self.rows) - 1)
+
+    def action_page_down(self) -> None:
+        """A page on, the cursor on the same screen line."""
+        self.scroll_to(y=self.scroll_offset.y + self.page_height, animate=False)
+        self.move_cursor(self.cursor + self.page_height)
+
+    def action_page_up(self) -> None:
+        self.scroll_to(y=self.scroll_offset.y - self.page_height, animate=False)
+        self.move_cursor(self.cursor - self.page_height)
+
+    # The scroll view's bindings (down, up, home, end) call these: they move the cursor.
+    def action_scroll_down(self) -> None:
+        self.action_cursor_down()
+
+    def action_scroll_up(self) -> None:
+        self.action_cursor_up()
+
+    def action_scroll_home(self) -> None:
+        self.action_cursor_top()
+
+    def action_scroll_end(self) -> None:
+        self.action_cursor_bottom()
+
+    def action_select(self) -> None:
+        if self.rows:
+            self.post_message(self.Selected(self, self.rows[self.cursor].id))
+
+    def key_space(self) -> None:
+        """Space pages down, as it does in the reader (not a listed binding: the help
+        and the keymap keep the DataTable's keys)."""
+        self.action_page_down()
+
+    def key_enter(self) -> None:
+        self.action_select()
+
+    def on_click(self, event: events.Click) -> None:
+        """A click moves the cursor; a click on the cursor's row opens it."""
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y == 0:
+            return
+        index = self.scroll_offset.y + offset.y - 1
+        if index >= len(self.rows):
+            return
+        event.stop()
+        if index == self.cursor:
+            self.action_select()
+        else:
+            self.move_cursor(index)
+
+    # -- drawing ------------------------------------------------------------
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._lines.clear()
+
+    def column_widths(self, width: int) -> list[int]:
+        fixed = sum(column_width + 2 * CELL_PADDING for _, _, column_width in COLUMNS)
+        return [column_width or max(1, width - fixed) for _, _, column_width in COLUMNS]
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if y == 0:
+            header = [Text(label) for _, label, _ in COLUMNS]
+            return self.line(header, width, self.get_component_rich_style("article-list--header"))
+        index = self.scroll_offset.y + y - 1
+        if index >= len(self.rows):
+            return Strip.blank(width, self.rich_style)
+        key = (index, index == self.cursor, self.has_focus, width)
+        strip = self._lines.get(key)
+        if strip is None:
+            strip = self._lines[key] = self.row_line(index, width)
+        return strip
+
+    def row_line(self, index: int, width: int) -> Strip:
+        """Zebra stripes under the cells' own styles; the cursor's style over them."""
+        stripe = "article-list--odd-row" if index % 2 else "article-list--even-row"
+        cells = self.get_row_at(index)
+        if index == self.cursor:
+            return self.line(
+                cells,
+                width,
+                self.get_component_rich_style(stripe),
+                self.get_component_rich_style("article-list--cursor"),
+            )
+        return self.line(cells, width, self.get_component_rich_style(stripe))
+
+    def line(
+        self, cells: Sequence[Text], width: int, base: Style, over: Style | None = None
+    ) -> Strip:
+        text = Text(end="", no_wrap=True)
+        for cell, cell_width in zip(cells, self.column_widths(width), strict=True):
+            text.append_text(fitted(cell, cell_width))
+        segments = Segment.apply_style(text.render(self.app.console), base, over)
+        return Strip(segments).adjust_cell_length(width, base)
