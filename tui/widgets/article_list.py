@@ -254,11 +254,16 @@ class ArticleList(ScrollView):
         if top <= self.cursor < top + shown:
             return
         if center:
-            self.scroll_to(y=self.cursor - shown // 2, animate=False)
+            self.scroll_to_row(self.cursor - shown // 2)
         elif self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False)
+            self.scroll_to_row(self.cursor)
         else:
-            self.scroll_to(y=self.cursor - shown + 1, animate=False)
+            self.scroll_to_row(self.cursor - shown + 1)
+
+    def scroll_to_row(self, index: int) -> None:
+        """Put this row at the top, at once. Forced: right after show() the scroll view
+        may not know yet that it has rows enough to scroll."""
+        self.scroll_to(y=index, animate=False, force=True)
 
     def on_resize(self, event: events.Resize) -> None:
         self._lines.clear()
@@ -278,11 +283,11 @@ class ArticleList(ScrollView):
 
     def action_page_down(self) -> None:
         """A page on, the cursor on the same screen line."""
-        self.scroll_to(y=self.scroll_offset.y + self.page_height, animate=False)
+        self.scroll_to_row(self.scroll_offset.y + self.page_height)
         self.move_cursor(self.cursor + self.page_height)
 
     def action_page_up(self) -> None:
-        self.scroll_to(y=self.scroll_offset.y - self.page_height, animate=False)
+        self.scroll_to_row(self.scroll_offset.y - self.page_height)
         self.move_cursor(self.cursor - self.page_height)
 
     # The scroll view's bindings (down, up, home, end) call these: they move the cursor.
