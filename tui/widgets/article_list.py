@@ -113,8 +113,8 @@ class ArticleList(ScrollView):
     """Rows are LibraryRows; a line's cells are made only when it is drawn.
 
     The header is line 0 and never scrolls; row `i` is drawn at line `i + 1 - scroll_y`.
-    j/k/g/G are the listed, remappable keys; the scroll view's own keys (up, down, home,
-    end, pageup, pagedown) move the cursor too, as the DataTable's did.
+    j/k/g/G are the listed, remappable keys; the scroll view's own (up, down, home, end,
+    pageup, pagedown), enter and space are not listed, as the DataTable's were not.
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -307,13 +307,15 @@ class ArticleList(ScrollView):
         if self.rows:
             self.post_message(self.Selected(self, self.rows[self.cursor].id))
 
-    def key_space(self) -> None:
-        """Space pages down, as it does in the reader (not a listed binding: the help
-        and the keymap keep the DataTable's keys)."""
-        self.action_page_down()
-
-    def key_enter(self) -> None:
-        self.action_select()
+    def on_key(self, event: events.Key) -> None:
+        """Enter opens, space pages down: handled here, not bound, so the help and the
+        keymap keep the DataTable's keys; a binding (perhaps remapped) to either key wins."""
+        action = {"enter": self.action_select, "space": self.action_page_down}.get(event.key)
+        if action is None or event.key in self.screen.active_bindings:
+            return
+        event.stop()
+        event.prevent_default()
+        action()
 
     def on_click(self, event: events.Click) -> None:
         """A click moves the cursor; a click on the cursor's row opens it."""
@@ -343,7 +345,9 @@ class ArticleList(ScrollView):
         width = self.scrollable_content_region.width
         if y == 0:
             header = [Text(label) for _, label, _ in COLUMNS]
-            return self.line(header, width, self.get_component_rich_style("article-list--header"))
+            return self.styled_line(
+                header, width, self.get_component_rich_style("article-list--header")
+            )
         index = self.scroll_offset.y + y - 1
         if index >= len(self.rows):
             return Strip.blank(width, self.rich_style)
@@ -358,15 +362,15 @@ class ArticleList(ScrollView):
         stripe = "article-list--odd-row" if index % 2 else "article-list--even-row"
         cells = self.get_row_at(index)
         if index == self.cursor:
-            return self.line(
+            return self.styled_line(
                 cells,
                 width,
                 self.get_component_rich_style(stripe),
                 self.get_component_rich_style("article-list--cursor"),
             )
-        return self.line(cells, width, self.get_component_rich_style(stripe))
+        return self.styled_line(cells, width, self.get_component_rich_style(stripe))
 
-    def line(
+    def styled_line(
         self, cells: Sequence[Text], width: int, base: Style, over: Style | None = None
     ) -> Strip:
         text = Text(end="", no_wrap=True)
