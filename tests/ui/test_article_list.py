@@ -206,3 +206,13 @@ async def test_the_library_screen_opens_the_clicked_article(
         assert isinstance(app.screen, ReaderScreen)
         view = app.screen.query_one(ArticleView)
         assert view.article is not None and view.article.id == court.id
+
+
+async def test_a_key_remapped_to_space_wins_over_paging() -> None:
+    app = ListApp(make_rows(30))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")
+        assert app.query_one(ArticleList).cursor == 11
+        app.set_keymap({"library.down": "space"})
+        await pilot.press("space")
+        assert app.query_one(ArticleList).cursor == 12, "one row down, not a page"
