@@ -121,31 +121,32 @@ class EntitySidebar(OptionList):
         return self._rows[int(option.id.removeprefix("entity-"))]
 
     def _rebuild(self) -> None:
+        """All options in one add_options call rather than one at a time."""
         self.clear_options()
         self._rows = []
         self.border_subtitle = Text(f"filter: {self.filter}") if self.filter else ""
+        options: list[Option] = []
         if self.problem:
-            self.add_option(Option(Text(self.problem, style="italic"), disabled=True))
+            options.append(Option(Text(self.problem, style="italic"), disabled=True))
         shown = (
             [e for e in self.entities if matches(e, self.filter)] if self.filter else self.entities
         )
         if not shown:
             empty = f"Nothing matches “{self.filter}”." if self.filter else "No entities found."
-            self.add_option(Option(Text(empty, style="dim"), disabled=True))
+            options.append(Option(Text(empty, style="dim"), disabled=True))
+            self.add_options(options)
             return
         for entity_type, members in sorted_groups(shown):
             title = Text(
                 GROUP_TITLES[entity_type].upper(), style=TYPE_STYLES[entity_type] + Style(bold=True)
             )
-            self.add_option(Option(title, disabled=True))
+            options.append(Option(title, disabled=True))
             for entity in members:
                 row = entity_row(entity, self.elsewhere.get(entity.name, 0))
-                self.add_option(Option(row, id=f"entity-{len(self._rows)}"))
+                options.append(Option(row, id=f"entity-{len(self._rows)}"))
                 self._rows.append(entity)
-        first = next(
-            i for i in range(self.option_count) if not self.get_option_at_index(i).disabled
-        )
-        self.highlighted = first
+        self.add_options(options)
+        self.highlighted = next(i for i, option in enumerate(options) if not option.disabled)
 
     def on_key(self, event: events.Key) -> None:
         """Printable keys go into the filter, so names can be typed directly."""
