@@ -413,17 +413,3 @@ def test_note_codec_round_trips(
 ) -> None:
     note = Note("id", "article", body, selector, color, tags, "c", "u", orphaned)
     assert codec.note_from(codec.note_doc(note)) == note
-
-
-def test_only_the_last_few_body_shards_stay_in_memory(tmp_path: Path) -> None:
-    """Reading many articles must not keep every shard parsed (100k articles: 1.2 GB of text)."""
-    from tui.store.library import KEPT_BODY_SHARDS
-
-    with Library(tmp_path / "lib") as library:
-        articles = [make_article(f"{n:02x}00aa11bb22", text=f"Text {n}.") for n in range(40)]
-        library.add_articles(articles)
-        for article in articles:
-            assert library.get_article(article.id) == article
-        parsed = [s for s in library._shards.values() if s.storage._data is not None]
-        assert 0 < len(parsed) <= KEPT_BODY_SHARDS
-        assert library.get_article(articles[0].id) == articles[0]  # read again when needed

@@ -79,11 +79,9 @@ ENTITIES_DIR = "entities"
 ENTITIES_VERSION = "entities_version"
 """Catalog field: the extractor version of the article's stored entities (absent: none)."""
 MIN_PREFIX = 4
-"""Shorter prefixes are too likely to match by accident."""
 SURELY_LISTS_ARTICLES = 64 * 1024
 """A catalog file this large lists articles: an empty one is a few hundred bytes."""
-KEPT_BODY_SHARDS = 8
-"""Body shards kept parsed in memory (see Library._read_bodies)."""
+"""Shorter prefixes are too likely to match by accident."""
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -168,7 +166,6 @@ class Library:
         self._note_files: dict[str, DataFile] = {}
         self._entity_files: dict[str, DataFile] = {}
         self._texts_cache: dict[str, tuple[object, dict[str, object]]] = {}
-        self._recent_bodies: dict[str, None] = {}  # body shards kept parsed, oldest first
         self._index: dict[str, dict[str, Any]] = {}
         self._index_source: object = None
         self._entities_index: dict[str, dict[str, Any]] = {}
@@ -255,23 +252,6 @@ class Library:
             shard = DataFile(path, lock=self._catalog.storage.lock, read_only=self._read_only)
             self._shards[name] = shard
         return shard
-
-    def _read_bodies(self, article_id: str) -> Tables:
-        """A body shard's tables; only the few shards read last stay parsed in memory.
-
-        Every article read and every search hit's snippet parses a shard (4 MB at
-        100k articles): kept all, they grew towards the whole library's text.
-        """
-        name = shard_name(article_id)
-        tables = self._shard(article_id).read()
-        self._recent_bodies.pop(name, None)
-        self._recent_bodies[name] = None
-        while len(self._recent_bodies) > KEPT_BODY_SHARDS:
-            oldest = next(iter(self._recent_bodies))
-            del self._recent_bodies[oldest]
-            self._shards[oldest].storage.close()  # drops its parsed copy
-            self._texts_cache.pop(oldest, None)
-        return tables
 
     @_serialized
     def is_empty(self) -> bool:
@@ -475,7 +455,7 @@ class Library:
         Search reads a body for each hit it shows; a TinyDB scan of the shard
         per body cost more than the search itself at 100k articles.
         """
-        tables = self._read_bodies(article_id)
+        tables = self._shard(article_id).read()
         name = shard_name(article_id)
         cached = self._texts_cache.get(name)
         if cached is None or cached[0] is not tables:
@@ -485,7 +465,7 @@ class Library:
 
     def _shard_records(self, article_id: str) -> dict[str, tuple[dict[str, Any], object]]:
         """(catalog entry, text) by id for the bodies of an article's shard that carry an entry."""
-        tables = self._read_bodies(article_id)
+        tables = self._shard(article_id).read()
         return {
             doc["id"]: (doc["article"], doc.get("text"))
             for doc in tables.get("bodies", {}).values()
