@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from filelock import FileLock
 from tinydb import TinyDB
@@ -91,3 +92,15 @@ class DataFile:
 def next_doc_id(docs: dict[str, object]) -> int:
     """The next free TinyDB document id in a table read under the lock."""
     return max((int(key) for key in docs), default=0) + 1
+
+
+def upsert(table: dict[str, Any], docs: Iterable[dict[str, Any]], field: str) -> None:
+    """Add or replace documents by `field` in a table copy from edit(); new ones get fresh ids."""
+    key_of = {doc[field]: key for key, doc in table.items()}
+    next_key = next_doc_id(table)
+    for doc in docs:
+        key = key_of.get(doc[field])
+        if key is None:
+            key = key_of[doc[field]] = str(next_key)
+            next_key += 1
+        table[key] = doc

@@ -59,7 +59,7 @@ from tui.models import (
 )
 from tui.search import parse_query
 from tui.store import codec
-from tui.store.data_file import DataFile, next_doc_id
+from tui.store.data_file import DataFile, next_doc_id, upsert
 from tui.store.durable_write import write_problem
 from tui.store.errors import (
     AmbiguousIdError,
@@ -365,15 +365,8 @@ class Library:
     def _write_bodies(self, shard: str, bodies: Sequence[tuple[dict[str, Any], str]]) -> None:
         """Store texts with their catalog entries: (entry, text) pairs."""
         with self._shard(shard).edit() as tables:
-            table = tables.setdefault("bodies", {})
-            key_of = {doc["id"]: key for key, doc in table.items()}
-            next_key = next_doc_id(table)
-            for doc, text in bodies:
-                key = key_of.get(doc["id"])
-                if key is None:
-                    key = str(next_key)
-                    next_key += 1
-                table[key] = {"id": doc["id"], "text": text, "article": doc}
+            records = ({"id": doc["id"], "text": text, "article": doc} for doc, text in bodies)
+            upsert(tables.setdefault("bodies", {}), records, "id")
 
     def _articles(self) -> dict[str, dict[str, Any]]:
         """Catalog entries by article id (read-only), rebuilt only when the catalog was re-read.
@@ -536,15 +529,7 @@ class Library:
             by_shard.setdefault(shard_name(doc["article_id"]), []).append(doc)
         for shard, shard_docs in by_shard.items():
             with self._entity_file(shard).edit() as tables:
-                table = tables.setdefault("entities", {})
-                key_of = {doc["article_id"]: key for key, doc in table.items()}
-                next_key = next_doc_id(table)
-                for doc in shard_docs:
-                    key = key_of.get(doc["article_id"])
-                    if key is None:
-                        key = key_of[doc["article_id"]] = str(next_key)
-                        next_key += 1
-                    table[key] = doc
+                upsert(tables.setdefault("entities", {}), shard_docs, "article_id")
 
     def _drop_entities(self, article_ids: Collection[str]) -> None:
         by_shard: dict[str, set[str]] = {}
@@ -779,15 +764,7 @@ class Library:
     def _store_note_docs(self, shard: str, docs: Sequence[dict[str, Any]]) -> None:
         """Add or replace (by note id) these documents in one shard, with one write."""
         with self._notes_file(shard).edit() as tables:
-            notes = tables.setdefault("notes", {})
-            key_of = {doc["id"]: key for key, doc in notes.items()}
-            next_key = next_doc_id(notes)
-            for doc in docs:
-                key = key_of.get(doc["id"])
-                if key is None:
-                    key = key_of[doc["id"]] = str(next_key)
-                    next_key += 1
-                notes[key] = doc
+            upsert(tables.setdefault("notes", {}), docs, "id")
 
     @_serialized
     def add_note(self, note: Note) -> Note:
