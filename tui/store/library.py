@@ -162,9 +162,7 @@ class Library:
         self._closed = False
         self._catalog = DataFile(self.folder / CATALOG_FILE, read_only=self._read_only)
         self._user = DataFile(self.folder / USER_FILE, read_only=self._read_only)
-        self._shards: dict[str, DataFile] = {}
-        self._note_files: dict[str, DataFile] = {}
-        self._entity_files: dict[str, DataFile] = {}
+        self._shard_files: dict[tuple[str, str], DataFile] = {}
         self._texts_cache: dict[str, tuple[object, dict[str, object]]] = {}
         self._index: dict[str, dict[str, Any]] = {}
         self._index_source: object = None
@@ -221,14 +219,7 @@ class Library:
             if self._closed:
                 return
             self._closed = True
-            files = (
-                self._catalog,
-                self._user,
-                *self._shards.values(),
-                *self._note_files.values(),
-                *self._entity_files.values(),
-            )
-            for data_file in files:
+            for data_file in (self._catalog, self._user, *self._shard_files.values()):
                 data_file.close()
 
     def __enter__(self) -> Library:
@@ -244,14 +235,27 @@ class Library:
 
     # -- articles -------------------------------------------------------------
 
+    def _shard_file(self, folder: str, shard: str) -> DataFile:
+        """One shard of `folder` (bodies, entities, notes), opened once per Library.
+
+        Bodies and entities are written at import under the catalog's lock, notes
+        under user.json's: one lock guards each kind of data.
+        """
+        data_file = self._shard_files.get((folder, shard))
+        if data_file is None:
+            owner = self._user if folder == NOTES_DIR else self._catalog
+            path = self.folder / folder / f"{shard}.json"
+            data_file = DataFile(path, lock=owner.storage.lock, read_only=self._read_only)
+            self._shard_files[(folder, shard)] = data_file
+        return data_file
+
+    def _existing_shard_files(self, folder: str) -> list[DataFile]:
+        paths = sorted((self.folder / folder).glob("*.json"))
+        return [self._shard_file(folder, path.stem) for path in paths]
+
     def _shard(self, article_id: str) -> DataFile:
-        name = shard_name(article_id)
-        shard = self._shards.get(name)
-        if shard is None:
-            path = self.folder / BODIES_DIR / f"{name}.json"
-            shard = DataFile(path, lock=self._catalog.storage.lock, read_only=self._read_only)
-            self._shards[name] = shard
-        return shard
+        """An article's body shard."""
+        return self._shard_file(BODIES_DIR, shard_name(article_id))
 
     @_serialized
     def is_empty(self) -> bool:
@@ -511,16 +515,10 @@ class Library:
     # -- entities -------------------------------------------------------------
 
     def _entity_file(self, shard: str) -> DataFile:
-        data_file = self._entity_files.get(shard)
-        if data_file is None:
-            path = self.folder / ENTITIES_DIR / f"{shard}.json"
-            data_file = DataFile(path, lock=self._catalog.storage.lock, read_only=self._read_only)
-            self._entity_files[shard] = data_file
-        return data_file
+        return self._shard_file(ENTITIES_DIR, shard)
 
     def _all_entity_files(self) -> list[DataFile]:
-        folder = self.folder / ENTITIES_DIR
-        return [self._entity_file(path.stem) for path in sorted(folder.glob("*.json"))]
+        return self._existing_shard_files(ENTITIES_DIR)
 
     def _store_entity_docs(self, docs: Sequence[dict[str, Any]]) -> None:
         """Add or replace (by article id) entity documents, one write per shard touched."""
@@ -697,20 +695,10 @@ class Library:
     # -- notes ----------------------------------------------------------------
 
     def _notes_file(self, shard: str) -> DataFile:
-        """A notes shard; they share user.json's lock, so one lock guards all user data."""
-        data_file = self._note_files.get(shard)
-        if data_file is None:
-            path = self.folder / NOTES_DIR / f"{shard}.json"
-            data_file = DataFile(path, lock=self._user.storage.lock, read_only=self._read_only)
-            self._note_files[shard] = data_file
-        return data_file
+        return self._shard_file(NOTES_DIR, shard)
 
     def _all_notes_files(self) -> list[DataFile]:
-        return [self._notes_file(path.stem) for path in sorted(self._notes_dir.glob("*.json"))]
-
-    @property
-    def _notes_dir(self) -> Path:
-        return self.folder / NOTES_DIR
+        return self._existing_shard_files(NOTES_DIR)
 
     def _note_files_to_scan(self) -> list[DataFile]:
         files = self._all_notes_files()
