@@ -137,6 +137,7 @@ class GlossApp(App[None]):
                     self.reader.toggle_pane(name)
         self._settings_loaded = True
         self.load_keys()
+        self.library.on_notice(self.library_repaired)
         if self.library.read_only:
             self.notify(
                 f"The library {self.library.folder} cannot be written: you can read, "
@@ -146,6 +147,10 @@ class GlossApp(App[None]):
                 timeout=15,
                 markup=False,
             )
+
+    def library_repaired(self, message: str) -> None:
+        """A repair the Library made by itself (a damaged catalog rebuilt); from any thread."""
+        self.notify(message, title="Library repaired", severity="warning", timeout=15, markup=False)
 
     def remember(self, **changes: object) -> None:
         try:

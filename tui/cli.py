@@ -65,7 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
 def open_library(folder: Path) -> Library:
     """Open the library, filling it with the bundled articles the first time.
 
-    A read-only library is shown as it is: filling it could only fail.
+    A read-only library is shown as it is: filling it could only fail. What
+    the Library repairs by itself (a damaged catalog) waits in it to be told.
     """
     library = Library(folder)
     if library.is_empty() and not library.read_only:
@@ -75,12 +76,22 @@ def open_library(folder: Path) -> Library:
     return library
 
 
+def tell(notice: str) -> None:
+    """A repair the Library made by itself, as one line on stderr."""
+    print(f"gloss: {notice}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         with open_library(library_dir(getattr(args, "library", None))) as library:
-            code: int = args.func(args, library)
-            sys.stdout.flush()  # a closed pipe shows here, not at exit
+            if args.func is not open_reader.run:  # the reader tells them in the app
+                library.on_notice(tell)
+            try:
+                code: int = args.func(args, library)
+                sys.stdout.flush()  # a closed pipe shows here, not at exit
+            finally:
+                library.on_notice(tell)  # any the app did not get to show
             return code
     except (LibraryError, IngestError, UserError) as error:
         print(f"gloss: {error}", file=sys.stderr)

@@ -1,8 +1,11 @@
 """Notes out of Gloss: Markdown for Obsidian and other note apps, W3C Web Annotations.
 
 Markdown: one document per article, YAML front matter (title, date, source,
-url, author, the Gloss id and the notes' tags), then each highlight or note as
-a `>` quote of its passage followed by the note's body. W3C: one
+url, author, the Gloss id, the `gloss_export` mark and the notes' tags), then
+each highlight or note as a `>` quote of its passage followed by the note's
+body, and last the notes as W3C annotations in a hidden comment, so that
+`gloss import` restores them instead of taking the file for an article
+(see tui.ingest.markdown_export). W3C: one
 AnnotationCollection (JSON-LD) that `gloss import` turns back into the same
 notes (see tui.annotations.w3c for the mapping).
 
@@ -22,6 +25,7 @@ import yaml
 from tui import __version__
 from tui.annotations.notes import merge_tags, tags_from_body
 from tui.annotations.w3c import ANNOTATION_CONTEXT, article_source, note_to_annotation
+from tui.ingest.markdown_export import ARTICLE_KEY, EXPORT_KEY, notes_comment
 from tui.models import ArticleSummary, Note
 from tui.store import Library
 
@@ -56,7 +60,8 @@ def _front_matter(article: ArticleSummary, notes: Sequence[Note]) -> str:
         value = getattr(article, key)
         if value:
             fields[key] = value
-    fields["gloss_id"] = article.id
+    fields[ARTICLE_KEY] = article.id
+    fields[EXPORT_KEY] = __version__
     tags = merge_tags(*(note.tags for note in notes))
     if tags:
         fields["tags"] = list(tags)
@@ -87,9 +92,11 @@ def _note_markdown(note: Note) -> str:
 
 
 def markdown_document(article: ArticleSummary, notes: Sequence[Note]) -> str:
-    """One article's notes as a Markdown file: front matter, title, then quote + note each."""
+    """One article's notes as a Markdown file: front matter, title, quote + note each, data."""
     sections = [_front_matter(article, notes).rstrip("\n"), f"# {article.title}"]
     sections.extend(_note_markdown(note) for note in notes)
+    source = article_source(article.id, article.url)
+    sections.append(notes_comment(_collection([note_to_annotation(n, source) for n in notes])))
     return "\n\n".join(section for section in sections if section) + "\n"
 
 
@@ -128,6 +135,11 @@ def w3c_collection(library: Library, article_id: str | None = None) -> dict[str,
         for article, notes in notes_by_article(library, article_id)
         for note in notes
     ]
+    return _collection(items)
+
+
+def _collection(items: list[dict[str, Any]]) -> dict[str, Any]:
+    """Annotations as a W3C AnnotationCollection with one embedded page."""
     collection: dict[str, Any] = {
         "@context": ANNOTATION_CONTEXT,
         "type": "AnnotationCollection",

@@ -14,7 +14,8 @@ from tui.models import Article
 @dataclass
 class ImportReport:
     """Every article read ends in exactly one of added, updated, unchanged or duplicates;
-    every file that gave none is in failed. The summary and `--json` are printed from it.
+    every file that gave none, and every update refused to keep notes on their
+    passages, is in failed. The summary and `--json` are printed from it.
     """
 
     added: list[Article] = field(default_factory=list)

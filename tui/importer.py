@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import BinaryIO, Final, Literal
 
 from tui.annotations.reanchoring import reanchor_notes
+from tui.annotations.replacement_guard import replacement_problem
 from tui.annotations.w3c_import import import_annotations
 from tui.deduplicator import Deduplicator
 from tui.entities import EXTRACTOR_VERSION, NO_MODEL_SUFFIX
@@ -160,6 +161,7 @@ class Importer:
                 try:
                     keep, skipped = self._dedup.split(_read(source, stdin))
                     self.report.duplicates.extend(skipped)
+                    keep = self._refuse_note_losing_updates(keep)
                 except AnnotationExportError as annotation_export:
                     exports.append(annotation_export)
                 except IngestError as error:
@@ -180,6 +182,20 @@ class Importer:
             found = import_annotations(self.library, export.document, export.source)
             self.report.annotations.add(found)
         return self.report
+
+    def _refuse_note_losing_updates(self, articles: list[Article]) -> list[Article]:
+        """The articles to store; an update that would orphan notes goes to `failed` instead."""
+        kept: list[Article] = []
+        for article in articles:
+            stored = self._stored_texts.get(article.id)
+            problem = None
+            if stored is not None and stored != article.text_hash:
+                problem = replacement_problem(self.library, article)
+            if problem is None:
+                kept.append(article)
+            else:
+                self.report.failed.append(IngestError(article.origin or STDIN_NAME, problem))
+        return kept
 
     def _advance(self, files: int) -> None:
         self.done += files

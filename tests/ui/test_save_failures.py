@@ -17,6 +17,7 @@ from tui.screens.note_editor_screen import NoteEditorScreen
 from tui.screens.reader_screen import ReaderScreen
 from tui.store import Library
 from tui.store.library import shard_name
+from tui.widgets.article_list import ArticleList
 from tui.widgets.article_view import ArticleView
 from tui.widgets.notes_pane import NotesPane
 
@@ -169,17 +170,32 @@ async def test_an_article_with_a_damaged_text_file_is_one_line_and_the_app_goes_
     assert list(shard.parent.glob(f"{shard.name}.corrupt-*"))
 
 
-async def test_a_large_damaged_catalog_is_said_in_the_app(
+async def test_a_large_damaged_catalog_is_rebuilt_and_said_in_the_app(
     template_library: Path, tmp_path: Path
 ) -> None:
-    """A big catalog is not parsed before the reader starts: when it is, damage is one line."""
+    """A big catalog is not parsed before the reader starts: when it is, it is rebuilt from the
+    body shards, in one line, and the library is all there."""
     folder = copy_of(template_library, tmp_path)
-    (folder / "catalog.json").write_bytes(b'{"articles": {' + b" " * 100_000)
+    with Library(folder) as library:
+        titles = sorted(summary.title for summary in library.list_articles())
+    catalog = folder / "catalog.json"
+    catalog.write_bytes(b'{"articles": {' + b" " * 100_000)
     with Library(folder) as library:
         app = GlossApp(library)
         async with app.run_test(size=(120, 40)) as pilot:
+            await app.workers.wait_for_complete()
             await pilot.pause()
-            [notice] = notices(app, "Cannot open")
-            assert "catalog.json" in notice.message and "\n" not in notice.message
+            [notice] = notices(app, "Library repaired")
+            assert notice.message.startswith(f"library file {catalog} was unreadable (invalid JSON")
+            assert f"rebuilt it with {len(titles)} article" in notice.message
+            assert "\n" not in notice.message
+            assert not notices(app, "Cannot open")
             assert isinstance(app.screen, ReaderScreen)
+            assert app.screen.query_one(ArticleView).article is not None
+            await keys(pilot, "l")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert isinstance(app.screen, LibraryScreen)
+            rows = app.screen.query_one(ArticleList).rows
+            assert sorted(row.article.title for row in rows) == titles
     assert list(folder.glob("catalog.json.corrupt-*"))

@@ -17,16 +17,18 @@ class IngestError(Exception):
 
 
 class AnnotationExportError(IngestError):
-    """A W3C Web Annotation export: notes, not articles.
+    """A W3C Web Annotation export (or Gloss's Markdown export): notes, not articles.
 
     The seam for the annotation importer: catch this (it is an IngestError, so
     code that only knows IngestError still shows a clear message) and hand
-    `document`, the parsed JSON, to the importer.
+    `document`, the parsed W3C JSON, to the importer.
     """
 
-    def __init__(self, source: str, document: object) -> None:
-        super().__init__(
-            source,
-            "W3C annotation exports are imported by the notes importer, not as articles",
-        )
+    def __init__(
+        self,
+        source: str,
+        document: object,
+        reason: str = "W3C annotation exports are imported by the notes importer, not as articles",
+    ) -> None:
+        super().__init__(source, reason)
         self.document = document

@@ -10,6 +10,7 @@ import yaml
 from tui.ingest.assemble import assemble
 from tui.ingest.clean import clean_field, clean_text, split_blocks
 from tui.ingest.dateline import iso_date
+from tui.ingest.markdown_export import refuse_markdown_export
 from tui.models import Article, BlockKind
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -104,8 +105,12 @@ def _blocks(body: str) -> list[tuple[BlockKind, str]]:
 
 
 def read_markdown(raw: str, origin: str | None = None) -> Article:
-    """Front matter gives the metadata; else the first heading is the title."""
+    """Front matter gives the metadata; else the first heading is the title.
+
+    Gloss's own export is notes, not an article: refused (see markdown_export).
+    """
     meta, body = split_front_matter(clean_text(raw))
+    refuse_markdown_export(meta, body, origin or "")
     blocks = _blocks(body)
     title = clean_field(meta.get("title"))
     if title is None and blocks and blocks[0][0] == "heading":

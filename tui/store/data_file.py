@@ -12,7 +12,7 @@ from tinydb import TinyDB
 from tinydb.table import Table
 
 from tui.store.errors import LibraryReadOnlyError
-from tui.store.safe_json_storage import SafeJSONStorage
+from tui.store.safe_json_storage import Rebuild, SafeJSONStorage
 from tui.store.schema import Tables, check_not_newer, upgrade
 
 
@@ -30,6 +30,7 @@ class DataFile:
 
     In a read-only library (`read_only`: the error that says which and why)
     `edit()` raises it before touching the disk, and `open()` only reads.
+    `rebuild` makes a damaged file again instead of refusing it (see SafeJSONStorage).
     """
 
     def __init__(
@@ -37,9 +38,10 @@ class DataFile:
         path: Path,
         lock: FileLock | None = None,
         read_only: LibraryReadOnlyError | None = None,
+        rebuild: Rebuild | None = None,
     ) -> None:
         self.path = path
-        self.storage = SafeJSONStorage(path, lock, read_only)
+        self.storage = SafeJSONStorage(path, lock, read_only, rebuild)
         self._db = TinyDB(storage=lambda: self.storage)
         self._swept = False
 

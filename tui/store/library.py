@@ -24,6 +24,10 @@ save never rewrites an article:
   derived from the catalog and rebuilt whenever it is missing or damaged (see
   LibrarySearch); notes and reading state are searched where they are.
 
+A damaged, missing or empty catalog never hides the library: it is rebuilt
+from the entries the body shards keep (from catalog.json.bak for bodies
+without one), and the repair is told in one line (see `on_notice`).
+
 Each mutating method is one locked read-modify-write per file (see DataFile),
 so several Library objects or processes on one folder never lose each other's
 writes. Body and entity shards are only written holding the catalog's lock,
@@ -69,6 +73,7 @@ from tui.store.errors import (
     NoteNotFoundError,
 )
 from tui.store.library_search import LibrarySearch
+from tui.store.rebuilt_catalog import ENTITIES_VERSION, RebuiltCatalog
 from tui.store.schema import Tables, schema_version
 
 CATALOG_FILE = "catalog.json"
@@ -76,8 +81,6 @@ USER_FILE = "user.json"
 BODIES_DIR = "bodies"
 NOTES_DIR = "notes"
 ENTITIES_DIR = "entities"
-ENTITIES_VERSION = "entities_version"
-"""Catalog field: the extractor version of the article's stored entities (absent: none)."""
 MIN_PREFIX = 4
 SURELY_LISTS_ARTICLES = 64 * 1024
 """A catalog file this large lists articles: an empty one is a few hundred bytes."""
@@ -144,6 +147,7 @@ class Library:
     An unreadable file is moved aside and the Library refuses to open
     (CorruptLibraryError, which says where the bad file and the last good copy
     went); because the file is already gone, the next open starts it empty.
+    The catalog is the exception: it is rebuilt from the shards at once.
 
     A folder that cannot be written (read-only mount, no permission), or
     `read_only=True`, opens read-only: reads work, changes raise LibraryReadOnlyError.
@@ -160,7 +164,12 @@ class Library:
         self._read_only = None if why is None else LibraryReadOnlyError(self.folder, why)
         self._guard = threading.RLock()
         self._closed = False
-        self._catalog = DataFile(self.folder / CATALOG_FILE, read_only=self._read_only)
+        self._notices: list[str] = []  # repairs not yet told: no handler yet
+        self._told: set[str] = set()
+        self._notice_handler: Callable[[str], None] | None = None
+        self._catalog = DataFile(
+            self.folder / CATALOG_FILE, read_only=self._read_only, rebuild=self._rebuilt_catalog
+        )
         self._user = DataFile(self.folder / USER_FILE, read_only=self._read_only)
         self._shard_files: dict[tuple[str, str], DataFile] = {}
         self._texts_cache: dict[str, tuple[object, dict[str, object]]] = {}
@@ -196,7 +205,9 @@ class Library:
         """
         version = schema_version(self._user.read()) if self._user.exists() else 0
         catalog_existed = self._catalog.exists()
-        if not catalog_existed or self.read_only:
+        if not catalog_existed and not self.read_only:
+            self._fill_catalog(f"library file {self._catalog.path} was missing")
+        elif self.read_only:
             self._catalog.open()  # read-only: at least say now if it is damaged
         if self.read_only:
             self._user.open()
@@ -208,6 +219,27 @@ class Library:
             self._catalog.open()  # its migration drops the blocks the bodies now keep
         self._user.open()
         self._move_notes_out_of_user_file()
+
+    def on_notice(self, handler: Callable[[str], None]) -> None:
+        """Tell `handler` each repair the Library made by itself, in one line each.
+
+        Those made so far first, then each as it happens, from whichever
+        thread made it (the app's notify is thread-safe; so is a print).
+        """
+        with self._guard:
+            self._notice_handler = handler
+            pending, self._notices = self._notices, []
+        for message in pending:
+            handler(message)
+
+    def _tell(self, message: str) -> None:
+        if message in self._told:
+            return  # a read-only library rebuilds a freshly damaged catalog at each read
+        self._told.add(message)
+        if self._notice_handler is None:
+            self._notices.append(message)
+        else:
+            self._notice_handler(message)
 
     @property
     def read_only(self) -> bool:
@@ -259,7 +291,11 @@ class Library:
 
     @_serialized
     def is_empty(self) -> bool:
-        """No article stored. Asked at every start: a large catalog is not parsed for it."""
+        """No article stored. Asked at every start: a large catalog is not parsed for it.
+
+        A catalog listing none while the body shards hold some is rebuilt first,
+        so that a library is never started afresh over its own articles.
+        """
         path = self.folder / CATALOG_FILE
         try:
             size = path.stat().st_size
@@ -269,7 +305,38 @@ class Library:
             raise LibraryError(f"cannot read library file {path}: {exc.strerror}") from exc
         if size > SURELY_LISTS_ARTICLES:
             return False
+        if not self._articles() and not self.read_only:
+            self._fill_catalog(f"library file {path} listed no articles")
         return not self._articles()
+
+    # -- rebuilding the catalog -----------------------------------------------
+
+    def _catalog_from_shards(self) -> RebuiltCatalog:
+        return RebuiltCatalog.build(
+            self._catalog.path,
+            self._existing_shard_files(BODIES_DIR),
+            self._all_entity_files(),
+            self._catalog.storage.backup_tables(),
+        )
+
+    def _rebuilt_catalog(self, problem: str) -> Tables:
+        """A damaged catalog made again (SafeJSONStorage's `rebuild`), told in one line."""
+        rebuilt = self._catalog_from_shards()
+        done = "showing" if self.read_only else "rebuilt it with"
+        self._tell(f"{problem}; {rebuilt.told(done, self._catalog.storage.backup_path)}")
+        return rebuilt.tables
+
+    def _fill_catalog(self, problem: str) -> None:
+        """Create the catalog, or fill one listing no article, from the shards if they hold any."""
+        with self._catalog.edit() as catalog:
+            if catalog.get("articles") or not self._existing_shard_files(BODIES_DIR):
+                return
+            rebuilt = self._catalog_from_shards()
+            if rebuilt.count:
+                catalog.clear()
+                catalog.update(rebuilt.tables)
+                told = rebuilt.told("rebuilt it with", self._catalog.storage.backup_path)
+                self._tell(f"{problem}; {told}")
 
     @_serialized
     def ids_by_text_hash(self) -> dict[str, list[str]]:

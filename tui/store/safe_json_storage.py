@@ -8,6 +8,8 @@ file only when its stat says it changed.
 
 Because every write is atomic, a library file is never legitimately empty: an
 empty one was truncated by something else, and is treated like any damaged file.
+A damaged file is moved aside and refused, unless it can be made again from
+other files (`rebuild`: the catalog, from the body shards).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import os
 import shutil
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -33,6 +35,7 @@ from tui.store.errors import (
     LibraryError,
     LibraryReadOnlyError,
 )
+from tui.store.schema import Tables
 
 LOCK_TIMEOUT = 30.0
 """Seconds to wait for another process's write before giving up with LibraryBusyError."""
@@ -47,6 +50,9 @@ window of its mtime is re-read next time instead of trusting the stat.
 """
 
 _StatKey = tuple[int, int, int]
+Rebuild = Callable[[str], Tables]
+"""Makes a damaged file's tables again from other files; given the one line that says
+what happened to the file (the rebuilder adds how it was rebuilt, and tells the user)."""
 
 
 class _Unreadable(Exception):
@@ -91,6 +97,10 @@ class SafeJSONStorage(Storage):
     `read_only` (the error to raise, naming the folder and why) makes every
     attempt to lock, and so to write, fail without touching the disk; a
     damaged file is then reported and left where it is.
+
+    With `rebuild`, a damaged file is moved aside as always, but then made
+    again and written in its place instead of being refused (in a read-only
+    library, made again in memory only).
     """
 
     def __init__(
@@ -98,11 +108,13 @@ class SafeJSONStorage(Storage):
         path: str | os.PathLike[str],
         lock: FileLock | None = None,
         read_only: LibraryReadOnlyError | None = None,
+        rebuild: Rebuild | None = None,
     ) -> None:
         super().__init__()
         self.path = Path(path)
         self.lock = lock if lock is not None else FileLock(f"{self.path}.lock")
         self.read_only = read_only
+        self.rebuild = rebuild
         self._data: dict[str, dict[str, Any]] | None = None
         self._key: _StatKey | None = None  # stat of the file `_data` came from; None = re-read
 
@@ -154,8 +166,13 @@ class SafeJSONStorage(Storage):
             try:
                 data = _parse(raw)
             except _Unreadable as exc:
-                self._move_aside(raw, str(exc))  # raises unless the file changed meanwhile
-                continue
+                if self.rebuild is None:
+                    self._move_aside(raw, str(exc))  # raises unless the file changed meanwhile
+                    continue
+                rebuilt = self._rebuilt(raw, str(exc), st, self.rebuild)
+                if rebuilt is None:
+                    continue  # the file changed meanwhile: read it again
+                return rebuilt
             if keep:
                 self._remember(data, st)
             return data
@@ -230,42 +247,82 @@ class SafeJSONStorage(Storage):
     def _move_aside(self, raw: bytes, reason: str) -> None:
         """Move an unparseable file to `<name>.corrupt-<UTC time>` and raise.
 
-        Done under the lock, and only if the file still holds the bytes we
-        failed on: another process may have replaced it with a good one. A
-        valid .bak is also copied to `<name>.bak-<UTC time>`, because the next
-        writes would otherwise rotate it away before anyone restores it.
+        Returns without raising only when the file changed meanwhile (see _set_aside).
         In a read-only library nothing can be moved: the file stays as it is.
         """
         if self.read_only is not None:
-            raise LibraryError(
-                f"library file {self.path} is unreadable ({reason}); the library is read-only "
-                f"({self.read_only.reason}), so the file was left as it is"
-            )
+            raise LibraryError(self._left_as_it_is(reason, self.read_only))
         with self.locked():
-            try:
-                current = self.path.read_bytes()
-            except FileNotFoundError:
-                return
-            if current != raw:
-                return
-            stamp = _utc_stamp()
-            moved = self._free_name(f"{self.path.name}.corrupt-{stamp}")
-            try:
-                os.rename(self.path, moved)
-            except OSError as exc:
-                raise LibraryError(
-                    f"library file {self.path} is unreadable ({reason}) "
-                    f"and could not be moved aside: {exc.strerror}"
-                ) from exc
-            backup = self._save_valid_backup(stamp)
-            fsync_dir(self.path.parent)
-            self._data, self._key = None, None
-        raise CorruptLibraryError(self.path, reason, moved, backup)
+            moved = self._set_aside(raw, reason)
+        if moved is not None:
+            raise CorruptLibraryError(self.path, reason, *moved)
+
+    def _rebuilt(
+        self, raw: bytes, reason: str, st: os.stat_result, rebuild: Rebuild
+    ) -> Tables | None:
+        """Move the damaged file aside and write `rebuild`'s tables in its place, under the lock.
+
+        None when the file changed meanwhile. A read-only library keeps the
+        damaged file and the rebuilt tables in memory, until the file changes.
+        """
+        if self.read_only is not None:
+            data = rebuild(self._left_as_it_is(reason, self.read_only))
+            self._remember(data, st)
+            return data
+        with self.locked():
+            moved = self._set_aside(raw, reason)
+            if moved is None:
+                return None
+            data = rebuild(
+                f"library file {self.path} was unreadable ({reason}); moved it to {moved[0]}"
+            )
+            self.write(data)
+        return data
+
+    def _set_aside(self, raw: bytes, reason: str) -> tuple[Path, Path | None] | None:
+        """Move an unparseable file to `<name>.corrupt-<UTC time>`: where it went, and the copy
+        of its last good version. Call holding the lock.
+
+        Done only if the file still holds the bytes we failed on (None
+        otherwise): another process may have replaced it with a good one. A
+        valid .bak is also copied to `<name>.bak-<UTC time>`, because the next
+        writes would otherwise rotate it away before anyone restores it.
+        """
+        try:
+            current = self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        if current != raw:
+            return None
+        stamp = _utc_stamp()
+        moved = self._free_name(f"{self.path.name}.corrupt-{stamp}")
+        try:
+            os.rename(self.path, moved)
+        except OSError as exc:
+            raise LibraryError(
+                f"library file {self.path} is unreadable ({reason}) "
+                f"and could not be moved aside: {exc.strerror}"
+            ) from exc
+        backup = self._save_valid_backup(stamp)
+        fsync_dir(self.path.parent)
+        self._data, self._key = None, None
+        return moved, backup
+
+    def _left_as_it_is(self, reason: str, read_only: LibraryReadOnlyError) -> str:
+        return (
+            f"library file {self.path} is unreadable ({reason}); the library is read-only "
+            f"({read_only.reason}), so the file was left as it is"
+        )
+
+    def backup_tables(self) -> Tables | None:
+        """The last good version's tables (`<name>.bak`), or None when there is none that parses."""
+        try:
+            return _parse(self.backup_path.read_bytes())
+        except (OSError, _Unreadable):
+            return None
 
     def _save_valid_backup(self, stamp: str) -> Path | None:
-        try:
-            _parse(self.backup_path.read_bytes())
-        except (OSError, _Unreadable):
+        if self.backup_tables() is None:
             return None
         kept = self._free_name(f"{self.path.name}.bak-{stamp}")
         try:
