@@ -33,6 +33,8 @@ from tui.widgets.search_bar import SearchBar
 from tui.widgets.search_results import SearchResults
 
 TOGGLED_PANES = {"entities": "entity sidebar", "notes": "notes pane"}
+LIBRARY_PROBLEMS_EVERY = 1.0
+"""Seconds between looks for wrong fields the library met (reads happen on worker threads)."""
 
 
 def binding_ids() -> set[str]:
@@ -137,6 +139,8 @@ class GlossApp(App[None]):
                     self.reader.toggle_pane(name)
         self._settings_loaded = True
         self.load_keys()
+        self.say_library_problems()
+        self.set_interval(LIBRARY_PROBLEMS_EVERY, self.say_library_problems)
         if self.library.read_only:
             self.notify(
                 f"The library {self.library.folder} cannot be written: you can read, "
@@ -146,6 +150,12 @@ class GlossApp(App[None]):
                 timeout=15,
                 markup=False,
             )
+
+    def say_library_problems(self) -> None:
+        """A notification for each wrong field met in the library's records (the record was
+        read with a default or skipped, as the line says): see Library.take_problems."""
+        for line in self.library.take_problems():
+            self.notify(line, title="Library file", severity="warning", timeout=15, markup=False)
 
     def remember(self, **changes: object) -> None:
         try:

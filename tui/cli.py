@@ -74,13 +74,22 @@ def open_library(folder: Path) -> Library:
     return library
 
 
+def say_problems(library: Library | None) -> None:
+    """The wrong fields met in the library's records, one line each (see Library.take_problems)."""
+    for line in [] if library is None else library.take_problems():
+        print(f"gloss: {line}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    library: Library | None = None
     try:
         with open_library(library_dir(getattr(args, "library", None))) as library:
             code: int = args.func(args, library)
-            return code
+        say_problems(library)
+        return code
     except (LibraryError, IngestError, UserError) as error:
+        say_problems(library)
         print(f"gloss: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
