@@ -12,6 +12,10 @@ the passage again in the DESIGN's order:
    survive verbatim, then aligned word by word -> FUZZY;
 4. otherwise ORPHANED, so the user sees the note and can re-attach it.
 
+An exact quote whose given prefix and suffix stand verbatim around it in one
+place only is placed there whatever their length (another tool's selector may
+give only a few characters of context).
+
 The rule throughout: never guess. A short quote ("the") only moves where its
 context agrees, never into the middle of a longer word, and never away from its
 "home" (where its context still stands, with the quote deleted from between);
@@ -381,7 +385,33 @@ def _best_occurrence(selector: Selector, text: str, homes: list[_Home]) -> tuple
     distinctive = len(starts) == 1 and len(exact) >= DISTINCTIVE_CHARS
     if context >= MIN_CONTEXT or distinctive:
         return start, context
-    return None
+    return _only_intact(selector, text, starts)
+
+
+def _context_intact(selector: Selector, text: str, start: int, end: int) -> bool:
+    """Do the given prefix and suffix (at least one of them) stand unchanged around the span?"""
+    prefix, suffix = selector.prefix, selector.suffix
+    return bool(prefix or suffix) and (
+        text.endswith(prefix, 0, start) and text.startswith(suffix, end)
+    )
+
+
+def _only_intact(selector: Selector, text: str, starts: list[int]) -> tuple[int, float] | None:
+    """The one occurrence whose given context stands intact around it, however short.
+
+    Another tool's selector may give a few characters of context ("this is an "),
+    which score low against 32 characters of text, yet quote and context found
+    verbatim in one place only is as certain as a placement gets. Several such
+    places (and none at the given position) would be a guess.
+    """
+    exact = selector.exact
+    intact = [s for s in starts if _context_intact(selector, text, s, s + len(exact))]
+    if len(intact) > 1:
+        intact = [s for s in intact if s == selector.start]
+    if len(intact) != 1:
+        return None
+    start = intact[0]
+    return start, _context_score(selector, text, start, start + len(exact))
 
 
 # -- fuzzy search ----------------------------------------------------------

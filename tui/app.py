@@ -33,6 +33,8 @@ from tui.widgets.search_bar import SearchBar
 from tui.widgets.search_results import SearchResults
 
 TOGGLED_PANES = {"entities": "entity sidebar", "notes": "notes pane"}
+LIBRARY_NOTICES_EVERY = 1.0
+"""Seconds between looks for what the library did by itself (reads happen on worker threads)."""
 
 
 def binding_ids() -> set[str]:
@@ -137,7 +139,8 @@ class GlossApp(App[None]):
                     self.reader.toggle_pane(name)
         self._settings_loaded = True
         self.load_keys()
-        self.library.on_notice(self.library_repaired)
+        self.say_library_notices()
+        self.set_interval(LIBRARY_NOTICES_EVERY, self.say_library_notices)
         if self.library.read_only:
             self.notify(
                 f"The library {self.library.folder} cannot be written: you can read, "
@@ -148,9 +151,11 @@ class GlossApp(App[None]):
                 markup=False,
             )
 
-    def library_repaired(self, message: str) -> None:
-        """A repair the Library made by itself (a damaged catalog rebuilt); from any thread."""
-        self.notify(message, title="Library repaired", severity="warning", timeout=15, markup=False)
+    def say_library_notices(self) -> None:
+        """A notification for each thing the Library did by itself: a damaged catalog
+        rebuilt, a record read with a field at its default or skipped (Library.take_notices)."""
+        for line in self.library.take_notices():
+            self.notify(line, title="Library", severity="warning", timeout=15, markup=False)
 
     def remember(self, **changes: object) -> None:
         try:

@@ -76,22 +76,21 @@ def open_library(folder: Path) -> Library:
     return library
 
 
-def tell(notice: str) -> None:
-    """A repair the Library made by itself, as one line on stderr."""
-    print(f"gloss: {notice}", file=sys.stderr)
+def say_notices(library: Library) -> None:
+    """What the Library did by itself (a repair, a wrong field), one line each on stderr."""
+    for line in library.take_notices():
+        print(f"gloss: {line}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         with open_library(library_dir(getattr(args, "library", None))) as library:
-            if args.func is not open_reader.run:  # the reader tells them in the app
-                library.on_notice(tell)
             try:
                 code: int = args.func(args, library)
                 sys.stdout.flush()  # a closed pipe shows here, not at exit
             finally:
-                library.on_notice(tell)  # any the app did not get to show
+                say_notices(library)  # the reader showed its own; these came after
             return code
     except (LibraryError, IngestError, UserError) as error:
         print(f"gloss: {error}", file=sys.stderr)

@@ -185,7 +185,7 @@ async def test_a_large_damaged_catalog_is_rebuilt_and_said_in_the_app(
         async with app.run_test(size=(120, 40)) as pilot:
             await app.workers.wait_for_complete()
             await pilot.pause()
-            [notice] = notices(app, "Library repaired")
+            [notice] = notices(app, "Library")
             assert notice.message.startswith(f"library file {catalog} was unreadable (invalid JSON")
             assert f"rebuilt it with {len(titles)} article" in notice.message
             assert "\n" not in notice.message

@@ -144,9 +144,8 @@ def test_a_read_only_library_shows_its_articles_and_leaves_the_damaged_file(
     catalog.write_bytes(b"{")
     before = files_under(folder)
     with Library(folder, read_only=True) as library:
-        told: list[str] = []
-        library.on_notice(told.append)
         assert sorted(s.title for s in library.list_articles()) == TITLES
+        told = library.take_notices()
         assert len(told) == 1 and str(catalog) in told[0] and "read-only" in told[0], told
     assert files_under(folder) == before
 

@@ -127,11 +127,14 @@ def test_the_word_being_typed_matches_as_a_prefix(library: Library) -> None:
     assert found(library, "coronav ") == []  # finished word: no article says "coronav"
 
 
-def test_a_one_letter_word_being_typed_is_not_searched_yet(library: Library) -> None:
-    assert found(library, "coronavirus w") == found(library, "coronavirus ")
-    assert found(library, "w") == found(library, "")
-    assert found(library, '"hong k') == found(library, '"hong"')
-    assert found(library, "w ") == []  # a finished one-letter word is searched as a word
+def test_a_one_letter_word_being_typed_is_searched_as_a_whole_word(library: Library) -> None:
+    """As a prefix it would match nearly everything; left out, it would widen the search."""
+    assert set(found(library, "coronavirus w")) == naive(library, ["coronavirus", "w"])
+    assert found(library, "coronavirus w") == found(library, "coronavirus w ")
+    assert found(library, "w") == found(library, "w ")
+    assert set(found(library, "w")) == naive(library, ["w"]) != set(library.article_ids())
+    assert found(library, '"hong k') == found(library, '"hong k"')
+    assert set(found(library, "a")) == naive(library, ["a"]) != set()
 
 
 @pytest.mark.parametrize("word", ["president", "police", "coronavirus"])

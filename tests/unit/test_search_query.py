@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tui.search import Query, QueryError, parse_query
@@ -34,7 +36,10 @@ def test_a_repeated_word_counts_once() -> None:
 
 
 def test_punctuation_alone_is_not_a_word() -> None:
-    assert parse_query("-- ... ") == Query()
+    """It is no word to look up; alone it is refused, since searching nothing lists everything."""
+    assert parse_query("bank -- ... ") == Query(words=("bank",))
+    with pytest.raises(QueryError, match=re.escape("nothing to search for in '-- ...'")):
+        parse_query("-- ... ")
 
 
 def test_quoted_phrase() -> None:

@@ -14,8 +14,8 @@ from tui.store import Library
 EPILOG = """\
 Words must all match (in titles, texts, notes or entity names); the last one
 also matches as the start of a word once it has two letters, as in the library
-screen (end the query with a space to match it whole). "Quoted words" match
-as a phrase.
+screen (end the query with a space to match it whole); a single letter only
+matches as a whole word. "Quoted words" match as a phrase.
 Filters: entity:NAME, tag:TAG, source:NAME, has:notes, is:read, is:unread,
 is:starred, after:YYYY-MM-DD (inclusive), before:YYYY-MM-DD (exclusive); a
 value with spaces goes in quotes: entity:"Asia Digital Bank". Filters alone

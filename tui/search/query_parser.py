@@ -1,9 +1,10 @@
 """Turn what the user typed into a Query, or a QueryError naming the bad part.
 
 Syntax: free words (all must match; the last one also matches as a prefix
-while it is being typed), "quoted phrases", and filters `key:value` or
-`key:"value with spaces"`: entity:, tag:, source:, has:notes,
-is:read|unread|starred, after:DATE (inclusive), before:DATE (exclusive).
+while it is being typed; a query with no letter or digit in it is refused),
+"quoted phrases", and filters `key:value` or `key:"value with spaces"`:
+entity:, tag:, source:, has:notes, is:read|unread|starred, after:DATE
+(inclusive), before:DATE (exclusive).
 """
 
 from __future__ import annotations
@@ -112,6 +113,7 @@ def parse_query(text: str) -> Query:
     phrases: list[Phrase] = []
     filters: dict[str, list[str]] = {name: [] for name in FILTERS}
     last: str | None = None  # kind of the last part: "word", "phrase", "open phrase", "filter"
+    wordless: list[str] = []  # parts without a letter or digit ("&", "—"): nothing to look up
     i = 0
     while i < len(text):
         char = text[i]
@@ -124,6 +126,8 @@ def parse_query(text: str) -> Query:
             if tokens:
                 phrases.append(tuple(tokens))
                 last = "phrase" if closed else "open phrase"
+            elif inner.strip():
+                wordless.append(inner.strip())
             continue
         key = _KEY.match(text, i)
         if key is not None:
@@ -140,13 +144,19 @@ def parse_query(text: str) -> Query:
             continue
         end = _run_end(text, i)
         tokens = tokenize(text[i:end])
-        i = end
         if len(tokens) == 1:
             words.append(tokens[0])
             last = "word"
         elif tokens:
             phrases.append(tuple(tokens))
             last = "open phrase"
+        else:
+            wordless.append(text[i:end])
+        i = end
+    if wordless and not words and not phrases:  # searching for nothing would list everything
+        raise QueryError(
+            f"nothing to search for in {' '.join(wordless)!r}: a word needs a letter or digit"
+        )
     typing = bool(text) and not text[-1].isspace()
     prefix = None
     if typing and last == "word":

@@ -42,7 +42,7 @@ TAG_KEYS = "tag_key"  # import tags, for tag: filters
 FIELDS = (*TEXT_FIELDS, ENTITY_KEYS, TAG_KEYS)
 _META_FIELDS = ("title", "entity", ENTITY_KEYS, TAG_KEYS)
 
-MAGIC = b"GLOSSIX\x03"  # 3: words folded after NFKD (styled letters)
+MAGIC = b"GLOSSIX\x04"  # 3: words folded after NFKD (styled letters); 4: words over 64 letters
 FORMAT = 2
 COMPACT_AT = 0.25
 """Share of dead entries (per kind) above which the main part is rewritten without them."""

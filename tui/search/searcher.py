@@ -28,8 +28,8 @@ BOOSTS = {"title": 3.0, "entity": 2.0, "note": 1.5, "body": 1.0}
 K1 = 1.2
 B = 0.75
 MIN_PREFIX = 2
-"""A word being typed is searched from its second letter: one letter would match nearly
-every article, and the next keystroke narrows it anyway."""
+"""A word being typed is searched as a prefix from its second letter: one letter would match
+nearly every article. A single letter is matched as a whole word instead ("x" in "point x")."""
 PREFIX_EXPANSIONS = (24, 64)
 """Words tried for the word being typed (2, 3+ letters): the most frequent ones..."""
 PREFIX_POSTINGS = 250_000
@@ -412,14 +412,15 @@ def _first_older(dates: Sequence[str], day: str) -> int:
 
 
 def _settled(query: Query) -> Query:
-    """The query without a word being typed that is still too short to search (MIN_PREFIX)."""
+    """A word being typed too short to expand (MIN_PREFIX) matched as a whole word instead.
+
+    Leaving it out would widen the search: a one-letter query once listed every article.
+    """
     if query.prefix is not None and len(query.prefix) < MIN_PREFIX:
-        query = replace(query, prefix=None)
+        words = query.words if query.prefix in query.words else (*query.words, query.prefix)
+        query = replace(query, words=words, prefix=None)
     if query.phrase_prefix and len(query.phrases[-1][-1]) < MIN_PREFIX:
-        rest = query.phrases[-1][:-1]
-        query = replace(
-            query, phrases=query.phrases[:-1] + ((rest,) if rest else ()), phrase_prefix=False
-        )
+        query = replace(query, phrase_prefix=False)
     return query
 
 

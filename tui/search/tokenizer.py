@@ -12,9 +12,6 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-MAX_TOKEN = 64
-"""Longer runs of letters are junk (URLs, hashes): never worth an index entry."""
-
 WORD = r"[^\W_]"
 """One character of a word; a word is a maximal run of them."""
 
@@ -93,11 +90,13 @@ def fold_same_length(text: str) -> str:
 
 
 def tokenize(text: str) -> list[str]:
-    """The folded words of a text, in order (duplicates kept)."""
-    words = _WORD.findall(fold_text(text))
-    if any(len(word) > MAX_TOKEN for word in words):
-        return [word for word in words if len(word) <= MAX_TOKEN]
-    return words
+    """The folded words of a text, in order (duplicates kept), however long.
+
+    None is left out: a word the index skipped could not be searched for, and a
+    query word left out would widen the search (once, a 65-letter word listed
+    the whole library).
+    """
+    return _WORD.findall(fold_text(text))
 
 
 def word_pattern(words: Iterable[str], prefixes: Iterable[str] = ()) -> re.Pattern[str] | None:

@@ -96,9 +96,15 @@ def next_doc_id(docs: dict[str, object]) -> int:
     return max((int(key) for key in docs), default=0) + 1
 
 
+def keys_by(table: dict[str, Any], field: str) -> dict[str, str]:
+    """The key of each document by its `field`; one without text there (a damaged record) is
+    not listed, so it is never replaced or matched."""
+    return {doc[field]: key for key, doc in table.items() if isinstance(doc.get(field), str)}
+
+
 def upsert(table: dict[str, Any], docs: Iterable[dict[str, Any]], field: str) -> None:
     """Add or replace documents by `field` in a table copy from edit(); new ones get fresh ids."""
-    key_of = {doc[field]: key for key, doc in table.items()}
+    key_of = keys_by(table, field)
     next_key = next_doc_id(table)
     for doc in docs:
         key = key_of.get(doc[field])

@@ -26,7 +26,7 @@ save never rewrites an article:
 
 A damaged, missing or empty catalog never hides the library: it is rebuilt
 from the entries the body shards keep (from catalog.json.bak for bodies
-without one), and the repair is told in one line (see `on_notice`).
+without one), and the repair is told in one line (see `take_notices`).
 
 Each mutating method is one locked read-modify-write per file (see DataFile),
 so several Library objects or processes on one folder never lose each other's
@@ -50,6 +50,7 @@ from types import TracebackType
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from tinydb import where
+from tinydb.table import Document
 
 from tui.models import (
     Article,
@@ -63,7 +64,7 @@ from tui.models import (
 )
 from tui.search import parse_query
 from tui.store import codec
-from tui.store.data_file import DataFile, next_doc_id, upsert
+from tui.store.data_file import DataFile, keys_by, next_doc_id, upsert
 from tui.store.durable_write import write_problem
 from tui.store.errors import (
     AmbiguousIdError,
@@ -72,8 +73,9 @@ from tui.store.errors import (
     LibraryReadOnlyError,
     NoteNotFoundError,
 )
+from tui.store.library_notices import LibraryNotices
 from tui.store.library_search import LibrarySearch
-from tui.store.rebuilt_catalog import ENTITIES_VERSION, RebuiltCatalog
+from tui.store.rebuilt_catalog import RebuiltCatalog
 from tui.store.schema import Tables, schema_version
 
 CATALOG_FILE = "catalog.json"
@@ -81,6 +83,8 @@ USER_FILE = "user.json"
 BODIES_DIR = "bodies"
 NOTES_DIR = "notes"
 ENTITIES_DIR = "entities"
+ENTITIES_VERSION = codec.ENTITIES_VERSION
+"""Catalog field: the extractor version of the article's stored entities (absent: none)."""
 MIN_PREFIX = 4
 SURELY_LISTS_ARTICLES = 64 * 1024
 """A catalog file this large lists articles: an empty one is a few hundred bytes."""
@@ -130,7 +134,11 @@ def _remove_where(
 ) -> None:
     """Drop a table's documents whose `field` is one of `values` (in an edit() copy)."""
     if name in tables:
-        tables[name] = {k: doc for k, doc in tables[name].items() if doc.get(field) not in values}
+        tables[name] = {
+            k: doc
+            for k, doc in tables[name].items()
+            if not (isinstance(doc.get(field), str) and doc[field] in values)
+        }
 
 
 def _note_order(note: Note) -> tuple[str, int, str]:
@@ -164,9 +172,7 @@ class Library:
         self._read_only = None if why is None else LibraryReadOnlyError(self.folder, why)
         self._guard = threading.RLock()
         self._closed = False
-        self._notices: list[str] = []  # repairs not yet told: no handler yet
-        self._told: set[str] = set()
-        self._notice_handler: Callable[[str], None] | None = None
+        self._notices = LibraryNotices()
         self._catalog = DataFile(
             self.folder / CATALOG_FILE, read_only=self._read_only, rebuild=self._rebuilt_catalog
         )
@@ -191,6 +197,7 @@ class Library:
             self._body,
             self._notes_version,
             self._note_docs,
+            self._notices.add,
         )
 
     def __repr__(self) -> str:
@@ -220,26 +227,15 @@ class Library:
         self._user.open()
         self._move_notes_out_of_user_file()
 
-    def on_notice(self, handler: Callable[[str], None]) -> None:
-        """Tell `handler` each repair the Library made by itself, in one line each.
+    def take_notices(self) -> list[str]:
+        """What the Library did by itself since last asked, one line each, each said once.
 
-        Those made so far first, then each as it happens, from whichever
-        thread made it (the app's notify is thread-safe; so is a print).
+        A damaged catalog rebuilt from the shards, a record read with a field at
+        its default or skipped (valid JSON of the wrong type: a file edited by
+        hand, synced from elsewhere). The CLI prints them on stderr, the app shows
+        them as notifications. Never waits for a call in progress.
         """
-        with self._guard:
-            self._notice_handler = handler
-            pending, self._notices = self._notices, []
-        for message in pending:
-            handler(message)
-
-    def _tell(self, message: str) -> None:
-        if message in self._told:
-            return  # a read-only library rebuilds a freshly damaged catalog at each read
-        self._told.add(message)
-        if self._notice_handler is None:
-            self._notices.append(message)
-        else:
-            self._notice_handler(message)
+        return self._notices.take()
 
     @property
     def read_only(self) -> bool:
@@ -323,7 +319,7 @@ class Library:
         """A damaged catalog made again (SafeJSONStorage's `rebuild`), told in one line."""
         rebuilt = self._catalog_from_shards()
         done = "showing" if self.read_only else "rebuilt it with"
-        self._tell(f"{problem}; {rebuilt.told(done, self._catalog.storage.backup_path)}")
+        self._notices.add(f"{problem}; {rebuilt.told(done, self._catalog.storage.backup_path)}")
         return rebuilt.tables
 
     def _fill_catalog(self, problem: str) -> None:
@@ -336,7 +332,7 @@ class Library:
                 catalog.clear()
                 catalog.update(rebuilt.tables)
                 told = rebuilt.told("rebuilt it with", self._catalog.storage.backup_path)
-                self._tell(f"{problem}; {told}")
+                self._notices.add(f"{problem}; {told}")
 
     @_serialized
     def ids_by_text_hash(self) -> dict[str, list[str]]:
@@ -372,7 +368,7 @@ class Library:
         entries: dict[str, dict[str, Any]] = {}  # article id -> its entry, with blocks
         with self._catalog_edit(changed, texts, no_entities) as catalog:
             docs = catalog.setdefault("articles", {})
-            key_of = {doc["id"]: key for key, doc in docs.items()}
+            key_of = keys_by(docs, "id")
             next_key = next_doc_id(docs)
             changed_texts: set[str] = set()
             for article in articles:
@@ -448,8 +444,8 @@ class Library:
         """
         tables = self._catalog.read()
         if tables is not self._index_source:
-            docs = tables.get("articles", {}).values()
-            self._index = {doc["id"]: doc for doc in docs}
+            docs = tables.get("articles", {})
+            self._index = codec.checked_catalog(docs, self._catalog.path, self._notices.add)
             self._index_source = tables
         return self._index
 
@@ -498,13 +494,16 @@ class Library:
         """The article as its body shard holds it, if the shard has its entry and text."""
         if not article_id:
             return None
-        record = self._shard_records(article_id).get(article_id)
-        if record is None:
+        found = self._shard_records(article_id).get(article_id)
+        if found is None:
             return None
-        doc, text = record
-        if not isinstance(text, str) or text_hash(text) != doc.get("text_hash"):
+        key, record = found
+        entry, text = record["article"], record.get("text")
+        if not isinstance(text, str) or text_hash(text) != entry.get("text_hash"):
             return None
-        return codec.article_from(doc, text)
+        path = self._shard(article_id).path
+        doc = codec.checked_entry(entry, path, key, self._notices.add)
+        return None if doc is None else codec.article_from(doc, text)
 
     def _body(self, article_id: str, expected_hash: object) -> str | None:
         """The stored text, or None when it is missing or is not the one the catalog describes."""
@@ -524,16 +523,17 @@ class Library:
         cached = self._texts_cache.get(name)
         if cached is None or cached[0] is not tables:
             docs = tables.get("bodies", {}).values()
-            cached = self._texts_cache[name] = (tables, {d.get("id"): d.get("text") for d in docs})
+            texts = {d["id"]: d.get("text") for d in docs if isinstance(d.get("id"), str)}
+            cached = self._texts_cache[name] = (tables, texts)
         return cached[1]
 
-    def _shard_records(self, article_id: str) -> dict[str, tuple[dict[str, Any], object]]:
-        """(catalog entry, text) by id for the bodies of an article's shard that carry an entry."""
+    def _shard_records(self, article_id: str) -> dict[str, tuple[str, dict[str, Any]]]:
+        """(key, record) by id for the bodies of an article's shard that carry an entry."""
         tables = self._shard(article_id).read()
         return {
-            doc["id"]: (doc["article"], doc.get("text"))
-            for doc in tables.get("bodies", {}).values()
-            if isinstance(doc.get("article"), dict) and "id" in doc
+            doc["id"]: (key, doc)
+            for key, doc in tables.get("bodies", {}).items()
+            if isinstance(doc.get("article"), dict) and isinstance(doc.get("id"), str)
         }
 
     @_serialized
@@ -662,7 +662,7 @@ class Library:
         found: dict[str, dict[str, Any] | None] = dict(docs)
         with self._catalog_edit(set(docs), None, found) as catalog:
             articles = catalog.get("articles", {})
-            key_of = {doc["id"]: key for key, doc in articles.items()}
+            key_of = keys_by(articles, "id")
             for article_id in docs:
                 if article_id not in key_of:
                     raise ArticleNotFoundError(article_id, self.folder)
@@ -673,30 +673,40 @@ class Library:
 
     def _entity_docs(self) -> dict[str, dict[str, Any]]:
         """Every article's entity document by article id, rebuilt when a shard was re-read."""
-        tables = tuple(data_file.read() for data_file in self._all_entity_files())
+        files = self._all_entity_files()
         if self.read_only:  # an older library that could not be moved: entities in the catalog
-            tables = (*tables, self._catalog.read())
+            files.append(self._catalog)
+        tables = tuple(data_file.read() for data_file in files)
         if len(tables) != len(self._entities_source) or any(
             a is not b for a, b in zip(tables, self._entities_source, strict=False)
         ):
             self._entities_index = {
                 doc["article_id"]: doc
-                for table in tables
-                for doc in table.get("entities", {}).values()
+                for data_file, table in zip(files, tables, strict=True)
+                for doc in self._checked(data_file.path, table, "entities", codec.checked_entities)
             }
             self._entities_source = tables
         return self._entities_index
 
+    def _checked(
+        self, path: Path, tables: Tables, name: str, check: codec.RecordCheck
+    ) -> list[dict[str, Any]]:
+        """A table's usable records, each wrong field said (see codec.checked_records)."""
+        return codec.checked_records(tables.get(name, {}), check, path, self._notices.add)
+
     def _entities_doc(self, article_id: str) -> dict[str, Any] | None:
         """One article's entity document: only its shard is read."""
         shard = shard_name(article_id)
-        tables = []
+        files = []
         if (self.folder / ENTITIES_DIR / f"{shard}.json").exists():
-            tables.append(self._entity_file(shard).read())
+            files.append(self._entity_file(shard))
         if self.read_only:  # see _entity_docs
-            tables.append(self._catalog.read())
-        docs = (doc for table in tables for doc in table.get("entities", {}).values())
-        return next((doc for doc in docs if doc.get("article_id") == article_id), None)
+            files.append(self._catalog)
+        for data_file in files:
+            for key, doc in data_file.read().get("entities", {}).items():
+                if doc.get("article_id") == article_id:
+                    return codec.checked_entities(doc, data_file.path, key, self._notices.add)
+        return None
 
     @_serialized
     def entities(self, article_id: str) -> list[Entity]:
@@ -741,7 +751,8 @@ class Library:
         if stamp is not None and cached is not None and cached[0] == stamp:
             return cached[1]
         counts: dict[str, int] = {}
-        for doc in data_file.read(keep=False).get("entities", {}).values():
+        tables = data_file.read(keep=False)
+        for doc in self._checked(data_file.path, tables, "entities", codec.checked_entities):
             for name in {entity["name"].casefold() for entity in doc.get("entities", ())}:
                 counts[name] = counts.get(name, 0) + 1
         self._names_by_shard[str(data_file.path)] = (stamp, counts)
@@ -775,8 +786,13 @@ class Library:
 
     def _note_docs(self) -> list[dict[str, Any]]:
         """Every note document, read without keeping the shards (a scan must not hold them)."""
-        tables = [data_file.read(keep=False) for data_file in self._note_files_to_scan()]
-        return [doc for table in tables for doc in table.get("notes", {}).values()]
+        return [
+            doc
+            for data_file in self._note_files_to_scan()
+            for doc in self._checked(
+                data_file.path, data_file.read(keep=False), "notes", codec.checked_note
+            )
+        ]
 
     def _notes_version(self) -> tuple[object, ...] | None:
         """Changes whenever any note changes; None when a file is too fresh to tell."""
@@ -791,7 +807,8 @@ class Library:
             return cached[1]
         counts: dict[str, int] = {}
         tags: list[list[str]] = []
-        for doc in data_file.read(keep=False).get("notes", {}).values():
+        tables = data_file.read(keep=False)
+        for doc in self._checked(data_file.path, tables, "notes", codec.checked_note):
             counts[doc["article_id"]] = counts.get(doc["article_id"], 0) + 1
             if doc.get("tags"):
                 tags.append(doc["tags"])
@@ -856,13 +873,17 @@ class Library:
     @_serialized
     def update_note(self, note: Note) -> Note:
         """Change a note's body, tags, colour, anchor or orphaned flag; bumps `updated`."""
-        with self._notes_file(shard_name(note.article_id)).edit() as tables:
+        notes_file = self._notes_file(shard_name(note.article_id))
+        with notes_file.edit() as tables:
             notes = tables.get("notes", {})
             key = _find(notes, "id", note.id)
-            if key is None:
+            doc = None
+            if key is not None:
+                doc = codec.checked_note(notes[key], notes_file.path, key, self._notices.add)
+            if key is None or doc is None:
                 raise NoteNotFoundError(note.id, self.folder)
             stored = replace(
-                codec.note_from(notes[key]),
+                codec.note_from(doc),
                 body=note.body,
                 tags=note.tags,
                 color=note.color,
@@ -887,8 +908,12 @@ class Library:
             with data_file.edit() as tables:
                 notes = tables.get("notes", {})
                 key = _find(notes, "id", note_id)
+                doc = None
                 if key is not None:
-                    return codec.note_from(notes.pop(key))
+                    doc = codec.checked_note(notes[key], data_file.path, key, self._notices.add)
+                if key is not None and doc is not None:
+                    del notes[key]
+                    return codec.note_from(doc)
         raise NoteNotFoundError(note_id, self.folder)
 
     @_serialized
@@ -900,14 +925,16 @@ class Library:
         if article_id is None:
             docs = self._note_docs()
         else:
-            tables = [self._notes_file(shard_name(article_id)).read()]
+            files = [self._notes_file(shard_name(article_id))]
             if self.read_only:  # see _note_docs
-                tables.append(self._user.read())
+                files.append(self._user)
             docs = [
                 doc
-                for table in tables
-                for doc in table.get("notes", {}).values()
-                if doc.get("article_id") == article_id
+                for data_file in files
+                for doc in self._checked(
+                    data_file.path, data_file.read(), "notes", codec.checked_note
+                )
+                if doc["article_id"] == article_id
             ]
         return sorted((codec.note_from(doc) for doc in docs), key=_note_order)
 
@@ -915,7 +942,11 @@ class Library:
 
     @_serialized
     def reading_state(self, article_id: str) -> ReadingState:
-        doc = self._user.table("reading").get(where("article_id") == article_id)
+        found = self._user.table("reading").get(where("article_id") == article_id)
+        doc = None
+        if isinstance(found, Document):
+            key = str(found.doc_id)
+            doc = codec.checked_reading(found, self._user.path, key, self._notices.add)
         return ReadingState(article_id) if doc is None else codec.reading_from(doc)
 
     @_serialized
@@ -935,7 +966,10 @@ class Library:
         with self._user.edit() as user:
             reading = user.setdefault("reading", {})
             key = _find(reading, "article_id", article_id)
-            old = ReadingState(article_id) if key is None else codec.reading_from(reading[key])
+            doc = None
+            if key is not None:
+                doc = codec.checked_reading(reading[key], self._user.path, key, self._notices.add)
+            old = ReadingState(article_id) if doc is None else codec.reading_from(doc)
             new = change(old)
             if new != old:
                 reading[key or str(next_doc_id(reading))] = codec.reading_doc(new)
@@ -1038,8 +1072,11 @@ class Library:
     @_serialized
     def saved_searches(self) -> list[SavedSearch]:
         docs = self._user.read().get("saved_searches", {})
-        ordered = sorted(docs.items(), key=lambda item: int(item[0]))
-        return [SavedSearch(doc["name"], doc["query"]) for _, doc in ordered]
+        ordered = dict(sorted(docs.items(), key=lambda item: int(item[0])))
+        checked = codec.checked_records(
+            ordered, codec.checked_saved_search, self._user.path, self._notices.add
+        )
+        return [SavedSearch(doc["name"], doc["query"]) for doc in checked]
 
     @_serialized
     def save_search(self, name: str, query: str) -> SavedSearch:

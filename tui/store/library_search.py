@@ -25,6 +25,7 @@ from tui.models import ReadingState, SearchHit
 from tui.search import ArticleMeta, NoteIndex, Searcher, SearchIndex, parse_query
 from tui.store import codec
 from tui.store.data_file import DataFile
+from tui.store.record_rules import Report
 from tui.store.schema import Tables
 from tui.store.search_index_file import SearchIndexFile
 
@@ -48,6 +49,7 @@ class LibrarySearch:
         body: Callable[[str, object], str | None],
         notes_version: Callable[[], object | None],
         note_docs: Callable[[], list[dict[str, Any]]],
+        report: Report,
     ) -> None:
         self.file = SearchIndexFile(folder)
         self._catalog = catalog
@@ -58,6 +60,7 @@ class LibrarySearch:
         self._body = body
         self._notes_version = notes_version
         self._note_docs = note_docs
+        self._report = report
         self._index: SearchIndex | None = None
         self._notes: NoteIndex | None = None
         self._notes_source: object = None
@@ -87,7 +90,9 @@ class LibrarySearch:
         """Stored reading states by article id (cached; do not modify)."""
         tables = self._user.read()
         if tables is not self._states_source:
-            docs = tables.get("reading", {}).values()
+            docs = codec.checked_records(
+                tables.get("reading", {}), codec.checked_reading, self._user.path, self._report
+            )
             self._states = {doc["article_id"]: codec.reading_from(doc) for doc in docs}
             self._states_source = tables
         return self._states
@@ -134,7 +139,9 @@ class LibrarySearch:
         from their shards). `catalog` is what was just written, so nothing is
         read back from disk (the storage would re-read a file this fresh).
         """
-        articles = {doc["id"]: doc for doc in catalog.get("articles", {}).values()}
+        articles = codec.checked_catalog(
+            catalog.get("articles", {}), self._catalog.path, self._report
+        )
         given = entities or {}
 
         def entity_of(article_id: str) -> dict[str, Any] | None:

@@ -20,7 +20,6 @@ from tui.store.data_file import DataFile
 from tui.store.errors import LibraryError
 from tui.store.schema import Tables, upgrade
 
-ENTITIES_VERSION = "entities_version"
 """Catalog field: the extractor version of the article's stored entities (absent: none)."""
 
 
@@ -68,7 +67,7 @@ class RebuiltCatalog:
                 found[article_id] = doc
         versions = _versions(entities, lost)
         docs = [
-            {**doc, ENTITIES_VERSION: versions[article_id]} if article_id in versions else doc
+            {**doc, codec.ENTITIES_VERSION: versions[article_id]} if article_id in versions else doc
             for article_id, doc in found.items()
         ]
         tables: Tables = {**backup, "articles": {str(n): doc for n, doc in enumerate(docs, 1)}}
