@@ -22,6 +22,7 @@ import yaml
 from tui import __version__
 from tui.annotations.notes import merge_tags, tags_from_body
 from tui.annotations.w3c import ANNOTATION_CONTEXT, article_source, note_to_annotation
+from tui.ingest.clean import shown
 from tui.models import ArticleSummary, Note
 from tui.store import Library
 
@@ -87,10 +88,14 @@ def _note_markdown(note: Note) -> str:
 
 
 def markdown_document(article: ArticleSummary, notes: Sequence[Note]) -> str:
-    """One article's notes as a Markdown file: front matter, title, then quote + note each."""
+    """One article's notes as a Markdown file: front matter, title, then quote + note each.
+
+    Stored text may come from another program: no control character it holds
+    reaches the file, where a `cat` would send it to a terminal.
+    """
     sections = [_front_matter(article, notes).rstrip("\n"), f"# {article.title}"]
     sections.extend(_note_markdown(note) for note in notes)
-    return "\n\n".join(section for section in sections if section) + "\n"
+    return shown("\n\n".join(section for section in sections if section) + "\n")
 
 
 def slugify(title: str) -> str:

@@ -121,9 +121,7 @@ class ReaderScreen(Screen[None]):
             version = self.library.extractor_version(article.id)
         except LibraryError as error:  # a damaged file: say it in one line, stay where we were
             self.article_id = view.article.id if view.article is not None else None
-            self.notify(
-                str(error), title="Cannot show the article", severity="error", markup=False
-            )
+            self.notify(str(error), title="Cannot show the article", severity="error", markup=False)
             return
         self.article_id = article.id
         view.show(article, entities, notes)

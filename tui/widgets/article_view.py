@@ -447,8 +447,10 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
-        if self.article is not None and not self._rewrap_pending() and (
-            round(new_value) != self._top_y or self._top_passage is None
+        if (
+            self.article is not None
+            and not self._rewrap_pending()
+            and (round(new_value) != self._top_y or self._top_passage is None)
         ):
             self._top_y = round(new_value)
             self._top_passage = (self.top_offset(), self.scrollable_content_region.width)
