@@ -21,6 +21,8 @@ from tui.store import Library
 # Sets the terminal's title, clears the screen, starts a C1 CSI, reverses the
 # text's direction, and returns the cursor to overwrite the line.
 PAYLOAD = "\x1b]0;PWN\x07\x1b[2J\x9b31m\u202e\r\x08"
+TYPED = "\x1b]0;PWN\x07\x1b[2J\x9b\u202e\x08"
+"""What a paste or an argument might hold: nothing of it is kept."""
 VISIBLE = "PWN"
 """The part of PAYLOAD a defused screen still shows (proof that the field was drawn)."""
 VIEW = "Poisoned view"

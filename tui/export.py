@@ -22,7 +22,7 @@ import yaml
 from tui import __version__
 from tui.annotations.notes import merge_tags, tags_from_body
 from tui.annotations.w3c import ANNOTATION_CONTEXT, article_source, note_to_annotation
-from tui.ingest.clean import shown
+from tui.ingest.clean import defused
 from tui.models import ArticleSummary, Note
 from tui.store import Library
 
@@ -95,7 +95,7 @@ def markdown_document(article: ArticleSummary, notes: Sequence[Note]) -> str:
     """
     sections = [_front_matter(article, notes).rstrip("\n"), f"# {article.title}"]
     sections.extend(_note_markdown(note) for note in notes)
-    return shown("\n\n".join(section for section in sections if section) + "\n")
+    return defused("\n\n".join(section for section in sections if section) + "\n")
 
 
 def slugify(title: str) -> str:

@@ -8,20 +8,21 @@ text and JSON on stdout, exports, and every error line.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from tests.cli_run import run
 from tests.conftest import SEED
-from tests.poisoned_library import PAYLOAD, VISIBLE, has_control, poisoned_library
+from tests.poisoned_library import PAYLOAD, TYPED, VISIBLE, has_control, poisoned_library
 from tui.importer import import_paths
 from tui.models import Note
 from tui.store import Library
 
 ESCAPE = "\x1b]0;PWN\x07\x1b[2J"
 ESCAPED = "\\x1b]0;PWN\\x07\\x1b[2J"
-TYPED = f"{ESCAPE}\x9b\u202e\x08"
 
 
 @pytest.fixture
@@ -197,3 +198,14 @@ def test_argument_errors_are_echoed_escaped(
     _, err = capsys.readouterr()
     assert exit_.value.code == 2
     assert_escaped(2, err)
+
+
+@pytest.mark.parametrize(
+    "module", ["tui.store", "tui.search", "tui.ingest", "tui.commands.user_error", "tui.export"]
+)
+def test_every_error_class_imports_first_in_a_fresh_process(module: str) -> None:
+    """The errors share a base that escapes their message; no import order may break it."""
+    result = subprocess.run(
+        [sys.executable, "-c", f"import {module}"], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr

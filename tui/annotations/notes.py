@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from tui.anchoring import make_selector, occurrences
 from tui.annotations.colors import DEFAULT_HIGHLIGHT_COLOR, HIGHLIGHT_COLORS
-from tui.ingest.clean import clean_text, strip_controls
+from tui.ingest.clean import clean_text, defused, strip_controls
 from tui.models import Article, Note
 from tui.note_tags import tags_in
 from tui.store import Library, LibraryError, NoteNotFoundError
@@ -65,7 +65,7 @@ def merge_tags(*groups: Iterable[str]) -> tuple[str, ...]:
 
 def show_quote(quote: str) -> str:
     """A quote fit for a one-line message: printable, at most 40 characters."""
-    flat = "".join(c if c.isprintable() else " " for c in " ".join(quote.split()))
+    flat = " ".join(defused(quote, one_line=True).split())
     return f"'{flat[:39]}…'" if len(flat) > 40 else f"'{flat}'"
 
 

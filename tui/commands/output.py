@@ -12,14 +12,14 @@ import sys
 from dataclasses import asdict
 from typing import Any, TextIO
 
-from tui.ingest.clean import escaped_json, shown
+from tui.ingest.clean import defused, escaped_json
 from tui.models import Article, Entity
 from tui.paths import LIBRARY_ENV
 
 
 def say(text: str = "", file: TextIO | None = None, end: str = "\n") -> None:
     """print() for text that may hold stored data: control characters become spaces."""
-    print(shown(text), file=file or sys.stdout, end=end)
+    print(defused(text), file=file or sys.stdout, end=end)
 
 
 def json_text(value: Any) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.one_line_error import OneLineError
+from tui.ingest.one_line_error import OneLineError
 
 
 class UserError(OneLineError):

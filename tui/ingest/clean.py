@@ -4,7 +4,7 @@ Everything a user or a file hands Gloss is untrusted: a pasted note, a tag, a
 file name, a synced library file. Text on its way in loses escape sequences and
 control characters (strip_controls; clean_text also makes an article's text
 canonical). Text on its way out, to the screen, stdout or an export, is made
-safe again (shown), because a stored file may come from anywhere. Messages
+safe again (defused), because a stored file may come from anywhere. Messages
 show control characters as escapes (escaped), so a mistyped argument can be
 read back and never acts on the terminal; JSON escapes them (escaped_json).
 Rich markup such as "[bold]" is left as literal text: the UI never interprets
@@ -48,7 +48,7 @@ def clean_text(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def shown(text: str, one_line: bool = False) -> str:
+def defused(text: str, one_line: bool = False) -> str:
     """Text safe to print or draw: every control character a space (newlines and tabs too
     when one_line).
 
@@ -61,7 +61,7 @@ def shown(text: str, one_line: bool = False) -> str:
 def escaped(text: str) -> str:
     """Text for a one-line message: each control character, newlines too, as an escape (\\x1b).
 
-    Unlike shown(), the user can read back what they typed; escaping twice
+    Unlike defused(), the user can read back what they typed; escaping twice
     changes nothing.
     """
     return _CONTROLS_AND_LAYOUT.sub(_escape, text)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tui.ingest.clean import clean_text
-from tui.one_line_error import OneLineError
+from tui.ingest.one_line_error import OneLineError
 
 
 class IngestError(OneLineError):

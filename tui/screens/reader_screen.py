@@ -19,6 +19,7 @@ from tui.anchoring import make_selector
 from tui.article_tags import parse_tags
 from tui.browser import open_in_browser
 from tui.entities import EXTRACTOR_VERSION, NO_MODEL_SUFFIX
+from tui.ingest.clean import defused
 from tui.models import Entity, Note, ReadingState
 from tui.note_tags import tags_in
 from tui.screens.color_picker_screen import ColorPickerScreen
@@ -516,7 +517,9 @@ class ReaderScreen(Screen[None]):
             tags = self.current_tags()
             if tags:
                 title.append(" · ")
-                title.append(" ".join(f"#{tag}" for tag in tags), style="cyan")
+                title.append(
+                    defused(" ".join(f"#{tag}" for tag in tags), one_line=True), style="cyan"
+                )
         self.query_one(ArticleView).border_title = title
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

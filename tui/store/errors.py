@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from tui.one_line_error import OneLineError
+from tui.ingest.one_line_error import OneLineError
 
 
 class LibraryError(OneLineError):
