@@ -28,6 +28,7 @@ from tests.ui.conftest import settled
 from tests.ui.test_terminal_sizes import on_screen
 from tui.app import GlossApp
 from tui.screens.choice_screen import ChoiceScreen
+from tui.screens.help_screen import binding_rows
 from tui.screens.library_screen import LibraryScreen
 from tui.screens.note_editor_screen import NoteEditorScreen
 from tui.screens.prompt_screen import PromptScreen
@@ -175,3 +176,9 @@ def test_the_reader_in_a_real_terminal_never_receives_a_stored_escape(tmp_path: 
     assert VISIBLE.encode() in output
     for attack in (b"\x1b]0;PWN", "\x9b".encode(), "\u202e".encode(), b"\r\x08"):
         assert attack not in output
+
+
+def test_keys_remapped_in_keys_toml_are_listed_in_help_without_escapes() -> None:
+    rows = binding_rows(ReaderScreen.BINDINGS, {"reader.find": f"slash,ctrl+x{TYPED}"})
+    (keys,) = [keys for keys, _, ident in rows if ident == "reader.find"]
+    assert "ctrl+x" in keys.casefold() and not has_control(keys), keys
