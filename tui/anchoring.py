@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from enum import StrEnum
 
+from tui.ingest.clean import defused
 from tui.models import Selector, text_hash
 
 CONTEXT_CHARS = 32
@@ -654,7 +655,7 @@ def _acceptable(selector: Selector, similarity: float, context: float) -> bool:
 
 def _show(quote: str) -> str:
     """A quote fit for an error message: one line, printable, at most 40 characters."""
-    flat = "".join(c if c.isprintable() else " " for c in " ".join(quote.split()))
+    flat = " ".join(defused(quote, one_line=True).split())
     if len(flat) > 40:
         flat = flat[:39] + "…"
     return f"'{flat}'"

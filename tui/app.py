@@ -7,12 +7,15 @@ from contextlib import suppress
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from tui.ingest.clean import defused, strip_controls
 from tui.keymap import load_keymap
 from tui.palette.article_commands import ArticleCommands
 from tui.palette.entity_commands import EntityCommands
@@ -79,6 +82,37 @@ class GlossApp(App[None]):
         self.library = library
         self.start_article = start_article
         self.keymap: dict[str, str] = {}
+
+    # -- what reaches the terminal: pastes in, notifications out ---------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        """A paste loses escape sequences and control characters before any widget has it.
+
+        The terminal hands a bracketed paste over as it was copied; the editors,
+        prompts and search boxes would show it, and save it, as it is.
+        """
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            event.text = strip_controls(event.text)
+        await super().on_event(event)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification, from any screen: what it quotes (a path, a URL, a file's
+        words) cannot act on the terminal."""
+        super().notify(
+            defused(message),
+            title=defused(title, one_line=True),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     def get_default_screen(self) -> Screen[None]:
         return ReaderScreen(self.library, self.start_article)

@@ -21,9 +21,11 @@ from tui.commands import (
     search_command,
     show_article,
 )
+from tui.commands.argument_parser import ArgumentParser
 from tui.commands.output import library_option
 from tui.commands.user_error import UserError
 from tui.ingest import IngestError
+from tui.ingest.clean import escaped
 from tui.paths import LIBRARY_ENV, bundled_content_dir, library_dir
 from tui.store import Library, LibraryError
 
@@ -47,7 +49,7 @@ COMMANDS = (
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="gloss",
         description="A keyboard-driven terminal reader for news articles.",
         epilog=EPILOG,
@@ -93,7 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 say_notices(library)  # the reader showed its own; these came after
             return code
     except (LibraryError, IngestError, UserError) as error:
-        print(f"gloss: {error}", file=sys.stderr)
+        print(f"gloss: {escaped(str(error))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -25,6 +25,7 @@ import yaml
 from tui import __version__
 from tui.annotations.notes import merge_tags, tags_from_body
 from tui.annotations.w3c import ANNOTATION_CONTEXT, article_source, note_to_annotation
+from tui.ingest.clean import defused
 from tui.ingest.markdown_export import ARTICLE_KEY, EXPORT_KEY, notes_comment
 from tui.models import ArticleSummary, Note
 from tui.store import Library
@@ -92,12 +93,16 @@ def _note_markdown(note: Note) -> str:
 
 
 def markdown_document(article: ArticleSummary, notes: Sequence[Note]) -> str:
-    """One article's notes as a Markdown file: front matter, title, quote + note each, data."""
+    """One article's notes as a Markdown file: front matter, title, quote + note each, data.
+
+    Stored text may come from another program: no control character it holds
+    reaches the file, where a `cat` would send it to a terminal.
+    """
     sections = [_front_matter(article, notes).rstrip("\n"), f"# {article.title}"]
     sections.extend(_note_markdown(note) for note in notes)
     source = article_source(article.id, article.url)
     sections.append(notes_comment(_collection([note_to_annotation(n, source) for n in notes])))
-    return "\n\n".join(section for section in sections if section) + "\n"
+    return defused("\n\n".join(section for section in sections if section) + "\n")
 
 
 def slugify(title: str) -> str:

@@ -175,9 +175,7 @@ def test_changing_commands_fail_in_one_line(
 ) -> None:
     folder, home, note = locked_library
     before = files_under(folder)
-    args = [
-        arg.replace("../new.txt", str(folder.parent / "new.txt")) for arg in WRITES[name](note)
-    ]
+    args = [arg.replace("../new.txt", str(folder.parent / "new.txt")) for arg in WRITES[name](note)]
     result = gloss_as_other_user(home, *args, "--library", str(folder))
     assert result.returncode == 1, result
     assert result.stderr == (

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from tui.anchoring import make_selector, occurrences
 from tui.annotations.colors import DEFAULT_HIGHLIGHT_COLOR, HIGHLIGHT_COLORS
-from tui.ingest.clean import clean_text
+from tui.ingest.clean import clean_text, defused, strip_controls
 from tui.models import Article, Note
 from tui.note_tags import tags_in
 from tui.store import Library, LibraryError, NoteNotFoundError
@@ -65,7 +65,7 @@ def merge_tags(*groups: Iterable[str]) -> tuple[str, ...]:
 
 def show_quote(quote: str) -> str:
     """A quote fit for a one-line message: printable, at most 40 characters."""
-    flat = "".join(c if c.isprintable() else " " for c in " ".join(quote.split()))
+    flat = " ".join(defused(quote, one_line=True).split())
     return f"'{flat[:39]}…'" if len(flat) > 40 else f"'{flat}'"
 
 
@@ -120,7 +120,7 @@ def new_note(
     A quoted passage without a body or colour is a plain highlight in the
     default colour; a colour without a passage is refused, it would mark nothing.
     """
-    body = clean_text(body).strip()
+    body = strip_controls(body).strip()
     all_tags = merge_tags(tags, tags_from_body(body))
     if color is not None and color not in HIGHLIGHT_COLORS:
         raise ValueError(f"unknown colour {color!r}: use one of {', '.join(HIGHLIGHT_COLORS)}")

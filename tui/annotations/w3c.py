@@ -24,6 +24,7 @@ import uuid
 from typing import Any
 
 from tui.annotations.colors import HIGHLIGHT_COLORS, HIGHLIGHT_CSS
+from tui.ingest.clean import strip_controls
 from tui.ingest.w3c_annotations import ANNOTATION_CONTEXT
 from tui.models import Note, Selector
 
@@ -34,11 +35,6 @@ EXTENSION = "gloss"
 
 _NOTE_ID = re.compile(r"[A-Za-z0-9_.-]{1,100}")
 _MAX_STRING = 1_000_000
-# Control characters, surrogates and bidi overrides (which can disguise text in a
-# terminal); newlines and tabs stay, other C0/C1 controls and escapes go.
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
 
 __all__ = [
     "ANNOTATION_CONTEXT",
@@ -130,7 +126,7 @@ def _string(value: object, what: str) -> str:
         raise ValueError(f"{what} is not a string")
     if len(value) > _MAX_STRING:
         raise ValueError(f"{what} is longer than {_MAX_STRING} characters")
-    return unicodedata.normalize("NFC", _UNSAFE.sub("", value.replace("\r\n", "\n")))
+    return unicodedata.normalize("NFC", strip_controls(value))
 
 
 def _offset(value: object, what: str) -> int:

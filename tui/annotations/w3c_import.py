@@ -15,6 +15,7 @@ from dataclasses import replace
 from tui.anchoring import AnchorStatus, make_selector, occurrences, reanchor
 from tui.annotations.annotation_import_report import AnnotationImportReport
 from tui.annotations.w3c import ARTICLE_URN, parse_annotation, types_of
+from tui.ingest.clean import escaped
 from tui.models import Article, Note, Selector
 from tui.store import Library, LibraryError
 
@@ -51,7 +52,7 @@ def _label(source: str, item: object, number: int) -> str:
     """How a failure names an annotation: its file, then its id or its number in the file."""
     given = item.get("id", item.get("@id")) if isinstance(item, dict) else None
     name = given[:100] if isinstance(given, str) and given else f"#{number}"
-    name = "".join(char if char.isprintable() else "?" for char in name)
+    name = escaped(name)
     return f"{source}: annotation {name}" if source else f"annotation {name}"
 
 

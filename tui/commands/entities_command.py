@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tui.commands.output import entity_json, library_option, print_json
+from tui.commands.output import entity_json, library_option, print_json, say
 from tui.models import ENTITY_TYPES, Entity
 from tui.store import Library
 
@@ -30,11 +30,11 @@ def file_entities(path: Path) -> list[Entity]:
 
     articles = read_path(path)
     if len(articles) > 1:
-        print(f"{path}: {len(articles)} articles in this file; showing the first", file=sys.stderr)
+        say(f"{path}: {len(articles)} articles in this file; showing the first", file=sys.stderr)
     entities = extract_entities(articles[:1])[0]
     problem = model_problem()
     if problem:
-        print(f"warning: {problem}", file=sys.stderr)
+        say(f"warning: {problem}", file=sys.stderr)
     return entities
 
 
@@ -49,9 +49,9 @@ def run(args: argparse.Namespace, library: Library) -> int:
         print_json({"entities": [entity_json(entity) for entity in entities]})
         return 0
     if not entities:
-        print("No entities found.")
+        say("No entities found.")
     for entity_type in ENTITY_TYPES:
         for entity in (e for e in entities if e.type == entity_type):
             aliases = f" ({', '.join(entity.aliases)})" if entity.aliases else ""
-            print(f"{entity.type:12} {entity.name}{aliases}  ×{entity.count}")
+            say(f"{entity.type:12} {entity.name}{aliases}  ×{entity.count}")
     return 0

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
 from typing import Any
 
-from tui.commands.output import library_option
+from tui.commands.output import json_text, library_option, say
 from tui.commands.user_error import UserError
 from tui.store import Library
 
@@ -49,9 +48,9 @@ def _markdown(library: Library, article: str | None, out: Path | None) -> int:
 
     files = markdown_files(library, article)
     if out is None:
-        print("\n".join(text for _, text in files), end="")
+        say("\n".join(text for _, text in files), end="")
         if not files:
-            print("No notes to export.", file=sys.stderr)
+            say("No notes to export.", file=sys.stderr)
         return 0
     if out.exists() and not out.is_dir():
         raise UserError(
@@ -63,7 +62,7 @@ def _markdown(library: Library, article: str | None, out: Path | None) -> int:
         raise UserError(f"{out}: cannot create the folder: {error.strerror or error}") from error
     for name, text in files:
         _write(out / name, text)
-    print(f"{len(files)} article{'s' if len(files) != 1 else ''} exported to {out}")
+    say(f"{len(files)} article{'s' if len(files) != 1 else ''} exported to {out}")
     return 0
 
 
@@ -71,16 +70,16 @@ def _w3c(library: Library, article: str | None, out: Path | None) -> int:
     from tui.export import w3c_collection
 
     collection = w3c_collection(library, article)
-    text = json.dumps(collection, ensure_ascii=False, indent=2) + "\n"
+    text = json_text(collection) + "\n"
     if out is None:
-        print(text, end="")
+        say(text, end="")
         return 0
     if out.is_dir():
         raise UserError(f"{out}: is a folder; a W3C export is one file (e.g. notes.jsonld)")
     if not out.parent.is_dir():
         raise UserError(f"{out}: the folder {out.parent} does not exist")
     _write(out, text)
-    print(f"{collection['total']} annotations exported to {out}")
+    say(f"{collection['total']} annotations exported to {out}")
     return 0
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.commands.import_summary import print_report, report_json
-from tui.commands.output import library_option, print_json
+from tui.commands.output import library_option, print_json, say
 from tui.store import Library
 
 
@@ -33,7 +33,7 @@ def run(args: argparse.Namespace, library: Library) -> int:
     paths: list[Source] = [STDIN if raw == STDIN else Path(raw) for raw in args.paths]
     stdin = getattr(sys.stdin, "buffer", None)  # None when Gloss runs without a stdin
     if STDIN in paths and sys.stdin is not None and sys.stdin.isatty():
-        print("gloss: reading an article from standard input (end it with ctrl+d)", file=sys.stderr)
+        say("gloss: reading an article from standard input (end it with ctrl+d)", file=sys.stderr)
     with ImportProgress() as progress:
         report = import_paths(library, paths, progress.update, stdin=stdin)
     if args.json:

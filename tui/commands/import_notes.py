@@ -6,6 +6,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from tui.commands.note_output import SHORT_ID, note_json
+from tui.commands.output import say
 
 if TYPE_CHECKING:
     from tui.importer import ImportReport
@@ -35,18 +36,18 @@ def print_notes(report: ImportReport) -> None:
     """One line each when there is something to say; every orphan and failure named."""
     notes = report.notes
     if notes.total:
-        print(f"{_count(notes.moved, 'note')} moved, {notes.orphaned} orphaned")
+        say(f"{_count(notes.moved, 'note')} moved, {notes.orphaned} orphaned")
     annotations = report.annotations
     if annotations.total:
-        print(annotations.summary())
+        say(annotations.summary())
     for what, why in annotations.failed:
-        print(f"failed    {what}: {why}", file=sys.stderr)
+        say(f"failed    {what}: {why}", file=sys.stderr)
     for note in [*notes.orphaned_notes, *annotations.orphaned]:
         quote = "" if note.selector is None else " ".join(note.selector.exact.split())
         shown = quote if len(quote) <= 60 else quote[:59] + "…"
-        print(f"orphaned  note {note.id[:SHORT_ID]} on {note.article_id}: “{shown}”")
+        say(f"orphaned  note {note.id[:SHORT_ID]} on {note.article_id}: “{shown}”")
     if notes.orphaned or annotations.orphaned:
-        print(
+        say(
             "Orphaned notes keep their quote; re-attach them in the reader or with "
             "`gloss note reattach NOTE_ID --quote TEXT`."
         )

@@ -6,20 +6,21 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from tui.commands.import_notes import notes_json, print_notes
-from tui.ingest.clean import clean_text
+from tui.commands.output import say
+from tui.ingest.clean import escaped
 
 if TYPE_CHECKING:
     from tui.import_report import ImportReport
 
 
 def shown_file(source: str) -> str:
-    """A file name safe to print on one line: undecodable bytes as �, no controls or newlines.
+    """A file name safe to print on one line: undecodable bytes as �, controls escaped (\\x1b).
 
     File names are as untrusted as file contents; a byte that is not UTF-8
     would even make print() fail.
     """
     readable = source.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return " ".join(clean_text(readable).split("\n"))
+    return escaped(readable)
 
 
 def report_json(report: ImportReport) -> dict[str, Any]:
@@ -55,15 +56,15 @@ def print_report(report: ImportReport) -> None:
     """Articles and duplicates on stdout, failures and warnings on stderr, counts last."""
     for label, articles in (("added", report.added), ("updated", report.updated)):
         for article in articles:
-            print(f"{label:9} {article.id}  {article.title}")
+            say(f"{label:9} {article.id}  {article.title}")
     for duplicate in report.duplicates:
-        print(
+        say(
             f"duplicate {shown_file(duplicate.source)}: “{duplicate.article.title}” has the "
             f"{duplicate.same} as {duplicate.duplicate_of}, skipped"
         )
     for error in report.failed:
-        print(f"failed    {shown_file(error.source)}: {error.reason}", file=sys.stderr)
+        say(f"failed    {shown_file(error.source)}: {error.reason}", file=sys.stderr)
     if report.warning:
-        print(f"warning: {report.warning}", file=sys.stderr)
-    print(summary_line(report))
+        say(f"warning: {report.warning}", file=sys.stderr)
+    say(summary_line(report))
     print_notes(report)

@@ -7,7 +7,7 @@ import shutil
 from dataclasses import asdict
 from typing import Any
 
-from tui.commands.output import library_option, print_json
+from tui.commands.output import library_option, print_json, say
 from tui.store import Library
 
 
@@ -24,10 +24,10 @@ def run(args: argparse.Namespace, library: Library) -> int:
         print_json([asdict(article) for article in articles])
         return 0
     if not articles:
-        print("The library is empty: add articles with `gloss import PATH`.")
+        say("The library is empty: add articles with `gloss import PATH`.")
         return 0
     width = shutil.get_terminal_size((100, 24)).columns
     for article in articles:
         date, source = article.date or "", article.source or ""
-        print(f"{article.id}  {date:10}  {source:12.12}  {article.title}"[:width])
+        say(f"{article.id}  {date:10}  {source:12.12}  {article.title}"[:width])
     return 0

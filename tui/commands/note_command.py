@@ -8,7 +8,7 @@ from typing import Any
 from tui.annotations.colors import HIGHLIGHT_COLORS
 from tui.annotations.notes import find_note, locate_quote, new_note, reattach, show_quote
 from tui.commands.note_output import SHORT_ID, note_json, note_label
-from tui.commands.output import library_option, print_json
+from tui.commands.output import library_option, print_json, say
 from tui.commands.user_error import UserError
 from tui.store import Library
 
@@ -88,7 +88,7 @@ def run_add(args: argparse.Namespace, library: Library) -> int:
         print_json(note_json(stored))
         return 0
     quote = None if stored.selector is None else stored.selector.exact
-    print(f"{_described('added', stored.id, article.id, quote)} [{note_label(stored)}]")
+    say(f"{_described('added', stored.id, article.id, quote)} [{note_label(stored)}]")
     return 0
 
 
@@ -100,7 +100,7 @@ def run_reattach(args: argparse.Namespace, library: Library) -> int:
     except ValueError as error:
         raise UserError(f"article {article.id}: {error}") from error
     stored = reattach(library, note.id, start, end)
-    print(_described("re-attached", stored.id, article.id, article.text[start:end]))
+    say(_described("re-attached", stored.id, article.id, article.text[start:end]))
     return 0
 
 
@@ -108,5 +108,5 @@ def run_delete(args: argparse.Namespace, library: Library) -> int:
     note = find_note(library, args.note_id)
     library.delete_note(note.id, note.article_id)
     quote = None if note.selector is None else note.selector.exact
-    print(_described("deleted", note.id, note.article_id, quote))
+    say(_described("deleted", note.id, note.article_id, quote))
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tui.ingest.clean import defused
 from tui.models import Note
 
 SHORT_ID = 8
@@ -36,7 +37,7 @@ def note_json(note: Note) -> dict[str, Any]:
 
 
 def _one_line(text: str, limit: int) -> str:
-    flat = "".join(c if c.isprintable() else " " for c in " ".join(text.split()))
+    flat = " ".join(defused(text, one_line=True).split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 

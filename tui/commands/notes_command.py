@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from tui.commands.note_output import note_json, note_lines
-from tui.commands.output import library_option, print_json
+from tui.commands.output import library_option, print_json, say
 from tui.store import Library
 
 
@@ -27,21 +27,21 @@ def run(args: argparse.Namespace, library: Library) -> int:
         print_json([note_json(note) for note in notes])
         return 0
     if not notes:
-        print("No notes." if article_id is None else f"No notes on article {article_id}.")
+        say("No notes." if article_id is None else f"No notes on article {article_id}.")
         return 0
     titles = {summary.id: summary.title for summary in library.list_articles()}
     current = None
     for note in notes:
         if note.article_id != current:
             if current is not None:
-                print()
+                say()
             current = note.article_id
-            print(f"{titles.get(current, '(article not found)')}  ({current})")
+            say(f"{titles.get(current, '(article not found)')}  ({current})")
         for line in note_lines(note, indent="  "):
-            print(line)
+            say(line)
     orphans = sum(note.orphaned for note in notes)
     if orphans:
-        print(
+        say(
             f"\n{orphans} orphaned: their passage is no longer in the text; "
             "re-attach with `gloss note reattach NOTE_ID --quote TEXT` or in the reader"
         )

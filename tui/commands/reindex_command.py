@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from tui.commands.output import library_option
+from tui.commands.output import library_option, say
 from tui.store import Library
 
 
@@ -23,6 +23,6 @@ def run(args: argparse.Namespace, library: Library) -> int:
 
     done, problem = reindex(library, everything=args.all)
     if problem:
-        print(f"warning: {problem}")
-    print(f"{done} article{'s' if done != 1 else ''} reindexed")
+        say(f"warning: {problem}")
+    say(f"{done} article{'s' if done != 1 else ''} reindexed")
     return 0

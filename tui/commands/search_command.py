@@ -6,7 +6,7 @@ import argparse
 import shutil
 from typing import Any
 
-from tui.commands.output import library_option, print_json
+from tui.commands.output import library_option, print_json, say
 from tui.commands.user_error import UserError
 from tui.search import QueryError
 from tui.store import Library
@@ -72,12 +72,12 @@ def run(args: argparse.Namespace, library: Library) -> int:
         )
         return 0
     if not hits:
-        print("No articles match.")
+        say("No articles match.")
         return 0
     width = shutil.get_terminal_size((100, 24)).columns
     for hit in hits:
         date, source = hit.date or "", hit.source or ""
-        print(f"{hit.article_id}  {date:10}  {source:12.12}  {hit.title}"[:width])
+        say(f"{hit.article_id}  {date:10}  {source:12.12}  {hit.title}"[:width])
         if hit.snippet:
-            print(f"    {hit.snippet}")
+            say(f"    {hit.snippet}")
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from tui.commands.output import article_json, library_option, print_json
+from tui.commands.output import article_json, library_option, print_json, say
 from tui.store import Library
 
 
@@ -22,9 +22,9 @@ def run(args: argparse.Namespace, library: Library) -> int:
     if args.json:
         print_json(article_json(article))
         return 0
-    print(article.title)
+    say(article.title)
     details = [article.place, article.date, article.source, article.author, article.url]
-    print(" · ".join(detail for detail in details if detail))
-    print(f"id {article.id}\n")
-    print(article.text)
+    say(" · ".join(detail for detail in details if detail))
+    say(f"id {article.id}\n")
+    say(article.text)
     return 0

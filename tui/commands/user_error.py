@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tui.ingest.one_line_error import OneLineError
 
-class UserError(Exception):
+
+class UserError(OneLineError):
     """str() is the whole message a user sees."""

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from tui.ingest.clean import clean_text
+from tui.ingest.one_line_error import OneLineError
 
 
-class IngestError(Exception):
+class IngestError(OneLineError):
     """A file that cannot be imported; str() is the one line a user sees."""
 
     def __init__(self, source: str, reason: str) -> None:
         reason = " ".join(clean_text(reason).split())
-        shown = clean_text(source).replace("\n", " ")  # a file name may hold anything
-        super().__init__(f"{shown}: {reason}")
+        super().__init__(f"{source}: {reason}")  # a file name may hold anything: str() escapes it
         self.source = source
         self.reason = reason
 

@@ -16,12 +16,16 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.markup import escape
 
+from tui.ingest.clean import defused
+from tui.models import ArticleSummary
+
 if TYPE_CHECKING:
     from tui.app import GlossApp
 
 
 def highlight(matcher: Matcher, label: str) -> Content:
     """The label with the matched characters styled, its text never read as markup."""
+    label = defused(label, one_line=True)  # same length: the match offsets stay right
     content = Content(label)
     score, offsets = matcher.fuzzy_search.match(matcher.query, label)
     if not score:
@@ -30,6 +34,11 @@ def highlight(matcher: Matcher, label: str) -> Content:
         if not label[offset].isspace():
             content = content.stylize(matcher.match_style, offset, offset + 1)
     return content
+
+
+def about(article: ArticleSummary) -> str:
+    """The help line under an article's entry: its date and source."""
+    return escape(defused(" · ".join(filter(None, [article.date, article.source])), one_line=True))
 
 
 class ArticleCommands(Provider):
@@ -45,9 +54,9 @@ class ArticleCommands(Provider):
     async def discover(self) -> Hits:
         for article in self.gloss.library.list_articles()[:10]:
             yield DiscoveryHit(
-                Text(f"Open: {article.title}"),
+                Text(defused(f"Open: {article.title}", one_line=True)),
                 partial(self.gloss.open_article, article.id),
-                help=escape(" · ".join(filter(None, [article.date, article.source]))),
+                help=about(article),
             )
 
     async def search(self, query: str) -> Hits:
@@ -60,5 +69,5 @@ class ArticleCommands(Provider):
                     score,
                     highlight(matcher, label),
                     partial(self.gloss.open_article, article.id),
-                    help=escape(" · ".join(filter(None, [article.date, article.source]))),
+                    help=about(article),
                 )

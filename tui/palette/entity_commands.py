@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.markup import escape
 
+from tui.ingest.clean import defused
 from tui.models import Entity
 from tui.palette.article_commands import highlight
 from tui.widgets.article_view import ArticleView
@@ -51,7 +52,7 @@ class EntityCommands(Provider):
     async def discover(self) -> Hits:
         for entity in self.entities()[:5]:
             yield DiscoveryHit(
-                Text(f"Jump to: {entity.name}"),
+                Text(defused(f"Jump to: {entity.name}", one_line=True)),
                 partial(self.jump, entity),
                 help=self.help_for(entity),
             )

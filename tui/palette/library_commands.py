@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.markup import escape
 
+from tui.ingest.clean import defused
 from tui.palette.article_commands import highlight
 
 if TYPE_CHECKING:
@@ -60,11 +61,15 @@ class LibraryCommands(Provider):
     async def discover(self) -> Hits:
         for label, command, help_text in self.entries():
             if not label.startswith("Tag: "):
-                yield DiscoveryHit(Text(label), command, help=escape(help_text))
+                label = defused(label, one_line=True)
+                yield DiscoveryHit(
+                    Text(label), command, help=escape(defused(help_text, one_line=True))
+                )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for label, command, help_text in self.entries():
             score = matcher.match(label)
             if score > 0:
-                yield Hit(score, highlight(matcher, label), command, help=escape(help_text))
+                help_line = escape(defused(help_text, one_line=True))
+                yield Hit(score, highlight(matcher, label), command, help=help_line)

@@ -17,6 +17,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tui.ingest.clean import defused
+
 
 class ChoiceScreen(ModalScreen[str | None]):
     """Dismisses with the chosen item's key, or None."""
@@ -43,7 +45,7 @@ class ChoiceScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         options = OptionList(id="choices", markup=False)
-        options.border_title = Text(self.title_text)
+        options.border_title = Text(defused(self.title_text, one_line=True))
         hint = (
             "enter choose · del delete · esc close" if self.remover else "enter choose · esc close"
         )
@@ -62,7 +64,9 @@ class ChoiceScreen(ModalScreen[str | None]):
             options.add_option(Option(Text(self.empty, style="dim"), disabled=True))
             return
         for index, (_, label) in enumerate(self.items):
-            options.add_option(Option(label, id=str(index)))
+            shown = label.copy()
+            shown.plain = defused(label.plain, one_line=True)  # same length: styles stay
+            options.add_option(Option(shown, id=str(index)))
         options.highlighted = min(highlighted, len(self.items) - 1)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

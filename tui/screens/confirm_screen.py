@@ -11,6 +11,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.ingest.clean import defused
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Dismisses with True for yes."""
@@ -26,7 +28,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm"):
-            yield Static(Text(self.question))
+            yield Static(Text(defused(self.question)))
             yield Static(Text("y yes · n no", style="dim"))
 
     def action_answer(self, yes: bool) -> None:

@@ -13,6 +13,8 @@ from textual.keys import format_key
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.ingest.clean import defused
+
 WIDTH_FOR_IDS = 100
 KEYS_WIDTH = 20
 DESCRIPTION_WIDTH = 26
@@ -37,7 +39,9 @@ def binding_rows(
         identifier = binding.id or binding.action
         keys, _ = rows.setdefault(identifier, ([], binding.description or binding.action))
         if binding.id is not None and binding.id in keymap:
-            shown = [key_label(key.strip()) for key in keymap[binding.id].split(",")]
+            # keys.toml is a file like any other: what it names cannot act on the terminal.
+            remapped = defused(keymap[binding.id], one_line=True)
+            shown = [key_label(key.strip()) for key in remapped.split(",")]
         else:
             shown = [binding.key_display or key_label(binding.key)]
         keys.extend(key for key in shown if key not in keys)

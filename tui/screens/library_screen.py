@@ -23,6 +23,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.article_tags import parse_tags
 from tui.browser import open_in_browser
+from tui.ingest.clean import defused
 from tui.models import ReadingState, SavedSearch, SearchHit
 from tui.paths import ui_state_file
 from tui.screens.choice_screen import ChoiceScreen
@@ -181,9 +182,9 @@ class LibraryScreen(Screen[str | None]):
             found = plural(len(self.hits), "result") if self.searched == query else "searching…"
             title.append(" · ")
             if self.view_name:
-                title.append(f"view “{self.view_name}”", style="bold")
+                title.append(f"view “{defused(self.view_name, one_line=True)}”", style="bold")
             else:
-                title.append(f"“{query}”")
+                title.append(f"“{defused(query, one_line=True)}”")
             title.append(f" · {found}")
         self.query_one("#library-title", Static).update(title)
         self.query_one("#library-views", Static).update(self.views_line())
@@ -196,7 +197,7 @@ class LibraryScreen(Screen[str | None]):
             return line
         current = self.view_name if self.query_box.value.strip() else ""
         for name in ["", *(view.name for view in self.views)]:
-            label = f" {name or 'All'} "
+            label = defused(f" {name or 'All'} ", one_line=True)
             line.append(label, style="reverse bold" if name == current else "")
             line.append(" ")
         line.append("· f list · [ ] step", style="dim")
@@ -207,6 +208,7 @@ class LibraryScreen(Screen[str | None]):
     def set_query(self, query: str, view: str | None = None) -> None:
         """Put a query in the box (it searches at once) and say which view it is."""
         self.view_name = view
+        query = defused(query, one_line=True)  # a saved view's query may come from elsewhere
         if self.query_box.value == query:
             self.query_changed(query)
         else:
@@ -280,7 +282,7 @@ class LibraryScreen(Screen[str | None]):
 
     def show_error(self, error: str | None) -> None:
         line = self.query_one("#library-query-error", Static)
-        line.update(Text(error or ""))
+        line.update(Text(defused(error or "", one_line=True)))
         line.display = error is not None
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

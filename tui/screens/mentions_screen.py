@@ -13,6 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tui.ingest.clean import defused
+
 SNIPPET_CONTEXT = 60
 
 
@@ -45,11 +47,11 @@ def snippet(text: str, start: int, end: int) -> tuple[str, int]:
 
 def row_text(row: MentionRow) -> Text:
     text = Text()
-    text.append(row.title, style="bold")
+    text.append(defused(row.title, one_line=True), style="bold")
     if row.date:
-        text.append(f"  {row.date}", style="dim")
+        text.append(defused(f"  {row.date}", one_line=True), style="dim")
     text.append("\n")
-    body = Text(row.snippet, style="italic")
+    body = Text(defused(row.snippet, one_line=True), style="italic")
     body.stylize("bold reverse", row.snippet_start, row.snippet_start + row.end - row.start)
     text.append_text(body)
     return text
@@ -71,7 +73,8 @@ class MentionsScreen(ModalScreen[MentionRow | None]):
 
     def compose(self) -> ComposeResult:
         options = OptionList(id="mentions", markup=False)
-        options.border_title = Text(f"{self.entity_name} in other articles")
+        name = defused(self.entity_name, one_line=True)
+        options.border_title = Text(f"{name} in other articles")
         options.border_subtitle = "enter open · esc close"
         yield options
 

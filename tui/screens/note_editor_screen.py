@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
+from tui.ingest.clean import defused
 from tui.screens.confirm_screen import ConfirmScreen
 
 QUOTE_CHARS = 300
@@ -31,12 +32,12 @@ class NoteEditorScreen(ModalScreen[str | None]):
     def __init__(self, about: str, body: str = "") -> None:
         super().__init__()
         self.about = about
-        self.original = body
+        self.original = defused(body)  # a stored body may come from another program
 
     def compose(self) -> ComposeResult:
         about = self.about if len(self.about) <= QUOTE_CHARS else self.about[:QUOTE_CHARS] + "…"
         with Vertical(id="note-editor"):
-            yield Static(Text(about, style="italic"), id="note-about")
+            yield Static(Text(defused(about), style="italic"), id="note-about")
             yield TextArea(self.original, language="markdown", id="note-body", soft_wrap=True)
             yield Static(
                 Text(

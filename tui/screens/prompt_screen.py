@@ -11,6 +11,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from tui.ingest.clean import defused
+
 
 class PromptScreen(ModalScreen[str | None]):
     """Dismisses with what was typed (enter), or None (escape)."""
@@ -27,9 +29,10 @@ class PromptScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="prompt"):
-            yield Static(Text(self.question, style="bold"))
-            yield Input(self.value, id="prompt-input")
-            yield Static(Text(f"{self.hint} · enter save · esc cancel".lstrip(" ·"), style="dim"))
+            yield Static(Text(defused(self.question, one_line=True), style="bold"))
+            yield Input(defused(self.value, one_line=True), id="prompt-input")
+            hint = f"{self.hint} · enter save · esc cancel".lstrip(" ·")
+            yield Static(Text(defused(hint, one_line=True), style="dim"))
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -19,6 +19,7 @@ from tui.anchoring import make_selector
 from tui.article_tags import parse_tags
 from tui.browser import open_in_browser
 from tui.entities import EXTRACTOR_VERSION, NO_MODEL_SUFFIX
+from tui.ingest.clean import defused
 from tui.models import Entity, Note, ReadingState
 from tui.note_tags import tags_in
 from tui.screens.color_picker_screen import ColorPickerScreen
@@ -121,9 +122,7 @@ class ReaderScreen(Screen[None]):
             version = self.library.extractor_version(article.id)
         except LibraryError as error:  # a damaged file: say it in one line, stay where we were
             self.article_id = view.article.id if view.article is not None else None
-            self.notify(
-                str(error), title="Cannot show the article", severity="error", markup=False
-            )
+            self.notify(str(error), title="Cannot show the article", severity="error", markup=False)
             return
         self.article_id = article.id
         view.show(article, entities, notes)
@@ -518,7 +517,9 @@ class ReaderScreen(Screen[None]):
             tags = self.current_tags()
             if tags:
                 title.append(" · ")
-                title.append(" ".join(f"#{tag}" for tag in tags), style="cyan")
+                title.append(
+                    defused(" ".join(f"#{tag}" for tag in tags), one_line=True), style="cyan"
+                )
         self.query_one(ArticleView).border_title = title
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tui.ingest.one_line_error import OneLineError
 
-class QueryError(ValueError):
+
+class QueryError(OneLineError, ValueError):
     """One line naming the bad part of the query; the UI shows it as it is."""

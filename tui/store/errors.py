@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from tui.ingest.one_line_error import OneLineError
 
-class LibraryError(Exception):
+
+class LibraryError(OneLineError):
     """Something is wrong with the library; str() names the file and the reason."""
 
 

@@ -77,6 +77,7 @@ from tui.store.library_notices import LibraryNotices
 from tui.store.library_search import LibrarySearch
 from tui.store.rebuilt_catalog import RebuiltCatalog
 from tui.store.schema import Tables, schema_version
+from tui.store.user_text import clean_line, clean_note, clean_tags
 
 CATALOG_FILE = "catalog.json"
 USER_FILE = "user.json"
@@ -164,8 +165,10 @@ class Library:
     def __init__(self, folder: Path, read_only: bool = False) -> None:
         self.folder = Path(folder).expanduser()
         try:
-            why = "opened read-only" if read_only else write_problem(
-                self.folder, BODIES_DIR, NOTES_DIR, ENTITIES_DIR
+            why = (
+                "opened read-only"
+                if read_only
+                else write_problem(self.folder, BODIES_DIR, NOTES_DIR, ENTITIES_DIR)
             )
         except OSError as exc:
             raise LibraryError(f"cannot create library folder {self.folder}: {exc}") from exc
@@ -858,7 +861,7 @@ class Library:
             if note.article_id not in articles:
                 raise ArticleNotFoundError(note.article_id, self.folder)
             kept = replace(
-                note,
+                clean_note(note),
                 id=note.id or uuid.uuid4().hex,
                 created=note.created or now,
                 updated=note.updated or note.created or now,
@@ -882,6 +885,7 @@ class Library:
                 doc = codec.checked_note(notes[key], notes_file.path, key, self._notices.add)
             if key is None or doc is None:
                 raise NoteNotFoundError(note.id, self.folder)
+            note = clean_note(note)
             stored = replace(
                 codec.note_from(doc),
                 body=note.body,
@@ -953,6 +957,7 @@ class Library:
     def save_reading_state(self, state: ReadingState) -> None:
         """Store where the reader is; writes nothing when the state did not change."""
         self._require_article(state.article_id)
+        state = replace(state, tags=clean_tags(state.tags))
         with self._user.edit() as user:
             reading = user.setdefault("reading", {})
             key = _find(reading, "article_id", state.article_id) or str(next_doc_id(reading))
@@ -1005,7 +1010,7 @@ class Library:
     @_serialized
     def set_article_tags(self, article_id: str, tags: Sequence[str]) -> ReadingState:
         """The user's own tags on an article (import tags stay as they are)."""
-        clean = _clean_tags(tags)
+        clean = clean_tags(tags)
         return self._edit_reading(article_id, lambda state: replace(state, tags=clean))
 
     @_serialized
@@ -1081,11 +1086,12 @@ class Library:
     @_serialized
     def save_search(self, name: str, query: str) -> SavedSearch:
         """Store a named query (replacing one of the same name); a bad query raises QueryError."""
-        clean = " ".join(name.split())
+        clean = clean_line(name)
         if not clean:
             raise ValueError("a saved search needs a name")
+        query = clean_line(query)
         parse_query(query)
-        saved = SavedSearch(clean, query.strip())
+        saved = SavedSearch(clean, query)
         with self._user.edit() as user:
             docs = user.setdefault("saved_searches", {})
             key = _find(docs, "name", clean) or str(next_doc_id(docs))
@@ -1095,21 +1101,11 @@ class Library:
     @_serialized
     def delete_saved_search(self, name: str) -> bool:
         """Forget a saved search; False when there was none of that name."""
-        clean = " ".join(name.split())
         with self._user.edit() as user:
             docs = user.get("saved_searches", {})
-            key = _find(docs, "name", clean)
+            # As shown (a name another program stored may hold anything), or as typed.
+            key = _find(docs, "name", name) or _find(docs, "name", clean_line(name))
             if key is None:
                 return False
             del docs[key]
         return True
-
-
-def _clean_tags(tags: Sequence[str]) -> tuple[str, ...]:
-    """Trimmed, without empty ones or repeats (ignoring case and a leading #), in order."""
-    kept: dict[str, str] = {}
-    for tag in tags:
-        clean = " ".join(tag.split()).lstrip("#")
-        if clean:
-            kept.setdefault(clean.casefold(), clean)
-    return tuple(kept.values())

@@ -22,6 +22,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.ingest.clean import defused
 from tui.models import ArticleSummary, ReadingState
 
 UNREAD_MARK = "●"
@@ -38,9 +39,6 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("title", "Title", 0),
 )
 CELL_PADDING = 1  # a space each side of every cell, as DataTable had
-# Control characters in article data (a tab, a newline, an escape) would break the
-# line or reach the terminal: each becomes a space.
-CONTROLS = {code: " " for code in (*range(0x20), *range(0x7F, 0xA0))}
 
 
 @dataclass(frozen=True)
@@ -69,13 +67,9 @@ def all_tags(imported: Sequence[str], own: Sequence[str]) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
-def one_line(value: str) -> str:
-    return value.translate(CONTROLS)
-
-
 def tags_text(tags: Sequence[str]) -> Text:
     return Text(
-        one_line(" ".join(f"#{tag}" for tag in tags)),
+        defused(" ".join(f"#{tag}" for tag in tags), one_line=True),
         style="cyan",
         overflow="ellipsis",
         no_wrap=True,
@@ -88,11 +82,13 @@ def row_cells(row: LibraryRow) -> dict[str, Text]:
     return {
         "read": Text("" if state.read else UNREAD_MARK, style="bold"),
         "star": Text(STAR_MARK if state.starred else "", style="bold yellow"),
-        "date": Text(one_line(article.date or "")),
-        "source": Text(one_line(article.source or ""), overflow="ellipsis", no_wrap=True),
+        "date": Text(defused(article.date or "", one_line=True)),
+        "source": Text(
+            defused(article.source or "", one_line=True), overflow="ellipsis", no_wrap=True
+        ),
         "notes": Text(str(row.notes) if row.notes else "", justify="right"),
         "tags": tags_text(row.tags),
-        "title": Text(one_line(article.title), style="" if state.read else "bold"),
+        "title": Text(defused(article.title, one_line=True), style="" if state.read else "bold"),
     }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import replace
 
 from rich.style import Style
 from rich.text import Text
@@ -20,6 +21,7 @@ from textual.geometry import Offset
 from textual.message import Message
 from textual.widgets import Static
 
+from tui.ingest.clean import defused
 from tui.models import Article, Block, Entity, Note
 from tui.text_units import Unit, boundaries, following, preceding, word_at
 from tui.widgets.entity_styles import (
@@ -151,7 +153,12 @@ class ArticleView(VerticalScroll, can_focus=True):
     def show(
         self, article: Article, entities: Sequence[Entity] = (), notes: Sequence[Note] = ()
     ) -> None:
-        """Replace what is shown with this article, from its top, without marks."""
+        """Replace what is shown with this article, from its top, without marks.
+
+        Its text may come from another program: control characters are drawn as
+        spaces, which keeps every offset into it (marks, notes, entities) right.
+        """
+        article = replace(article, text=defused(article.text))
         self.article = article
         self.entities = list(entities)
         self.annotations = list(notes)
@@ -162,8 +169,8 @@ class ArticleView(VerticalScroll, can_focus=True):
         for block, widget in self._blocks:
             widget.update(self._block_text(block))
         pieces = [
-            Static(Text(article.title), classes="title"),
-            Static(Text(metadata_line(article)), classes="meta"),
+            Static(Text(defused(article.title, one_line=True)), classes="title"),
+            Static(Text(defused(metadata_line(article), one_line=True)), classes="meta"),
             *(widget for _, widget in self._blocks),
         ]
         with self.app.batch_update():
@@ -218,13 +225,13 @@ class ArticleView(VerticalScroll, can_focus=True):
     def mark(self, spans: Sequence[Span], label: str) -> None:
         """Highlight these spans and go to the first; `n`/`N` step, `escape` clears."""
         self.marks = sorted(spans)
-        self.mark_label = label
+        self.mark_label = defused(label, one_line=True)
         self.current_mark = -1
         if self.marks:
             self.step_to(0)
         else:
             self._repaint()
-            self.border_subtitle = Text(f"{label}: not in this article")
+            self.border_subtitle = Text(f"{self.mark_label}: not in this article")
         self.refresh_bindings()
 
     def step_to(self, index: int) -> None:
@@ -447,8 +454,10 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
-        if self.article is not None and not self._rewrap_pending() and (
-            round(new_value) != self._top_y or self._top_passage is None
+        if (
+            self.article is not None
+            and not self._rewrap_pending()
+            and (round(new_value) != self._top_y or self._top_passage is None)
         ):
             self._top_y = round(new_value)
             self._top_passage = (self.top_offset(), self.scrollable_content_region.width)

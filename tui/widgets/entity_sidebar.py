@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tui.ingest.clean import defused
 from tui.models import ENTITY_TYPES, Entity, EntityType
 from tui.widgets.entity_styles import GROUP_TITLES, TYPE_STYLES
 
@@ -25,9 +26,9 @@ NOT_FILTER_KEYS = frozenset("?[]>+")
 
 def entity_row(entity: Entity, elsewhere: int) -> Text:
     """Name, its other names dimmed, the mention count, and how many other articles name it."""
-    row = Text(entity.name)
+    row = Text(defused(entity.name, one_line=True))
     if entity.aliases:
-        row.append(f" · {', '.join(entity.aliases)}", style="dim")
+        row.append(defused(f" · {', '.join(entity.aliases)}", one_line=True), style="dim")
     row.append(f"  ×{entity.count}", style="bold")
     if elsewhere:
         row.append(f"  +{elsewhere} art.", style="italic dim")
@@ -127,7 +128,8 @@ class EntitySidebar(OptionList):
         self.border_subtitle = Text(f"filter: {self.filter}") if self.filter else ""
         options: list[Option] = []
         if self.problem:
-            options.append(Option(Text(self.problem, style="italic"), disabled=True))
+            problem = defused(self.problem, one_line=True)
+            options.append(Option(Text(problem, style="italic"), disabled=True))
         shown = (
             [e for e in self.entities if matches(e, self.filter)] if self.filter else self.entities
         )

@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tui.ingest.clean import defused
 from tui.models import Note
 from tui.widgets.entity_styles import HIGHLIGHT_STYLES
 
@@ -25,13 +26,13 @@ def note_row(note: Note) -> Text:
     """Quoted passage (or what the note is about), its body, tags, then when it was written."""
     row = Text()
     if note.selector is not None:
-        quote = " ".join(note.selector.exact.split())
+        quote = " ".join(defused(note.selector.exact, one_line=True).split())
         if len(quote) > QUOTE_CHARS:
             quote = quote[: QUOTE_CHARS - 1] + "…"
         highlight = HIGHLIGHT_STYLES.get(note.color or "")
         row.append(f"“{quote}”", style=highlight or Style(italic=True))
     elif note.entity:
-        row.append(f"About {note.entity}", style="italic dim")
+        row.append(f"About {defused(note.entity, one_line=True)}", style="italic dim")
     else:
         row.append("Whole article", style="italic dim")
     if note.orphaned:
@@ -40,12 +41,12 @@ def note_row(note: Note) -> Text:
         )
     if note.body:
         row.append("\n")
-        row.append(note.body)
+        row.append(defused(note.body))
     unseen_tags = [tag for tag in note.tags if f"#{tag}" not in note.body]
     if unseen_tags:  # tags given apart from the text (gloss note add --tag)
         row.append("\n")
-        row.append(" ".join(f"#{tag}" for tag in unseen_tags), style="cyan")
-    row.append(f"\n{note.updated[:16].replace('T', ' ')}", style="dim")
+        row.append(defused(" ".join(f"#{tag}" for tag in unseen_tags), one_line=True), style="cyan")
+    row.append(f"\n{defused(note.updated[:16].replace('T', ' '), one_line=True)}", style="dim")
     return row
 
 

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tui.ingest.clean import defused
 from tui.models import ReadingState, SearchHit
 from tui.widgets.article_list import STAR_MARK, UNREAD_MARK
 
@@ -23,13 +24,14 @@ def hit_text(hit: SearchHit, state: ReadingState | None = None) -> Text:
         text.append(f"{UNREAD_MARK} ", style="bold")
     if state is not None and state.starred:
         text.append(f"{STAR_MARK} ", style="bold yellow")
-    text.append(hit.title, style="bold")
+    text.append(defused(hit.title, one_line=True), style="bold")
     details = [detail for detail in (hit.source, hit.date, WHERE.get(hit.matched_in, "")) if detail]
     if details:
         text.append("\n")
-        text.append(" · ".join(details), style="dim")
+        text.append(defused(" · ".join(details), one_line=True), style="dim")
     if hit.snippet:
-        snippet = Text(" ".join(hit.snippet.split()) if "\n" in hit.snippet else hit.snippet)
+        flat = defused(hit.snippet)  # same length: the highlights are offsets into it
+        snippet = Text(" ".join(flat.split()) if "\n" in flat else flat)
         snippet.stylize("italic")
         for start, end in hit.highlights:
             snippet.stylize("bold reverse", start, end)
