@@ -84,8 +84,10 @@ def import_paths(
     """Import every file; a bad file is reported and never stops the others.
 
     `STDIN` among the paths reads `stdin`. Without `find_entities` (a
-    benchmark's baseline) articles are stored without entities.
+    benchmark's baseline) articles are stored without entities. A read-only
+    library is refused first (LibraryReadOnlyError), even with nothing to import.
     """
+    library.check_writable()
     files = list(expand_paths(paths, skip=library.folder))
     importer = Importer(library, len(files), on_progress, find_entities=find_entities)
     return importer.run(files, stdin)
@@ -97,7 +99,9 @@ def reindex(library: Library, everything: bool = False) -> tuple[int, str | None
     Returns how many articles were redone and the model problem, if any. The
     texts are read before the first write (reads right after a write parse the
     whole catalog again), then go through the import's helper processes.
+    A read-only library is refused before any of that, even with nothing to redo.
     """
+    library.check_writable()
     ids = library.article_ids()
     versions = library.extractor_versions(ids)
     stale = [i for i in ids if everything or versions[i] != EXTRACTOR_VERSION]
