@@ -52,7 +52,7 @@ class FolderWalk:
             if found is None:
                 continue
             if stat.S_ISDIR(found.st_mode):
-                if _identity(found) not in visited and not self._inside_skipped(path.resolve()):
+                if _identity(found) not in visited and not self._inside_skipped(path):
                     visited.add(_identity(found))  # a followed link may lead back: once each
                     yield from self._walk(path, root, visited)
             elif stat.S_ISREG(found.st_mode):
@@ -62,16 +62,20 @@ class FolderWalk:
 
     def _stat(self, entry: os.DirEntry[str], path: Path, root: Path) -> os.stat_result | None:
         """What the entry is, a link's target where it may be followed; None to leave it out."""
-        try:
-            if not entry.is_symlink():
+        if not entry.is_symlink():
+            try:
                 return entry.stat(follow_symlinks=False)
+            except OSError:
+                return None  # removed while the folder was read: nothing to say
+        try:
             found = path.stat()
             target = path.resolve()
         except FileNotFoundError:
             self._leave_out(path, BROKEN_LINK)
             return None
         except OSError as error:
-            self._leave_out(path, error.strerror or str(error))  # a link loop, no permission
+            reason = error.strerror or str(error)  # a loop of links, no permission
+            self._leave_out(path, f"a link that cannot be followed ({reason})")
             return None
         inside = target.is_relative_to(root)
         if not inside and not self._follow_links:
@@ -83,8 +87,9 @@ class FolderWalk:
             return None
         return found
 
-    def _inside_skipped(self, resolved: Path) -> bool:
-        return self._skip is not None and resolved.is_relative_to(self._skip)
+    def _inside_skipped(self, path: Path) -> bool:
+        """Inside the library's own folder (resolved only when there is one)."""
+        return self._skip is not None and path.resolve().is_relative_to(self._skip)
 
     def _leave_out(self, path: Path, reason: str) -> None:
         self.skipped.append(IngestError(str(path), reason))

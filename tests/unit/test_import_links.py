@@ -4,6 +4,7 @@ named pipes and devices. None of them is read unasked, and none is ever waited o
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -158,3 +159,24 @@ def test_a_pipe_or_device_in_a_folder_is_skipped_with_a_reason(tmp_path: Path) -
     assert f"skipped   {news / 'to-pipe'}: a named pipe, not a file; not read" in lines
     assert lines[-1].endswith(f"0 failed, {len(made) + 1} skipped")
     assert stored_texts(tmp_path / "lib") == [STORY]
+
+
+def test_the_library_folder_is_never_read_even_through_a_followed_link(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "story.txt").write_text(f"Leaders meet\n\n{STORY}\n")
+
+    def imported_the_story_alone(*args: str) -> None:
+        code, report = run_json(capsys, "import", str(news), *args)
+        assert (code, report["failed"], report["skipped"]) == (0, [], []), args
+        assert len(report["added"]) + len(report["unchanged"]) == 1
+
+    for _ in range(2):  # the second time, the library in the folder has files
+        imported_the_story_alone("--library", str(news / "lib"))
+    shutil.rmtree(news / "lib")
+    (news / "to-library").symlink_to(tmp_path / "lib")
+    (news / "to-catalog.json").symlink_to(tmp_path / "lib" / "catalog.json")
+    for _ in range(2):
+        imported_the_story_alone("--follow-links", "--library", str(tmp_path / "lib"))
