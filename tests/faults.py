@@ -47,6 +47,21 @@ def fill_disk(monkeypatch: pytest.MonkeyPatch, folder: Path, free: int = 0) -> N
     monkeypatch.setattr(os, "write", write)
 
 
+def use_up_inodes(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """From now on no new file can be made under `folder` (ENOSPC), as on a disk without
+    a free inode; files that exist still open."""
+    real_open = os.open
+    inside = str(folder.resolve()) + os.sep
+
+    def open_(path: Any, flags: int, mode: int = 0o777, *, dir_fd: int | None = None) -> int:
+        new = flags & os.O_CREAT and dir_fd is None and not os.path.lexists(path)
+        if new and os.path.abspath(path).startswith(inside):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+        return real_open(path, flags, mode, dir_fd=dir_fd)
+
+    monkeypatch.setattr(os, "open", open_)
+
+
 def files_under(folder: Path) -> dict[Path, bytes | None]:
     """Every file and folder below `folder`: a file's bytes, None for a folder."""
     found: dict[Path, bytes | None] = {}
