@@ -49,6 +49,13 @@ def folder(tmp_path: Path) -> Path:
     return news
 
 
+def folder_with_a_story(tmp_path: Path) -> Path:
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "story.txt").write_text(f"Leaders meet\n\n{STORY}\n")
+    return news
+
+
 def stored_texts(library: Path) -> list[str]:
     """Which of this test's texts the library holds (an empty one gets the bundled article)."""
     with Library(library) as opened:
@@ -101,9 +108,7 @@ def test_a_link_given_by_name_is_read(
 def test_a_broken_link_in_a_folder_is_skipped_with_a_reason(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    news = tmp_path / "news"
-    news.mkdir()
-    (news / "story.txt").write_text(f"Leaders meet\n\n{STORY}\n")
+    news = folder_with_a_story(tmp_path)
     (news / "gone.txt").symlink_to(news / "deleted.txt")
     code, out, _ = run(capsys, "import", str(news), "--library", str(tmp_path / "lib"))
     assert code == 0
@@ -146,9 +151,7 @@ def test_a_pipe_or_device_given_by_name_is_refused_in_one_line(tmp_path: Path) -
 
 
 def test_a_pipe_or_device_in_a_folder_is_skipped_with_a_reason(tmp_path: Path) -> None:
-    news = tmp_path / "news"
-    news.mkdir()
-    (news / "story.txt").write_text(f"Leaders meet\n\n{STORY}\n")
+    news = folder_with_a_story(tmp_path)
     made = special_files(news)
     (news / "to-pipe").symlink_to(news / "pipe")
     result = gloss("import", str(news), "--library", str(tmp_path / "lib"))
@@ -164,9 +167,7 @@ def test_a_pipe_or_device_in_a_folder_is_skipped_with_a_reason(tmp_path: Path) -
 def test_the_library_folder_is_never_read_even_through_a_followed_link(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    news = tmp_path / "news"
-    news.mkdir()
-    (news / "story.txt").write_text(f"Leaders meet\n\n{STORY}\n")
+    news = folder_with_a_story(tmp_path)
 
     def imported_the_story_alone(*args: str) -> None:
         code, report = run_json(capsys, "import", str(news), *args)
