@@ -1,5 +1,6 @@
-"""Real faults for the library tests: a full disk under a folder, and a `gloss` run by a
-user who may not write the library (chmod stops nobody when the tests run as root)."""
+"""Real faults for the library tests: a full disk under a folder, a read-only mount, and a
+`gloss` run by a user who may not write the library (chmod stops nobody when the tests
+run as root)."""
 
 from __future__ import annotations
 
@@ -44,6 +45,21 @@ def fill_disk(monkeypatch: pytest.MonkeyPatch, folder: Path, free: int = 0) -> N
         return written
 
     monkeypatch.setattr(os, "write", write)
+
+
+def use_up_inodes(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """From now on no new file can be made under `folder` (ENOSPC), as on a disk without
+    a free inode; files that exist still open."""
+    real_open = os.open
+    inside = str(folder.resolve()) + os.sep
+
+    def open_(path: Any, flags: int, mode: int = 0o777, *, dir_fd: int | None = None) -> int:
+        new = flags & os.O_CREAT and dir_fd is None and not os.path.lexists(path)
+        if new and os.path.abspath(path).startswith(inside):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+        return real_open(path, flags, mode, dir_fd=dir_fd)
+
+    monkeypatch.setattr(os, "open", open_)
 
 
 def files_under(folder: Path) -> dict[Path, bytes | None]:
@@ -125,6 +141,24 @@ def deny_reading(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
         return real_open(file, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "open", guarded)
+
+
+@contextmanager
+def read_only_mount(source: Path, mounted: Path) -> Iterator[Path]:
+    """`source` bind-mounted read-only at `mounted`: EROFS stops root too (root and mount(8)
+    only; the test is skipped elsewhere)."""
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("a read-only bind mount needs root and mount(8)")
+    mounted.mkdir()
+    bind = subprocess.run(["mount", "--bind", str(source), str(mounted)], capture_output=True)
+    if bind.returncode != 0:
+        pytest.skip(f"cannot bind-mount here: {bind.stderr.decode().strip()}")
+    try:
+        remount = ["mount", "-o", "remount,bind,ro", str(mounted)]
+        subprocess.run(remount, check=True, capture_output=True)
+        yield mounted
+    finally:
+        subprocess.run(["umount", str(mounted)], check=False)
 
 
 def other_user_home(shared: Path) -> Path:

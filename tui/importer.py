@@ -20,6 +20,7 @@ from tui.annotations.w3c_import import import_annotations
 from tui.deduplicator import Deduplicator
 from tui.entities import EXTRACTOR_VERSION, NO_MODEL_SUFFIX
 from tui.entity_pipeline import EntityPipeline
+from tui.folder_walk import FolderWalk
 from tui.import_report import ImportReport
 from tui.ingest import MAX_FILE_BYTES, AnnotationExportError, IngestError, read_bytes, read_path
 from tui.models import Article, Entity
@@ -53,25 +54,13 @@ def stored_version(problem: str | None) -> str:
     return EXTRACTOR_VERSION if problem is None else EXTRACTOR_VERSION + NO_MODEL_SUFFIX
 
 
-def expand_paths(paths: Iterable[Source], skip: Path | None = None) -> Iterator[Source]:
-    """Files as given, folders walked recursively (hidden files skipped), in a stable order.
-
-    Files under `skip` (the library's own folder) are left out of folder walks.
-    """
-    skipped = skip.resolve() if skip is not None else None
+def expand_paths(paths: Iterable[Source], walk: FolderWalk) -> Iterator[Source]:
+    """Files as given, folders walked by `walk` (which keeps what it left out, and why)."""
     for path in paths:
         if isinstance(path, Path) and path.is_dir():
-            for child in sorted(path.rglob("*")):
-                relative = child.relative_to(path)
-                hidden = any(part.startswith(".") for part in relative.parts)
-                if child.is_file() and not hidden and not _inside(child, skipped):
-                    yield child
+            yield from walk.files(path)
         else:
             yield path
-
-
-def _inside(path: Path, folder: Path | None) -> bool:
-    return folder is not None and path.resolve().is_relative_to(folder)
 
 
 def import_paths(
@@ -81,14 +70,20 @@ def import_paths(
     *,
     stdin: BinaryIO | None = None,
     find_entities: bool = True,
+    follow_links: bool = False,
 ) -> ImportReport:
     """Import every file; a bad file is reported and never stops the others.
 
     `STDIN` among the paths reads `stdin`. Without `find_entities` (a
-    benchmark's baseline) articles are stored without entities.
+    benchmark's baseline) articles are stored without entities. Links in a
+    folder that lead out of it are skipped unless `follow_links`. A read-only
+    library is refused first (LibraryReadOnlyError), even with nothing to import.
     """
-    files = list(expand_paths(paths, skip=library.folder))
+    library.check_writable()
+    walk = FolderWalk(skip=library.folder, follow_links=follow_links)
+    files = list(expand_paths(paths, walk))
     importer = Importer(library, len(files), on_progress, find_entities=find_entities)
+    importer.report.skipped.extend(walk.skipped)
     return importer.run(files, stdin)
 
 
@@ -98,7 +93,9 @@ def reindex(library: Library, everything: bool = False) -> tuple[int, str | None
     Returns how many articles were redone and the model problem, if any. The
     texts are read before the first write (reads right after a write parse the
     whole catalog again), then go through the import's helper processes.
+    A read-only library is refused before any of that, even with nothing to redo.
     """
+    library.check_writable()
     ids = library.article_ids()
     versions = library.extractor_versions(ids)
     stale = [i for i in ids if everything or versions[i] != EXTRACTOR_VERSION]

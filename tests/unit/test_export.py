@@ -107,6 +107,7 @@ def test_markdown_has_front_matter_then_each_quote_and_its_note(
 def test_markdown_to_a_folder_writes_one_slugged_file_per_article(
     library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    (tmp_path / "vault").mkdir()
     out_dir = tmp_path / "vault" / "news"
     code, out, _ = run(capsys, "export", "--out", str(out_dir), "--library", str(library))
     assert code == 0 and "2 articles exported" in out
@@ -118,13 +119,15 @@ def test_markdown_to_a_folder_writes_one_slugged_file_per_article(
     tesco_fields, tesco_body = front_matter((out_dir / names[1]).read_text(encoding="utf-8"))
     assert tesco_fields["gloss_id"] == article_id(library, "Tesco")
     assert "> Tesco’s CEO for Central Europe\n\nWho?" in tesco_body
-    # Exporting again overwrites; a file where the folder should be is a clear error.
-    code, _, _ = run(capsys, "export", "--out", str(out_dir), "--library", str(library))
+    # Exporting again replaces the files with --force; a file where the folder should be
+    # is a clear error.
+    code, _, _ = run(capsys, "export", "--out", str(out_dir), "--force", "--library", str(library))
     assert code == 0 and len(list(out_dir.iterdir())) == 2
+    (tmp_path / "notes").write_text("mine\n")
     code, _, err = run(
-        capsys, "export", "--out", str(out_dir / names[0]), "--library", str(library)
+        capsys, "export", "--out", str(tmp_path / "notes"), "--library", str(library)
     )
-    assert code == 1 and err.count("\n") == 1 and names[0] in err and "folder" in err
+    assert code == 1 and err.count("\n") == 1 and "notes: is a file" in err and "folder" in err
 
 
 def test_w3c_export_is_a_web_annotation_collection(

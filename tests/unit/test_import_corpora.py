@@ -124,8 +124,8 @@ def write_hostile_folder(folder: Path) -> None:
     (folder / "pdf.html").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     (folder / os.fsdecode(b"empty \xff name.txt")).write_bytes(b"")
     (folder / ".hidden.md").write_text("A hidden file is not imported.\n")
-    (folder / "zero").symlink_to("/dev/zero")  # not a regular file: not walked into
-    os.mkfifo(folder / "fifo")  # reading it would wait forever
+    (folder / "zero").symlink_to("/dev/zero")  # leads out of the folder: skipped, not read
+    os.mkfifo(folder / "fifo")  # reading it would wait forever: skipped, not read
 
 
 def test_hostile_folder_fails_file_by_file_and_leaves_a_sound_library(
@@ -146,8 +146,11 @@ def test_hostile_folder_fails_file_by_file_and_leaves_a_sound_library(
         assert any(f"/{shown}: " in line and reason in line for line in failures), name
     readable = len(GOOD) + len(HOSTILE_BUT_READABLE)
     assert out.splitlines()[-1] == (
-        f"{readable} added, 0 updated, 0 unchanged, 0 skipped as duplicate, {len(BAD)} failed"
+        f"{readable} added, 0 updated, 0 unchanged, 0 skipped as duplicate, {len(BAD)} failed, "
+        "2 skipped"  # the pipe and the link to /dev/zero: said, never opened
     )
+    assert f"skipped   {folder}/fifo: a named pipe, not a file; not read" in out.splitlines()
+    assert f"skipped   {folder}/zero: a link to outside the folder" in out
 
     code, out, _ = run(capsys, "list", "--json", "--library", library)
     assert code == 0

@@ -9,10 +9,8 @@ previous data.
 
 from __future__ import annotations
 
-import errno
 import os
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -21,7 +19,7 @@ import orjson
 import pytest
 
 from tests.cli_run import run
-from tests.faults import deny_reading, files_under, fill_disk
+from tests.faults import deny_reading, files_under, fill_disk, use_up_inodes
 from tui.models import Article, Block, Note, ReadingState
 from tui.store import SCHEMA_VERSION, Library, LibraryError
 
@@ -300,10 +298,7 @@ def test_a_disk_without_a_free_inode_still_opens_for_reading(
     build_library(folder)
     before = files_under(folder)
 
-    def no_inode(*args: object, **kwargs: object) -> tuple[int, str]:
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-    monkeypatch.setattr(tempfile, "mkstemp", no_inode)
+    use_up_inodes(monkeypatch, folder)
     with Library(folder) as library:
         assert not library.read_only
         assert [n.body for n in library.notes()] == ["water levels #flood"]

@@ -3,22 +3,27 @@ change fails in one line naming the folder, and nothing on disk changes."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+import tui.importer
+from tests.data_paths import REPO
 from tests.faults import (
     files_under,
     forbid_writes,
     gloss_as_other_user,
     other_user_home,
+    read_only_mount,
     shared_folder,
 )
+from tui.entities import EXTRACTOR_VERSION
+from tui.entity_pipeline import EntityPipeline
 from tui.models import Article, Block, Note, ReadingState
 from tui.store import Library, LibraryError, LibraryReadOnlyError
 
@@ -198,24 +203,82 @@ def test_an_empty_read_only_folder_is_an_empty_library() -> None:
 
 def test_a_read_only_mount_opens_read_only(tmp_path: Path) -> None:
     """EROFS stops root too: a read-only bind mount of a library (root only)."""
-    if os.geteuid() != 0 or shutil.which("mount") is None:
-        pytest.skip("a read-only bind mount needs root and mount(8)")
-    source, mounted = tmp_path / "lib", tmp_path / "ro"
+    source = tmp_path / "lib"
     note = build_library(source)
     before = files_under(source)
-    mounted.mkdir()
-    bind = subprocess.run(["mount", "--bind", str(source), str(mounted)], capture_output=True)
-    if bind.returncode != 0:
-        pytest.skip(f"cannot bind-mount here: {bind.stderr.decode().strip()}")
-    try:
-        remount = ["mount", "-o", "remount,bind,ro", str(mounted)]
-        subprocess.run(remount, check=True, capture_output=True)
-        with Library(mounted) as library:
-            assert library.read_only
-            assert library.notes() == [note]
-            with pytest.raises(LibraryReadOnlyError, match="Read-only file system"):
-                library.add_note(Note("", ARTICLE.id, "not kept"))
-            assert [hit.article_id for hit in library.search("valleys")] == [ARTICLE.id]
-        assert files_under(source) == before
-    finally:
-        subprocess.run(["umount", str(mounted)], check=False)
+    with read_only_mount(source, tmp_path / "ro") as mounted, Library(mounted) as library:
+        assert library.read_only
+        assert library.notes() == [note]
+        with pytest.raises(LibraryReadOnlyError, match="Read-only file system"):
+            library.add_note(Note("", ARTICLE.id, "not kept"))
+        assert [hit.article_id for hit in library.search("valleys")] == [ARTICLE.id]
+    assert files_under(source) == before
+
+
+def stale_articles(folder: Path, count: int) -> None:
+    """`count` articles whose entities an older extractor found: `reindex` would redo them."""
+    with Library(folder) as library:
+        articles = [replace(ARTICLE, id=f"{number:012x}") for number in range(count)]
+        library.add_articles(articles)
+        library.set_entities_many([(a.id, []) for a in articles], "an old extractor")
+
+
+def test_reindex_all_on_a_read_only_mount_prints_one_line_and_starts_no_helper(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It once printed `Exception ignored ... concurrent/futures/process.py ... Bad file
+    descriptor` after its error: the helper processes had started before the first write."""
+    source = tmp_path / "lib"
+    stale_articles(source, 5)
+    before = files_under(source)
+    with read_only_mount(source, tmp_path / "ro") as mounted:
+        result = subprocess.run(
+            [sys.executable, "-m", "tui.cli", "reindex", "--all", "--library", str(mounted)],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert (result.returncode, result.stdout) == (1, "")
+        assert result.stderr == (
+            f"gloss: library {mounted} is read-only (Read-only file system): "
+            "changes cannot be saved\n"
+        )
+        helpers: list[int] = []
+        start_helpers = EntityPipeline._submit_to_helpers
+
+        def counted(pipeline: EntityPipeline[None], batch: list[Article]) -> object:
+            helpers.append(len(batch))
+            return start_helpers(pipeline, batch)
+
+        monkeypatch.setattr(EntityPipeline, "_submit_to_helpers", counted)
+        monkeypatch.setattr(tui.importer, "BATCH_SIZE", 2)  # several batches: helpers would run
+        with Library(mounted) as library, pytest.raises(LibraryReadOnlyError):
+            tui.importer.reindex(library, everything=True)
+        assert helpers == []
+    assert files_under(source) == before
+
+
+def test_changes_with_nothing_to_do_are_refused_too() -> None:
+    """Importing an empty folder, reindexing an up-to-date library: changes all the same,
+    refused in one line with exit 1 (they printed their empty report and exited 0)."""
+    with shared_folder() as shared:
+        folder = shared / "lib"
+        with Library(folder) as library:
+            library.add_article(ARTICLE)
+            library.set_entities(ARTICLE.id, [], EXTRACTOR_VERSION)
+        empty = shared / "empty"
+        empty.mkdir()
+        empty.chmod(0o755)
+        home = other_user_home(shared)
+        forbid_writes(folder)
+        before = files_under(folder)
+        for args in (["import", str(empty)], ["reindex"]):
+            result = gloss_as_other_user(home, *args, "--library", str(folder))
+            assert (result.returncode, result.stdout) == (1, ""), args
+            assert result.stderr == (
+                f"gloss: library {folder} is read-only (Permission denied): "
+                "changes cannot be saved\n"
+            )
+        assert files_under(folder) == before

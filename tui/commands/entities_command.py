@@ -40,7 +40,7 @@ def file_entities(path: Path) -> list[Entity]:
 
 def run(args: argparse.Namespace, library: Library) -> int:
     path = Path(args.target)
-    if path.is_file():
+    if path.exists() and not path.is_dir():  # a pipe or device too: read_path refuses it
         entities = file_entities(path)
     else:
         article = library.get_article(args.target)

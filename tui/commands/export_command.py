@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -13,6 +12,7 @@ from tui.commands.user_error import UserError
 from tui.store import Library
 
 FORMATS = ("markdown", "w3c")
+STDOUT = "-"
 
 
 def register(commands: Any) -> None:
@@ -20,53 +20,56 @@ def register(commands: Any) -> None:
         "export",
         help="export notes as Markdown (one file per article) or W3C Web Annotations",
         description="Markdown: YAML front matter and each note as a > quote followed by its "
-        "body; with --out, a folder with one file per article. W3C: one JSON-LD "
-        "AnnotationCollection that `gloss import` restores. Without --out, print to stdout.",
+        "body; --out x.md writes every article to one file, --out DIR one file per article "
+        "to a folder. W3C: one JSON-LD AnnotationCollection that `gloss import` restores. "
+        "Without --out, or with --out -, print to stdout. An existing file is replaced only "
+        "with --force, and a link or a pipe never.",
     )
     parser.add_argument("--format", choices=FORMATS, default="markdown")
     parser.add_argument("--article", metavar="ID", help="only this article's notes")
     parser.add_argument(
-        "--out", type=Path, metavar="PATH", help="a folder (markdown) or a file (w3c)"
+        "--out",
+        metavar="PATH",
+        help="- for stdout (the default), a file (x.md, notes.jsonld) or, for Markdown, a folder",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="replace files that exist (never a link or a pipe)"
     )
     library_option(parser)
     parser.set_defaults(func=run)
 
 
-def _write(path: Path, text: str) -> None:
-    """Write through a temporary file, so an interrupted export never leaves half a file."""
-    temporary = path.with_name(f".{path.name}.tmp")
-    try:
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, path)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise UserError(f"{path}: cannot write the export: {error.strerror or error}") from error
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' if count != 1 else ''}"
 
 
-def _markdown(library: Library, article: str | None, out: Path | None) -> int:
+def _markdown(library: Library, article: str | None, out: Path | None, force: bool) -> int:
+    from tui.commands.export_destination import prepare_folder, write_files
     from tui.export import markdown_files
 
     files = markdown_files(library, article)
+    together = "\n".join(text for _, text in files)
     if out is None:
-        say("\n".join(text for _, text in files), end="")
+        say(together, end="")
         if not files:
             say("No notes to export.", file=sys.stderr)
         return 0
-    if out.exists() and not out.is_dir():
-        raise UserError(
-            f"{out}: is a file; a Markdown export writes one file per article to a folder"
-        )
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise UserError(f"{out}: cannot create the folder: {error.strerror or error}") from error
-    for name, text in files:
-        _write(out / name, text)
-    say(f"{len(files)} article{'s' if len(files) != 1 else ''} exported to {out}")
+    if out.suffix.lower() == ".md":
+        if out.is_dir():
+            raise UserError(
+                f"{out}: is a folder; a path ending in .md is one file "
+                "(give a folder name without .md for one file per article)"
+            )
+        write_files([(out, together)], force=force)
+    else:
+        prepare_folder(out)
+        write_files([(out / name, text) for name, text in files], force=force)
+    say(f"{_plural(len(files), 'article')} exported to {out}")
     return 0
 
 
-def _w3c(library: Library, article: str | None, out: Path | None) -> int:
+def _w3c(library: Library, article: str | None, out: Path | None, force: bool) -> int:
+    from tui.commands.export_destination import write_files
     from tui.export import w3c_collection
 
     collection = w3c_collection(library, article)
@@ -76,14 +79,13 @@ def _w3c(library: Library, article: str | None, out: Path | None) -> int:
         return 0
     if out.is_dir():
         raise UserError(f"{out}: is a folder; a W3C export is one file (e.g. notes.jsonld)")
-    if not out.parent.is_dir():
-        raise UserError(f"{out}: the folder {out.parent} does not exist")
-    _write(out, text)
-    say(f"{collection['total']} annotations exported to {out}")
+    write_files([(out, text)], force=force)
+    say(f"{_plural(collection['total'], 'annotation')} exported to {out}")
     return 0
 
 
 def run(args: argparse.Namespace, library: Library) -> int:
+    out = None if args.out in (None, STDOUT) else Path(args.out)  # ./- names a file "-"
     if args.format == "w3c":
-        return _w3c(library, args.article, args.out)
-    return _markdown(library, args.article, args.out)
+        return _w3c(library, args.article, out, args.force)
+    return _markdown(library, args.article, out, args.force)

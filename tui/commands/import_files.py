@@ -18,10 +18,17 @@ def register(commands: Any) -> None:
         help="import articles from files, folders or standard input",
         description="Import articles: text, Markdown, HTML, RSS/Atom, JSON Feed, JSON, JSON "
         "Lines (told apart by content); folders recursively; - reads standard input. The "
-        "same text under another URL is skipped as a duplicate. Exits 1 when a file failed.",
+        "same text under another URL is skipped as a duplicate. In folders, links that lead out "
+        "of the folder, pipes and devices are skipped, with the reason. Exits 1 when a file "
+        "failed.",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for stdin")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="in folders, also read links that lead outside the folder (skipped otherwise)",
+    )
     library_option(parser)
     parser.set_defaults(func=run)
 
@@ -35,7 +42,9 @@ def run(args: argparse.Namespace, library: Library) -> int:
     if STDIN in paths and sys.stdin is not None and sys.stdin.isatty():
         say("gloss: reading an article from standard input (end it with ctrl+d)", file=sys.stderr)
     with ImportProgress() as progress:
-        report = import_paths(library, paths, progress.update, stdin=stdin)
+        report = import_paths(
+            library, paths, progress.update, stdin=stdin, follow_links=args.follow_links
+        )
     if args.json:
         print_json(report_json(report))
     else:

@@ -39,21 +39,24 @@ def report_json(report: ImportReport) -> dict[str, Any]:
             for d in report.duplicates
         ],
         "failed": [{"file": shown_file(e.source), "reason": e.reason} for e in report.failed],
+        "skipped": [{"file": shown_file(e.source), "reason": e.reason} for e in report.skipped],
         "warning": report.warning,
         **notes_json(report),
     }
 
 
 def summary_line(report: ImportReport) -> str:
+    skipped = f", {len(report.skipped)} skipped" if report.skipped else ""
     return (
         f"{len(report.added)} added, {len(report.updated)} updated, "
         f"{len(report.unchanged)} unchanged, {len(report.duplicates)} skipped as duplicate, "
-        f"{len(report.failed)} failed"
+        f"{len(report.failed)} failed{skipped}"
     )
 
 
 def print_report(report: ImportReport) -> None:
-    """Articles and duplicates on stdout, failures and warnings on stderr, counts last."""
+    """Articles, duplicates and skipped entries on stdout, failures and warnings on stderr,
+    counts last."""
     for label, articles in (("added", report.added), ("updated", report.updated)):
         for article in articles:
             say(f"{label:9} {article.id}  {article.title}")
@@ -62,6 +65,8 @@ def print_report(report: ImportReport) -> None:
             f"duplicate {shown_file(duplicate.source)}: “{duplicate.article.title}” has the "
             f"{duplicate.same} as {duplicate.duplicate_of}, skipped"
         )
+    for left_out in report.skipped:
+        say(f"skipped   {shown_file(left_out.source)}: {left_out.reason}")
     for error in report.failed:
         say(f"failed    {shown_file(error.source)}: {error.reason}", file=sys.stderr)
     if report.warning:

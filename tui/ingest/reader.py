@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import cast
 
 import yaml
 
+from tui.file_kind import not_a_file
 from tui.ingest.decode import decode
 from tui.ingest.detect import JSON_SUFFIXES, Format, detect_format, prose_format
 from tui.ingest.errors import IngestError
@@ -100,14 +103,21 @@ def read_bytes(data: bytes, source: str, suffix: str = "") -> list[Article]:
 
 
 def read_path(path: Path) -> list[Article]:
-    """Every article in one file; IngestError says why when there is none."""
+    """Every article in one file; IngestError says why when there is none.
+
+    Only a regular file is opened: opening a named pipe waits for a writer, and
+    a device may never end (or do something on open). The check is made again
+    on the opened file, without waiting, in case the path changed in between.
+    """
     source = str(path)
     try:
-        if path.is_dir():
-            raise IngestError(source, "is a folder")
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise IngestError(source, _too_big())
-        with path.open("rb") as handle:
+        _refuse_unless_file(path.stat().st_mode, source)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        with open(fd, "rb") as handle:
+            found = os.fstat(fd)
+            _refuse_unless_file(found.st_mode, source)
+            if found.st_size > MAX_FILE_BYTES:
+                raise IngestError(source, _too_big())
             data = handle.read(MAX_FILE_BYTES + 1)  # a file may grow after stat()
     except FileNotFoundError:
         raise IngestError(source, "no such file") from None
@@ -116,3 +126,10 @@ def read_path(path: Path) -> list[Article]:
     except OSError as error:
         raise IngestError(source, error.strerror or "cannot read it") from None
     return read_bytes(data, source, path.suffix)
+
+
+def _refuse_unless_file(mode: int, source: str) -> None:
+    if stat.S_ISDIR(mode):
+        raise IngestError(source, "is a folder")
+    if not stat.S_ISREG(mode):
+        raise IngestError(source, not_a_file(mode))

@@ -1,8 +1,11 @@
-"""The two halves of a crash-safe file write, shared by the library files and the index.
+"""The crash-safe file write, shared by the library files, the index, exports and settings.
 
 Write the new bytes to a synced temp file in the target's folder; the caller then
-`os.replace`s it onto the target and syncs the folder, so a crash leaves either
-the old file or the new one, never a mix.
+`os.replace`s it onto the target and syncs the folder (`replace_file` does all
+three), so a crash leaves either the old file or the new one, never a mix.
+
+Files are created as editors create them: 0666 less the user's umask, so a
+library or an export can be read by whoever the user's umask lets read it.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import secrets
 import tempfile
 from pathlib import Path
 
@@ -19,10 +23,24 @@ FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT})
 """A full disk (or quota): writable once there is room, so each save says it, not the open."""
 
 
+_NEW_FILE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+_NEW_FILE_MODE = 0o666
+"""Less the umask (the kernel applies it): tempfile.mkstemp's 0600 kept other users out."""
+
+
+def _create_temp(target: Path) -> tuple[int, Path]:
+    """A new empty file `.<name>.<random>.tmp` beside `target`, open for writing."""
+    while True:
+        tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            return os.open(tmp, _NEW_FILE_FLAGS, _NEW_FILE_MODE), tmp
+        except FileExistsError:
+            continue
+
+
 def write_synced_temp(target: Path, data: bytes) -> tuple[Path, os.stat_result]:
     """A temp file beside `target` holding `data`, flushed to disk; removed again on failure."""
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    tmp = Path(name)
+    fd, tmp = _create_temp(target)
     try:
         try:
             view = memoryview(data)
@@ -37,6 +55,21 @@ def write_synced_temp(target: Path, data: bytes) -> tuple[Path, os.stat_result]:
             tmp.unlink()
         raise
     return tmp, st
+
+
+def replace_file(target: Path, data: bytes) -> None:
+    """Replace (or create) `target` with `data` atomically and durably; OSError if it cannot.
+
+    The target is untouched on failure and no temp file is left behind.
+    """
+    tmp, _ = write_synced_temp(target, data)
+    try:
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    fsync_dir(target.parent)
 
 
 def fsync_dir(folder: Path) -> None:

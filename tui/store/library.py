@@ -245,6 +245,15 @@ class Library:
         """True when changes cannot be saved (see LibraryReadOnlyError); reads still work."""
         return self._read_only is not None
 
+    def check_writable(self) -> None:
+        """Raise LibraryReadOnlyError now, before work whose result could not be saved.
+
+        A change with nothing to do (an empty folder to import) is refused as
+        any other change is, and a reindex starts no helper process for nothing.
+        """
+        if self._read_only is not None:
+            raise LibraryReadOnlyError(self._read_only.folder, self._read_only.reason)
+
     def close(self) -> None:
         with self._guard:
             if self._closed:

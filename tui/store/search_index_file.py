@@ -13,13 +13,12 @@ files, so a reader sees the old file or the new one, never half of one.
 from __future__ import annotations
 
 import contextlib
-import os
 import time
 from pathlib import Path
 from typing import Any
 
 from tui.search import IndexFormatError, SearchIndex
-from tui.store.durable_write import fsync_dir, write_synced_temp
+from tui.store.durable_write import replace_file
 
 INDEX_DIR = "search"
 INDEX_FILE = "index.bin"
@@ -75,20 +74,12 @@ class SearchIndexFile:
         return self._write(self.delta_path, index.delta_bytes())
 
     def _write(self, path: Path, data: bytes) -> bool:
-        tmp: Path | None = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._sweep()
-            tmp, _ = write_synced_temp(path, data)
-            os.replace(tmp, path)
-            tmp = None
-            fsync_dir(path.parent)
+            replace_file(path, data)
         except OSError:
             return False
-        finally:
-            if tmp is not None:
-                with contextlib.suppress(OSError):
-                    tmp.unlink()
         return True
 
     def _sweep(self) -> None:
