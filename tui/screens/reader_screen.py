@@ -150,8 +150,10 @@ class ReaderScreen(Screen[None]):
         self.app.call_from_thread(self._show_elsewhere, article_id, elsewhere)
 
     def _show_elsewhere(self, article_id: str, elsewhere: dict[str, int]) -> None:
-        if article_id == self.article_id:
-            self.query_one(EntitySidebar).show_elsewhere(elsewhere)
+        if article_id != self.article_id:
+            return
+        for sidebar in self.query(EntitySidebar):  # none once the app is closing
+            sidebar.show_elsewhere(elsewhere)
 
     def on_entity_sidebar_chosen(self, message: EntitySidebar.Chosen) -> None:
         self.mark_entity(message.entity)
