@@ -28,7 +28,7 @@ screenshot: $(STAMP)
 	$(BIN)/python docs/screenshot.py
 
 # The scale benchmark (bench/run.py): 1k, 10k and 100k articles against a
-# minimal Textual app. Builds its libraries in ../bench-libraries the first time
+# minimal Textual app. Builds its libraries in bench/libraries the first time
 # (the 100k one takes a while) and records the table in bench/RESULTS.md.
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'

@@ -20,10 +20,10 @@ from typing import Any, TypedDict
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests.data_paths import WIKINEWS  # noqa: E402
 from tui.ingest import read_path  # noqa: E402
 from tui.models import ENTITY_TYPES, text_hash  # noqa: E402
 
-CORPUS = Path("/work/shared/corpora/wikinews")
 GOLD = ROOT / "bench" / "gold"
 SPECS = GOLD / "specs"
 
@@ -73,7 +73,7 @@ def parse_spec(path: Path) -> Spec:
 
 def build(spec_path: Path) -> tuple[dict[str, Any], str]:
     stem = spec_path.stem
-    article = read_path(CORPUS / f"{stem}.md")[0]
+    article = read_path(WIKINEWS / f"{stem}.md")[0]
     text = article.text
     spec = parse_spec(spec_path)
     skips = spec["skips"]

@@ -52,13 +52,13 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from results_file import machine, write_section  # noqa: E402
 
+from tests.data_paths import wikinews_files  # noqa: E402
 from tui.anchoring import make_selector  # noqa: E402
 from tui.ingest import read_path  # noqa: E402
 from tui.models import HIGHLIGHT_COLORS, Note, ReadingState  # noqa: E402
 from tui.search import SearchIndex  # noqa: E402
 from tui.store import Library  # noqa: E402
 
-CORPUS = Path("/work/shared/corpora/wikinews")
 SEED_ARTICLE = ROOT / "content" / "000_d50ad6537b36c490.txt"
 HEADING = "## Fault trials: crash (SIGKILL)"
 MAX_DELAY = 0.4
@@ -412,7 +412,7 @@ def run_trial(
 
 
 def build_library(folder: Path) -> int:
-    paths = [SEED_ARTICLE, *sorted(CORPUS.glob("*.md"))]
+    paths = [SEED_ARTICLE, *wikinews_files()]
     articles = [article for path in paths if path.exists() for article in read_path(path)]
     with Library(folder) as lib:
         lib.add_articles(articles)

@@ -38,13 +38,13 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from results_file import machine, write_section  # noqa: E402
 
+from tests.data_paths import WIKINEWS  # noqa: E402
 from tui.entities.candidate import Candidate  # noqa: E402
 from tui.entities.extractor import entities_of  # noqa: E402
 from tui.entities.recognizer import Recognizer  # noqa: E402
 from tui.ingest import read_path  # noqa: E402
 from tui.models import Article, Entity, Mention, text_hash  # noqa: E402
 
-CORPUS = Path("/work/shared/corpora/wikinews")
 GOLD = ROOT / "bench" / "gold"
 
 
@@ -193,7 +193,7 @@ def load() -> tuple[dict[str, list[str]], dict[str, dict[str, Any]], dict[str, A
     articles: dict[str, Article] = {}
     for stem in [*split["tune"], *split["held"]]:
         gold = json.loads((GOLD / f"{stem}.json").read_text())
-        article = read_path(CORPUS / gold["file"])[0]
+        article = read_path(WIKINEWS / gold["file"])[0]
         if text_hash(article.text) != gold["text_sha256"]:
             raise SystemExit(
                 f"{stem}: the reader's canonical text changed since the gold was built; "

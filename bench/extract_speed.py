@@ -1,6 +1,6 @@
 """Entity extraction speed: articles per second for ~600-word articles, batched.
 
-The articles are built from Wikinews paragraphs (`/work/shared/corpora/wikinews`)
+The articles are built from Wikinews paragraphs (`tests/corpora/wikinews`)
 taken in order until each has about 600 words. Model load (importing spaCy and
 loading the ner pipe) is timed separately, in a fresh interpreter, because the
 app pays it once per session. Target: at least 25 articles/s on this machine.
@@ -24,12 +24,12 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from results_file import machine, write_section  # noqa: E402
 
+from tests.data_paths import wikinews_files  # noqa: E402
 from tui.entities.extractor import entities_of, extract  # noqa: E402
 from tui.entities.recognizer import PARALLEL_MIN_CHARS, Recognizer  # noqa: E402
 from tui.ingest import read_bytes, read_path  # noqa: E402
 from tui.models import Article  # noqa: E402
 
-CORPUS = Path("/work/shared/corpora/wikinews")
 WORDS = 600
 TARGET = 25.0
 _LOAD = (
@@ -43,7 +43,7 @@ def build_articles(count: int) -> list[Article]:
     """`count` articles of about WORDS words each, cycling through the corpus's paragraphs."""
     paragraphs = [
         paragraph
-        for path in sorted(CORPUS.glob("*.md"))
+        for path in wikinews_files()
         for paragraph in read_path(path)[0].text.split("\n\n")
         if len(paragraph.split()) >= 20
     ]

@@ -39,12 +39,12 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from results_file import machine, write_section  # noqa: E402
 
+from tests.data_paths import wikinews_files  # noqa: E402
 from tui.ingest import read_path  # noqa: E402
 from tui.models import Article, Note, ReadingState  # noqa: E402
 from tui.store import Library, LibraryError  # noqa: E402
 
 HEADING = "## Fault trials: full disk"
-CORPUS = Path("/work/shared/corpora/wikinews")
 ONE_LINE = re.compile(r"could not save library file (\S+): No space left on device \(.*\)")
 NOTE_BODY = "A note written on a nearly full disk. " * 27  # about 1 KB
 
@@ -90,7 +90,7 @@ def tmpfs(size_kb: int) -> Iterator[Path]:
 
 @functools.cache
 def articles() -> list[Article]:
-    paths = sorted((ROOT / "content").glob("*.txt")) + sorted(CORPUS.glob("*.md"))[:4]
+    paths = sorted((ROOT / "content").glob("*.txt")) + wikinews_files()[:4]
     return [article for path in paths for article in read_path(path)]
 
 

@@ -3,7 +3,7 @@
 Shared by bench/import_speed.py and bench/make_library.py, so that the import
 speed and the scale figures are measured on the same kind of text. Each file
 has YAML front matter (title, date, a unique url, source) and a body of whole
-paragraphs sampled from `/work/shared/corpora/wikinews`, as long as one of the
+paragraphs sampled from `tests/corpora/wikinews`, as long as one of the
 corpus's articles in turn (so the mean length is the corpus's). Every text is
 unique (the importer skips a repeated text as a duplicate), and dates are
 spread over ten years so that the library's newest-first order is a real sort.
@@ -16,9 +16,9 @@ from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
+from tests.data_paths import wikinews_files
 from tui.ingest import read_path
 
-CORPUS = Path("/work/shared/corpora/wikinews")
 FIRST_DAY = date(2015, 1, 1)
 DAYS = 3650
 SOURCES = ("Wikinews", "Reuters", "AP", "BBC", "Guardian", "Xinhua", "NHK", "Al Jazeera")
@@ -27,7 +27,7 @@ SOURCES = ("Wikinews", "Reuters", "AP", "BBC", "Guardian", "Xinhua", "NHK", "Al 
 @cache
 def corpus() -> tuple[tuple[str, ...], tuple[int, ...]]:
     """The corpus's paragraphs, and its articles' lengths in words."""
-    articles = [read_path(path)[0] for path in sorted(CORPUS.glob("*.md"))]
+    articles = [read_path(path)[0] for path in wikinews_files()]
     paragraphs = tuple(p for article in articles for p in article.text.split("\n\n"))
     return paragraphs, tuple(article.word_count for article in articles)
 

@@ -34,11 +34,11 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from results_file import RESULTS, machine, write_section  # noqa: E402
 
+from tests.data_paths import READABILITY, data_files  # noqa: E402
 from tui.ingest import read_bytes  # noqa: E402
 from tui.ingest.decode import decode  # noqa: E402
 from tui.ingest.html_page import extract_page  # noqa: E402
 
-CORPUS = ROOT.parent / "shared" / "corpora" / "readability"
 HEADING = "## Import quality"
 TITLE_TARGET = 0.90
 F1_TARGET = 0.90
@@ -188,10 +188,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="update bench/RESULTS.md")
     args = parser.parse_args()
-    if not CORPUS.is_dir():
-        print(f"corpus not found: {CORPUS}", file=sys.stderr)
-        return 2
-    rows = [measure(case) for case in sorted(p for p in CORPUS.iterdir() if p.is_dir())]
+    rows = [measure(case.parent) for case in data_files(READABILITY, "*/source.html")]
     body = "\n\n".join(
         [
             f"`python bench/import_quality.py` on {machine()}.",

@@ -3,7 +3,7 @@
 The articles are generated in a temporary folder by bench/generated_articles.py
 (shared with bench/make_library.py): YAML front matter (title, date, a unique
 url, source) and a body of paragraphs sampled from
-`/work/shared/corpora/wikinews`, each article as long as one of the 36 real
+`tests/corpora/wikinews`, each article as long as one of the 36 real
 ones in turn (so the mean length is the corpus's), every text unique.
 
 Each run imports the folder into a fresh library that already holds the

@@ -715,8 +715,8 @@ def main() -> None:
     parser.add_argument(
         "--libraries",
         type=Path,
-        default=ROOT.parent / "bench-libraries",
-        help="where libraries are built and kept (default: bench-libraries beside the checkout)",
+        default=ROOT / "bench" / "libraries",
+        help="where libraries are built and kept (default: bench/libraries, ignored by git)",
     )
     parser.add_argument("--no-record", action="store_true", help="do not write bench/RESULTS.md")
     args = parser.parse_args()

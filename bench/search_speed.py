@@ -1,7 +1,7 @@
 """Library search speed at 10,000 and 100,000 articles, against a naive full scan.
 
 Generated libraries: bodies are 4-10 paragraphs sampled from the Wikinews
-corpus (`/work/shared/corpora/wikinews`), titles are sampled words, dates span
+corpus (`tests/corpora/wikinews`), titles are sampled words, dates span
 2015-2024 (3% undated), sources and tags vary, and entities are synthetic
 (capitalised names found in the paragraphs, with initials as aliases, set with
 Library.set_entities_many instead of running spaCy). One note per 200 articles,
@@ -48,6 +48,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from results_file import machine, write_section  # noqa: E402
 
+from tests.data_paths import wikinews_files  # noqa: E402
 from tui.ingest import read_path  # noqa: E402
 from tui.models import Article, Block, Entity, Mention, Note  # noqa: E402
 from tui.search.tokenizer import tokenize  # noqa: E402
@@ -55,7 +56,6 @@ from tui.store import Library  # noqa: E402
 from tui.store.library_search import LibrarySearch  # noqa: E402
 from tui.store.search_index_file import INDEX_DIR, INDEX_FILE  # noqa: E402
 
-CORPUS = Path("/work/shared/corpora/wikinews")
 REPEATS = 5
 QUERY_TARGET_MS = 50.0
 OPEN_TARGET_MS = 30.0
@@ -99,7 +99,7 @@ _NAME = re.compile(r"\b(?:[A-Z][a-z]+ ){1,3}[A-Z][a-z]+\b")
 def corpus_paragraphs() -> list[str]:
     return [
         paragraph
-        for path in sorted(CORPUS.glob("*.md"))
+        for path in wikinews_files()
         for paragraph in read_path(path)[0].text.split("\n\n")
         if len(paragraph.split()) >= 12
     ]

@@ -6,9 +6,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-SEED = REPO / "content" / "000_d50ad6537b36c490.txt"
-CORPORA = REPO.parent / "shared" / "corpora"
+from tests.data_paths import CORPORA, data_file, wikinews_files
 
 
 @pytest.fixture(autouse=True)
@@ -25,11 +23,9 @@ def isolated_user_dirs(
 
 @pytest.fixture
 def corpora() -> Path:
-    if not CORPORA.is_dir():
-        pytest.skip(f"the shared corpora are not at {CORPORA}")
-    return CORPORA
+    return data_file(CORPORA)
 
 
 @pytest.fixture
-def wikinews(corpora: Path) -> list[Path]:
-    return sorted((corpora / "wikinews").glob("*.md"))
+def wikinews() -> list[Path]:
+    return wikinews_files()

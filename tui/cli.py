@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -75,16 +76,34 @@ def open_library(folder: Path) -> Library:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
     try:
+        args = build_parser().parse_args(argv)
         with open_library(library_dir(getattr(args, "library", None))) as library:
             code: int = args.func(args, library)
+            sys.stdout.flush()  # a closed pipe shows here, not at exit
             return code
     except (LibraryError, IngestError, UserError) as error:
         print(f"gloss: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        return _reader_went_away()
+
+
+def _reader_went_away() -> int:
+    """The output's reader stopped early (`gloss list | head -1`): a normal end, not an error.
+
+    Standard output is pointed at /dev/null so that the interpreter's last flush
+    of what is still buffered cannot fail again on the closed pipe.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # stdout is not a real file (an in-process capture)
+        pass
+    return 0
 
 
 if __name__ == "__main__":

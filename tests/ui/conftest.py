@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from tests.conftest import CORPORA, SEED
+from tests.data_paths import SEED, WIKINEWS, data_file
 from tui.app import GlossApp
 from tui.importer import import_paths
 from tui.store import Library
@@ -23,9 +23,9 @@ WIKINEWS_PICKS = (
 @pytest.fixture(scope="session")
 def template_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("template") / "library"
-    paths = [SEED, *(CORPORA / "wikinews" / name for name in WIKINEWS_PICKS)]
+    paths = [SEED, *(data_file(WIKINEWS / name) for name in WIKINEWS_PICKS)]
     with Library(folder) as library:
-        report = import_paths(library, [path for path in paths if path.exists()])
+        report = import_paths(library, paths)
         assert report.ok, report.failed
     return folder
 

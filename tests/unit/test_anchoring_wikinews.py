@@ -4,21 +4,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from pathlib import Path
 
 import pytest
 
+from tests.data_paths import WIKINEWS, data_file
 from tui.anchoring import Anchoring, AnchorStatus, find_occurrence, make_selector, reanchor
 from tui.models import Selector
 
-# The repository is cloned with a copy of shared/ beside it: <repo>/../shared.
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "wikinews"
-ARTICLE_FILE = (
-    CORPUS / "2019-10-06-european-court-of-justice-says-facebook-must-remove-illegal-posts-glob.md"
-)
-
-pytestmark = pytest.mark.skipif(
-    not ARTICLE_FILE.is_file(), reason=f"Wikinews corpus not found at {CORPUS}"
+ARTICLE_FILE = data_file(
+    WIKINEWS
+    / "2019-10-06-european-court-of-justice-says-facebook-must-remove-illegal-posts-glob.md"
 )
 
 SENTENCE = (

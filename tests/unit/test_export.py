@@ -11,14 +11,15 @@ import pytest
 import yaml
 
 from tests.cli_run import run
-from tests.conftest import CORPORA
+from tests.data_paths import WIKINEWS, data_file
 from tui.annotations.notes import new_note
 from tui.annotations.w3c_import import annotations_in, import_annotations
 from tui.models import Note
 from tui.store import Library
 
-WIKINEWS = CORPORA / "wikinews"
-FACEBOOK = WIKINEWS / "2019-04-08-540-million-private-facebook-records-found-on-public-internet.md"
+FACEBOOK = data_file(
+    WIKINEWS / "2019-04-08-540-million-private-facebook-records-found-on-public-internet.md"
+)
 TESCO = WIKINEWS / (
     "2020-06-21-british-supermarket-chain-tesco-to-sell-its-polish-branch-to-salling-g.md"
 )
@@ -26,8 +27,6 @@ FACEBOOK_URL = (
     "https://en.wikinews.org/wiki/540_million_private_Facebook_records_found_on_public_Internet"
 )
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
-
-pytestmark = pytest.mark.skipif(not FACEBOOK.is_file(), reason=f"no Wikinews corpus at {WIKINEWS}")
 
 
 def import_files(capsys: pytest.CaptureFixture[str], library: Path, *paths: Path) -> str:

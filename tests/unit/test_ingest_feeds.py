@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
-import json
 import unicodedata
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.data_paths import FEEDS, manifest
 from tui.ingest import IngestError, read_bytes, read_path
 from tui.ingest.html_blocks import html_to_line
 
-CORPORA = Path(__file__).resolve().parents[2].parent / "shared" / "corpora"
-FEEDS = CORPORA / "feeds"
-pytestmark = pytest.mark.skipif(
-    not (FEEDS / "manifest.json").is_file(),
-    reason=f"test corpora not found at {CORPORA} (clone shared/ beside the repo)",
-)
-
 
 def _manifest() -> list[dict[str, Any]]:
-    if not (FEEDS / "manifest.json").is_file():
-        return []
-    feeds: list[dict[str, Any]] = json.loads((FEEDS / "manifest.json").read_text("utf-8"))["feeds"]
+    feeds: list[dict[str, Any]] = manifest(FEEDS)["feeds"]
     return feeds
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import time
+import tracemalloc
 import unicodedata
 from pathlib import Path
 
@@ -153,10 +153,14 @@ def test_file_over_20_mb_is_refused_without_reading_it(tmp_path: Path) -> None:
     big = tmp_path / "huge.html"
     with big.open("wb") as handle:
         handle.truncate(MAX_FILE_BYTES + 1)  # sparse: no 20 MB written
-    started = time.perf_counter()
-    with pytest.raises(IngestError, match="over 20 MB"):
-        read_path(big)
-    assert time.perf_counter() - started < 1
+    tracemalloc.start()
+    try:
+        with pytest.raises(IngestError, match="over 20 MB"):
+            read_path(big)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 1024 * 1024, f"{peak} bytes allocated: the file was read"
     with pytest.raises(IngestError, match="over 20 MB"):
         read_bytes(b"a" * (MAX_FILE_BYTES + 1), "big.txt", ".txt")
 
@@ -168,29 +172,38 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
         read_path(tmp_path)
 
 
+@pytest.mark.timeout(120)  # a hang guard, not a speed check: bench/ measures speed
 @pytest.mark.parametrize(
-    ("name", "data", "suffix"),
+    ("name", "data", "suffix", "piece", "count"),
     [
-        ("text", b"word " * 1_000_000, ".txt"),
-        ("html", b"<html><body><p>" + b"word " * 1_000_000 + b"</p></body></html>", ".html"),
-        ("markdown", b"# Title\n\n" + b"[" * 500_000 + b"**a " * 200_000, ".md"),
-        ("dateline", b"A-" * 200_000 + b" 24 February 2022: x", ".txt"),
-        ("spaces", b" " * 2_000_000 + b"x", ".txt"),
-        ("json", b'{"text": "' + b"word " * 1_000_000 + b'"}', ".json"),
+        ("text", b"word " * 1_000_000, ".txt", "word", 1_000_000),
+        (
+            "html",
+            b"<html><body><p>" + b"word " * 1_000_000 + b"</p></body></html>",
+            ".html",
+            "word",
+            1_000_000,
+        ),
+        ("markdown", b"# Title\n\n" + b"[" * 500_000 + b"**a " * 200_000, ".md", "[", 500_000),
+        ("dateline", b"A-" * 200_000 + b" 24 February 2022: x", ".txt", "A-", 200_000),
+        ("spaces", b" " * 2_000_000 + b"x", ".txt", "x", 1),
+        ("json", b'{"text": "' + b"word " * 1_000_000 + b'"}', ".json", "word", 1_000_000),
         (
             "feed",
             b'<rss version="2.0"><channel><title>t</title><item><description>'
             + b"word " * 1_000_000
             + b"</description></item></channel></rss>",
             ".xml",
+            "word",
+            1_000_000,
         ),
     ],
 )
-def test_huge_single_line_is_read_in_reasonable_time(name: str, data: bytes, suffix: str) -> None:
-    started = time.perf_counter()
-    articles = check(data, suffix)
-    assert time.perf_counter() - started < 10, name
-    assert articles, name
+def test_huge_single_line_is_read_whole(
+    name: str, data: bytes, suffix: str, piece: str, count: int
+) -> None:
+    [article] = check(data, suffix)
+    assert article.text.count(piece) == count, name
 
 
 def test_control_and_escape_characters_are_stripped_everywhere() -> None:
@@ -238,9 +251,7 @@ def test_xml_entity_tricks_neither_expand_nor_read_files() -> None:
         bomb += f'<!ENTITY {name} "{("&" + ref + ";") * 10}">'.encode()
     bomb += b']><rss version="2.0"><channel><title>t</title><item><title>x</title>'
     bomb += b"<description>&h;</description></item></channel></rss>"
-    started = time.perf_counter()
     articles = check(bomb, ".xml")
-    assert time.perf_counter() - started < 5
     assert all(len(a.text) < 10_000 for a in articles)
     xxe = (
         b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
@@ -255,10 +266,9 @@ def test_yaml_alias_bomb_in_front_matter() -> None:
     for name, ref in zip("bcdefghi", "abcdefgh", strict=True):
         lines.append(f"{name}: &{name} [{', '.join(['*' + ref] * 9)}]")
     lines += ["title: *i", "tags: *i", "author: *i", "---", "The body."]
-    started = time.perf_counter()
     [article] = check("\n".join(lines).encode(), ".md")
-    assert time.perf_counter() - started < 5
     assert article.text == "The body."
+    assert article.title == "The body" and article.tags == () and article.author is None
 
 
 def test_utf16_with_and_without_bom() -> None:

@@ -4,20 +4,15 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from pathlib import Path
 
 import pytest
 
+from tests.data_paths import READABILITY, data_file
 from tui.ingest import read_bytes, read_path
 from tui.ingest.html_page import extract_page
 from tui.models import Article
 
-CORPORA = Path(__file__).resolve().parents[2].parent / "shared" / "corpora"
-PAGES = CORPORA / "readability"
-needs_corpora = pytest.mark.skipif(
-    not (PAGES / "bbc-1" / "source.html").is_file(),
-    reason=f"test corpora not found at {CORPORA} (clone shared/ beside the repo)",
-)
+PAGES = data_file(READABILITY)
 
 
 @cache
@@ -70,7 +65,6 @@ CASES = [
 ]
 
 
-@needs_corpora
 @pytest.mark.parametrize(("case", "sentence", "boilerplate"), CASES, ids=[c[0] for c in CASES])
 def test_readability_case(case: str, sentence: str, boilerplate: str) -> None:
     article = page(case)
@@ -79,7 +73,6 @@ def test_readability_case(case: str, sentence: str, boilerplate: str) -> None:
     assert boilerplate not in article.text
 
 
-@needs_corpora
 def test_page_metadata() -> None:
     ars = page("ars-1")
     assert ars.author == "Dan Goodin"
@@ -94,7 +87,6 @@ def test_page_metadata() -> None:
     assert (folha.source, folha.language, folha.date) == ("Folha de S.Paulo", "pt-BR", "2018-12-21")
 
 
-@needs_corpora
 def test_headings_and_paragraphs_are_blocks() -> None:
     wiki = page("wikipedia-2")
     headings = [wiki.block_text(b) for b in wiki.blocks if b.kind == "heading"]
@@ -104,28 +96,24 @@ def test_headings_and_paragraphs_are_blocks() -> None:
     assert not any(h == "New Zealand" for h in headings[:1])  # the title is not repeated
 
 
-@needs_corpora
 def test_page_that_declares_gb2312_but_is_utf8() -> None:
     head = (PAGES / "qq" / "source.html").read_bytes()[:2000]
     assert b"gb2312" in head.lower()
     assert "人工智能" in page("qq").title
 
 
-@needs_corpora
 def test_traditional_chinese_page() -> None:
     article = page("pixnet")
     assert article.language == "zh-TW"
     assert "美樹" in article.text
 
 
-@needs_corpora
 def test_malformed_attributes_page_still_reads() -> None:
     article = page("invalid-attributes")
     assert article.title == "Lorem Ipsum"
     assert "Lorem ipsum dolor sit amet" in article.text
 
 
-@needs_corpora
 def test_description_is_available_for_the_benchmark() -> None:
     html = (PAGES / "heise" / "source.html").read_text("utf-8")
     assert extract_page(html).meta.description == expected("heise")["excerpt"]

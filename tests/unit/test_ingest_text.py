@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 import pytest
 
+from tests.data_paths import SEED, WIKINEWS, manifest, wikinews_files
 from tui.ingest import IngestError, read_bytes, read_path
 from tui.ingest.detect import detect_format
 from tui.models import Article
 
-REPO = Path(__file__).resolve().parents[2]
-CORPORA = REPO.parent / "shared" / "corpora"
-SEED = REPO / "content" / "000_d50ad6537b36c490.txt"
-needs_corpora = pytest.mark.skipif(
-    not (CORPORA / "wikinews" / "manifest.json").is_file(),
-    reason=f"test corpora not found at {CORPORA} (clone shared/ beside the repo)",
-)
-
 
 def _wikinews() -> list[dict[str, object]]:
-    if not (CORPORA / "wikinews" / "manifest.json").is_file():
-        return []
-    manifest = json.loads((CORPORA / "wikinews" / "manifest.json").read_text("utf-8"))
-    articles: list[dict[str, object]] = manifest["articles"]
+    articles: list[dict[str, object]] = manifest(WIKINEWS)["articles"]
     return articles
 
 
@@ -72,10 +60,9 @@ def test_seed_blocks_tile_the_canonical_text(seed: Article) -> None:
     assert seed.origin == str(SEED)
 
 
-@needs_corpora
 @pytest.mark.parametrize("entry", _wikinews(), ids=lambda entry: str(entry["file"])[:40])
 def test_wikinews_front_matter_round_trips(entry: dict[str, object]) -> None:
-    path = CORPORA / "wikinews" / str(entry["file"])
+    path = WIKINEWS / str(entry["file"])
     [article] = read_path(path)
     assert article.title == entry["title"]
     assert article.date == entry["date"]
@@ -86,9 +73,8 @@ def test_wikinews_front_matter_round_trips(entry: dict[str, object]) -> None:
     assert not article.text.startswith("---")
 
 
-@needs_corpora
 def test_all_36_wikinews_files_are_imported() -> None:
-    files = sorted((CORPORA / "wikinews").glob("*.md"))
+    files = wikinews_files()
     assert len(files) == 36 == len(_wikinews())
     titles = {read_path(path)[0].title for path in files}
     assert titles == {entry["title"] for entry in _wikinews()}

@@ -9,18 +9,17 @@ from pathlib import Path
 import pytest
 
 from tests.cli_run import run
-from tests.conftest import CORPORA
+from tests.data_paths import WIKINEWS, data_file
 from tui.annotations.colors import HIGHLIGHT_COLORS
 from tui.annotations.notes import reattach, tags_from_body
 from tui.store import Library
 
-WIKINEWS = CORPORA / "wikinews"
-FACEBOOK = WIKINEWS / "2019-04-08-540-million-private-facebook-records-found-on-public-internet.md"
+FACEBOOK = data_file(
+    WIKINEWS / "2019-04-08-540-million-private-facebook-records-found-on-public-internet.md"
+)
 TESCO = WIKINEWS / (
     "2020-06-21-british-supermarket-chain-tesco-to-sell-its-polish-branch-to-salling-g.md"
 )
-
-pytestmark = pytest.mark.skipif(not FACEBOOK.is_file(), reason=f"no Wikinews corpus at {WIKINEWS}")
 
 
 @pytest.fixture

@@ -13,18 +13,14 @@ from pathlib import Path
 import pytest
 
 from tests.cli_run import run
-from tests.conftest import CORPORA
+from tests.data_paths import WIKINEWS, data_file
 from tui.annotations.reanchoring import reanchor_notes
 from tui.ingest import read_path
 from tui.store import Library
 
-ARTICLE = (
-    CORPORA
-    / "wikinews"
-    / "2019-04-08-540-million-private-facebook-records-found-on-public-internet.md"
+ARTICLE = data_file(
+    WIKINEWS / "2019-04-08-540-million-private-facebook-records-found-on-public-internet.md"
 )
-
-pytestmark = pytest.mark.skipif(not ARTICLE.is_file(), reason=f"no Wikinews article {ARTICLE}")
 
 LATE = "the Amazon S3 Buckets were only secured after Bloomberg contacted Facebook"
 EARLY = "two databases containing user data from Facebook were found on Amazon.com web servers"

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import CORPORA, SEED
+from tests.data_paths import SEED, WIKINEWS, data_file
 from tui.ingest import read_path
 from tui.models import Article, Block, Entity, Mention, Note
 from tui.search import Query, QueryError, parse_query
@@ -24,7 +24,7 @@ from tui.search.query_parser import HAS_VALUES, IS_VALUES
 from tui.search.tokenizer import MAX_TOKEN, fold, tokenize
 from tui.store import Library
 
-WIKINEWS = (
+WIKINEWS_PICKS = (
     "2020-02-10-first-foreigners-die-from-coronavirus-in-wuhan-china.md",
     "2019-10-06-european-court-of-justice-says-facebook-must-remove-illegal-posts-glob.md",
 )
@@ -118,9 +118,7 @@ def test_ascii_case_never_changes_the_query(text: str) -> None:
 @pytest.fixture(scope="module")
 def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
     """The seed and two Wikinews articles, with an entity, notes, tags, a star and a read mark."""
-    paths = [SEED, *(CORPORA / "wikinews" / name for name in WIKINEWS)]
-    if not all(path.exists() for path in paths):
-        pytest.skip(f"the shared corpora are not at {CORPORA}")
+    paths = [SEED, *(data_file(WIKINEWS / name) for name in WIKINEWS_PICKS)]
     folder = tmp_path_factory.mktemp("search-fuzz") / "library"
     with Library(folder) as lib:
         lib.add_articles([article for path in paths for article in read_path(path)])

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEED
+from tests.data_paths import SEED, wikinews_files
 from tui.ingest import read_path
 from tui.models import Article, Block, Entity, Mention, Note, SearchHit
 from tui.search import QueryError
@@ -68,18 +68,9 @@ def template(tmp_path_factory: pytest.TempPathFactory, wikinews_files: list[Path
     return folder
 
 
-@pytest.fixture(scope="module")
-def wikinews_files(corpora: Path) -> list[Path]:
-    return sorted((corpora / "wikinews").glob("*.md"))
-
-
-@pytest.fixture(scope="module")
-def corpora() -> Path:
-    from tests.conftest import CORPORA
-
-    if not CORPORA.is_dir():
-        pytest.skip(f"the shared corpora are not at {CORPORA}")
-    return CORPORA
+@pytest.fixture(scope="module", name="wikinews_files")
+def wikinews_files_fixture() -> list[Path]:
+    return wikinews_files()
 
 
 @pytest.fixture

@@ -6,21 +6,18 @@ or broken file is a message for the user, never a crash of the reader.
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 import yaml
-from lxml import etree  # type: ignore[import-untyped]  # no stubs; not in the mypy overrides
 
 from tui.ingest.decode import decode
 from tui.ingest.detect import JSON_SUFFIXES, Format, detect_format, prose_format
 from tui.ingest.errors import IngestError
-from tui.ingest.feed import read_feed
-from tui.ingest.html_page import read_html
-from tui.ingest.json_articles import NotJson, read_json
-from tui.ingest.markdown import read_markdown
-from tui.ingest.plain_text import read_plain_text
+from tui.ingest.json_articles import NotJson
 from tui.models import Article
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -29,17 +26,31 @@ _LOG = logging.getLogger(__name__)
 Reader = Callable[[str, str], list[Article]]
 
 
-def _one(read: Callable[[str, str | None], Article]) -> Reader:
-    return lambda text, origin: [read(text, origin)]
-
-
-READERS: dict[Format, Reader] = {
-    "html": _one(read_html),
-    "feed": read_feed,
-    "json": read_json,
-    "markdown": _one(read_markdown),
-    "text": _one(read_plain_text),
+# Each format's reader as (module, function, whether it returns one article or
+# a list). They are imported on first use: a text or Markdown file never loads
+# trafilatura (the HTML reader) or feedparser, so filling a new library with
+# the bundled article needs neither.
+READERS: dict[Format, tuple[str, str, bool]] = {
+    "html": ("tui.ingest.html_page", "read_html", True),
+    "feed": ("tui.ingest.feed", "read_feed", False),
+    "json": ("tui.ingest.json_articles", "read_json", False),
+    "markdown": ("tui.ingest.markdown", "read_markdown", True),
+    "text": ("tui.ingest.plain_text", "read_plain_text", True),
 }
+
+
+def reader(kind: Format) -> Reader:
+    """The reader of one format, as a function that gives a list of articles."""
+    module, name, single = READERS[kind]
+    read = getattr(importlib.import_module(module), name)
+    if single:
+        return lambda text, origin: [read(text, origin)]
+    return cast(Reader, read)
+
+
+def _is_parser_error(error: Exception) -> bool:
+    """A YAML or lxml parse error (lxml is only imported by the readers that use it)."""
+    return isinstance(error, yaml.YAMLError) or type(error).__module__.startswith("lxml")
 
 
 def _too_big() -> str:
@@ -49,12 +60,12 @@ def _too_big() -> str:
 def _read(text: str, source: str, suffix: str) -> list[Article]:
     kind = detect_format(text, suffix)
     try:
-        return READERS[kind](text, source)
+        return reader(kind)(text, source)
     except NotJson as error:
         if suffix.lower() in JSON_SUFFIXES:
             raise IngestError(source, str(error)) from None
         # "[Update] Beijing ..." starts like JSON but is prose.
-        return READERS[prose_format(text, suffix)](text, source)
+        return reader(prose_format(text, suffix))(text, source)
 
 
 def read_bytes(data: bytes, source: str, suffix: str = "") -> list[Article]:
@@ -72,13 +83,13 @@ def read_bytes(data: bytes, source: str, suffix: str = "") -> list[Article]:
         raise
     except ValueError as error:
         raise IngestError(source, f"cannot read it: {error}") from None
-    except (yaml.YAMLError, etree.LxmlError) as error:
-        raise IngestError(source, f"cannot read it: {type(error).__name__}: {error}") from None
     except RecursionError:
         raise IngestError(source, "cannot read it: structure nested too deeply") from None
     except MemoryError:
         raise IngestError(source, "cannot read it: not enough memory") from None
     except Exception as error:
+        if _is_parser_error(error):
+            raise IngestError(source, f"cannot read it: {type(error).__name__}: {error}") from None
         # A parser bug on hostile input must not take the app down; keep the trace for debugging.
         _LOG.debug("reader failed on %s", source, exc_info=True)
         raise IngestError(source, f"cannot read it ({type(error).__name__}: {error})") from error
