@@ -9,22 +9,23 @@ layer, with cProfile), which does not depend on the machine or its load.
 from __future__ import annotations
 
 import cProfile
+import json
 import pstats
 import re
-from pathlib import Path
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.data_paths import REPO, SEED
 from tui.entities.candidate import Candidate
 from tui.entities.extractor import entities_of
 from tui.entities.recognizer import Recognizer
 from tui.entities.span_index import SpanIndex
 from tui.ingest import read_bytes, read_path
 from tui.models import Article
-
-SEED = Path(__file__).resolve().parents[2] / "content" / "000_d50ad6537b36c490.txt"
 
 
 def seed_copies(copies: int) -> Article:
@@ -61,6 +62,40 @@ def test_every_copy_of_a_name_is_found_in_a_long_text(recognizer: Recognizer) ->
     places = {m.span() for m in re.finditer(r"(?<![\w-])ADB(?!\w)", article.text)}
     assert len(places) >= 32
     assert places <= {(m.start, m.end) for m in bank.mentions}
+
+
+# In a fresh process: the model's memory for one chunk's worth of text, then for three.
+_PEAKS = """
+import json, resource, sys
+from tui.entities.recognizer import CHUNK_CHARS, Recognizer
+seed = open(sys.argv[1], encoding="utf-8").read()
+def text(chunks):
+    copies = chunks * CHUNK_CHARS * 9 // 10 // (len(seed) + 2)
+    return "\\n\\n".join([seed] * copies)
+def peak():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+recognizer = Recognizer(parallel=False)
+assert recognizer.problem is None, recognizer.problem
+loaded = peak()
+recognizer.recognize([text(1)])
+one = peak()
+recognizer.recognize([text(3)])
+print(json.dumps([one - loaded, peak() - loaded]))
+"""
+
+
+def test_a_long_text_needs_no_more_model_memory_than_one_chunk() -> None:
+    """A 500 KB text went through the model in one batch of five chunks: 1.6 GB."""
+    out = subprocess.run(
+        [sys.executable, "-c", _PEAKS, str(SEED)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    one_chunk, three_chunks = json.loads(out.stdout)
+    assert one_chunk > 0
+    assert three_chunks < 1.5 * one_chunk  # it was about 3 times
 
 
 Span = tuple[int, int]

@@ -29,6 +29,11 @@ FALLBACK = "only acronyms and dates are extracted"
 # spaCy's max_length and keeps memory flat on a huge file.
 CHUNK_CHARS = 100_000
 BATCH_SIZE = 32
+# nlp.pipe holds a whole batch in memory (about 3.5 KB per character of text): a
+# batch is BATCH_SIZE texts but no more than BATCH_CHARS characters, so the chunks
+# of a long text go through one at a time and memory stays flat (a 500 KB text in
+# one batch of five chunks peaked at 1.6 GB).
+BATCH_CHARS = CHUNK_CHARS
 # One process runs the small model at ~20 articles of 600 words a second. A
 # big batch (an import of a folder, a reindex) is split with one worker
 # process, so both cores work; it is started (spawned: no fork of a threaded
@@ -159,8 +164,23 @@ def _load_ner(spacy: Any, model_name: str) -> Any:
 def _run(nlp: Any, texts: list[str]) -> list[list[Span]]:
     return [
         [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
-        for doc in nlp.pipe(texts, batch_size=BATCH_SIZE)
+        for batch in _batches(texts)
+        for doc in nlp.pipe(batch, batch_size=len(batch))
     ]
+
+
+def _batches(texts: list[str]) -> Iterator[list[str]]:
+    """Consecutive texts, at most BATCH_SIZE of them and BATCH_CHARS characters (or one text)."""
+    batch: list[str] = []
+    chars = 0
+    for text in texts:
+        if batch and (len(batch) == BATCH_SIZE or chars + len(text) > BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(text)
+        chars += len(text)
+    if batch:
+        yield batch
 
 
 _worker_nlp: Any = None
