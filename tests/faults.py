@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import REPO
+from tests.data_paths import REPO
 
 NOBODY = 65534
 """uid and gid of `nobody`: the child process's user when the tests run as root."""

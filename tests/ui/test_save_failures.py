@@ -88,6 +88,8 @@ async def test_read_only_library_warns_once_and_every_change_says_why(
 
         await keys(pilot, "l")  # the library: star and mark read from the list
         assert isinstance(app.screen, LibraryScreen)
+        await app.workers.wait_for_complete()  # its rows arrive from a worker
+        await pilot.pause()
         await keys(pilot, "down", "s", "m")
         assert [n.message for n in notices(app, "Not saved")] == [refused] * 7
         await keys(pilot, "escape")

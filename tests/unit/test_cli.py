@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli_run import run
-from tests.conftest import SEED
+from tests.data_paths import SEED
 from tui.entities import EXTRACTOR_VERSION, NO_MODEL_SUFFIX
 from tui.store import Library
 

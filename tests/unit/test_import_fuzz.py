@@ -19,7 +19,7 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import SEED
+from tests.data_paths import SEED
 from tests.unit.test_ingest_hostile import PREFIXES, check
 from tui.annotations.w3c import ARTICLE_URN, NOTE_URN
 from tui.annotations.w3c_import import annotations_in, import_annotations

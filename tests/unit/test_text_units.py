@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import SEED
+from tests.data_paths import SEED
 from tui.ingest import read_path
 from tui.note_tags import tags_in
 from tui.text_units import boundaries, following, preceding, word_at
