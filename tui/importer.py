@@ -22,6 +22,7 @@ from tui.entity_pipeline import EntityPipeline
 from tui.import_report import ImportReport
 from tui.ingest import MAX_FILE_BYTES, AnnotationExportError, IngestError, read_bytes, read_path
 from tui.models import Article, Entity
+from tui.stop_signals import StopSignals
 from tui.store import Library
 
 __all__ = [
@@ -80,14 +81,18 @@ def import_paths(
     *,
     stdin: BinaryIO | None = None,
     find_entities: bool = True,
+    report: ImportReport | None = None,
 ) -> ImportReport:
     """Import every file; a bad file is reported and never stops the others.
 
     `STDIN` among the paths reads `stdin`. Without `find_entities` (a
-    benchmark's baseline) articles are stored without entities.
+    benchmark's baseline) articles are stored without entities. The run fills
+    `report` when given: if ctrl+c stops it, that report says what was stored.
     """
     files = list(expand_paths(paths, skip=library.folder))
     importer = Importer(library, len(files), on_progress, find_entities=find_entities)
+    if report is not None:
+        importer.report = report
     return importer.run(files, stdin)
 
 
@@ -191,16 +196,18 @@ class Importer:
     ) -> None:
         """Store a batch, report each article, queue the ones that need entities."""
         library, report = self.library, self.report
-        outcomes = library.add_articles(articles)
-        for article, outcome in zip(articles, outcomes, strict=True):
-            if outcome == "added":
-                report.added.append(article)
-            elif outcome == "updated":
-                report.updated.append(article)
-                report.notes.add(reanchor_notes(library, article))  # the text may have changed
-            else:
-                report.unchanged.append(article)
-        to_extract = [a for a in articles if self._find_entities and self._needs_entities(a)]
+        with StopSignals.deferred():  # the report lists exactly what was stored
+            outcomes = library.add_articles(articles)
+            for article, outcome in zip(articles, outcomes, strict=True):
+                if outcome == "added":
+                    report.added.append(article)
+                elif outcome == "updated":
+                    report.updated.append(article)
+                    report.notes.add(reanchor_notes(library, article))  # the text may have changed
+                else:
+                    report.unchanged.append(article)
+            to_extract = [a for a in articles if self._find_entities and self._needs_entities(a)]
+            report.entities_pending += len(to_extract)
         pipeline.submit(files, to_extract, more_coming=more_coming)
 
     def _needs_entities(self, article: Article) -> bool:
@@ -222,7 +229,9 @@ class Importer:
         if entities is None or not articles:
             return  # no extractor version is stored: `gloss reindex` finds these
         items = [(a.id, found) for a, found in zip(articles, entities, strict=True)]
-        self.library.set_entities_many(items, stored_version(problem))
+        with StopSignals.deferred():
+            self.library.set_entities_many(items, stored_version(problem))
+            self.report.entities_pending -= len(items)
 
 
 def _read(source: Source, stdin: BinaryIO | None) -> list[Article]:

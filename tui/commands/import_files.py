@@ -9,6 +9,8 @@ from typing import Any
 
 from tui.commands.import_summary import print_report, report_json
 from tui.commands.output import library_option, print_json
+from tui.import_report import ImportReport
+from tui.stop_signals import StopSignals
 from tui.store import Library
 
 
@@ -18,7 +20,8 @@ def register(commands: Any) -> None:
         help="import articles from files, folders or standard input",
         description="Import articles: text, Markdown, HTML, RSS/Atom, JSON Feed, JSON, JSON "
         "Lines (told apart by content); folders recursively; - reads standard input. The "
-        "same text under another URL is skipped as a duplicate. Exits 1 when a file failed.",
+        "same text under another URL is skipped as a duplicate. Exits 1 when a file failed; "
+        "stopped by ctrl+c or SIGTERM, it reports what it stored and exits 130 or 143.",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for stdin")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -34,10 +37,26 @@ def run(args: argparse.Namespace, library: Library) -> int:
     stdin = getattr(sys.stdin, "buffer", None)  # None when Gloss runs without a stdin
     if STDIN in paths and sys.stdin is not None and sys.stdin.isatty():
         print("gloss: reading an article from standard input (end it with ctrl+d)", file=sys.stderr)
-    with ImportProgress() as progress:
-        report = import_paths(library, paths, progress.update, stdin=stdin)
+    report = ImportReport()
+    stopped = False
+    with StopSignals() as stop, ImportProgress() as progress:
+        try:
+            import_paths(library, paths, progress.update, stdin=stdin, report=report)
+        except KeyboardInterrupt:  # ctrl+c, or SIGTERM: helpers are stopped, writes finished
+            stopped = True
     if args.json:
         print_json(report_json(report))
     else:
         print_report(report)
+    if stopped:
+        print(f"gloss: {stopped_line(report, stop.name)}", file=sys.stderr)
+        return stop.exit_code
     return 0 if report.ok else 1
+
+
+def stopped_line(report: ImportReport, how: str) -> str:
+    stored = len(report.added) + len(report.updated)
+    line = f"import stopped ({how}): {stored} articles stored"
+    if report.entities_pending:
+        line += f", {report.entities_pending} still without entities (`gloss reindex` finds them)"
+    return line

