@@ -1,10 +1,12 @@
 """`gloss import` stopped by kill -9, SIGTERM or ctrl+c: no helper process outlives it.
 
-Real processes, real signals: `gloss import` of a generated folder, large
-enough that its entity helpers start, runs in a session of its own; once the
-helpers are up it is signalled. Its process group is then read from /proc
-until no live process is left in it (the wait is a guard against a hang, not
-a speed check), and the library must open with every article it reported.
+Real processes, real signals: `gloss import` runs in a session of its own,
+either of a generated folder large enough that its two entity helpers start,
+or of one long file, which the recogniser splits with a worker process of
+its own. Once those processes are up, gloss is signalled. Its process group
+is then read from /proc until no live process is left in it (the wait is a
+guard against a hang, not a speed check), and the library must open with
+every article it reported.
 """
 
 from __future__ import annotations
@@ -23,23 +25,35 @@ from tui.ingest import read_path
 from tui.store import Library
 
 ARTICLES = 320  # five batches: the helpers start with the first one
+LONG_FILE_PARAGRAPHS = 600  # about 300 KB: the recogniser starts its worker
 HANG_GUARD = 30.0  # seconds: generous, only so that a broken build cannot hang the suite
 START_GUARD = 180.0
 
 
-def write_articles(folder: Path) -> None:
-    """Unique articles of five real paragraphs each."""
-    paragraphs = [
+def paragraphs() -> list[str]:
+    return [
         paragraph
         for path in wikinews_files()
         for paragraph in read_path(path)[0].text.split("\n\n")
         if len(paragraph.split()) >= 20
     ]
+
+
+def write_articles(tmp_path: Path, kind: str) -> Path:
+    """A folder of unique articles of five real paragraphs each, or one long article."""
+    real = paragraphs()
+    if kind == "long file":
+        long = tmp_path / "long.txt"
+        body = [real[k % len(real)] for k in range(LONG_FILE_PARAGRAPHS)]
+        long.write_text("\n\n".join(body), encoding="utf-8")
+        return long
+    folder = tmp_path / "articles"
     folder.mkdir()
     for number in range(ARTICLES):
-        body = [paragraphs[(number * 5 + k) % len(paragraphs)] for k in range(5)]
+        body = [real[(number * 5 + k) % len(real)] for k in range(5)]
         text = "\n\n".join([*body, f"Dispatch {number} ends here."])
         (folder / f"{number:04}.txt").write_text(text, encoding="utf-8")
+    return folder
 
 
 def group_members(group: int) -> list[tuple[int, str]]:
@@ -59,14 +73,14 @@ def group_members(group: int) -> list[tuple[int, str]]:
     return found
 
 
-def start_import(tmp_path: Path) -> tuple[subprocess.Popen[bytes], Path, Path, Path]:
-    """`gloss import` running, its entity helpers started; its output goes to files."""
-    folder, library = tmp_path / "articles", tmp_path / "library"
-    write_articles(folder)
+def start_import(tmp_path: Path, kind: str) -> tuple[subprocess.Popen[bytes], Path, Path, Path]:
+    """`gloss import` running, its worker processes started; its output goes to files."""
+    source, library = write_articles(tmp_path, kind), tmp_path / "library"
+    workers = 1 if kind == "long file" else 2
     out, err = tmp_path / "out.txt", tmp_path / "err.txt"
     with out.open("wb") as stdout, err.open("wb") as stderr:
         gloss = subprocess.Popen(
-            [sys.executable, "-m", "tui.cli", "import", str(folder), "--library", str(library)],
+            [sys.executable, "-m", "tui.cli", "import", str(source), "--library", str(library)],
             stdout=stdout,
             stderr=stderr,
             cwd=REPO,
@@ -74,9 +88,9 @@ def start_import(tmp_path: Path) -> tuple[subprocess.Popen[bytes], Path, Path, P
             start_new_session=True,  # its own process group, as a shell job would be
         )
     deadline = time.monotonic() + START_GUARD
-    while len(helpers(gloss.pid)) < 2:
+    while len(helpers(gloss.pid)) < workers:
         assert gloss.poll() is None, err.read_text()
-        assert time.monotonic() < deadline, "the entity helpers never started"
+        assert time.monotonic() < deadline, "the worker processes never started"
         time.sleep(0.1)
     return gloss, library, out, err
 
@@ -106,23 +120,28 @@ def reported_added(out: str) -> set[str]:
     return {line.split()[1] for line in out.splitlines() if line.startswith("added ")}
 
 
-def test_kill_9_leaves_no_helper_behind(tmp_path: Path) -> None:
-    gloss, library, _, _ = start_import(tmp_path)
+@pytest.mark.parametrize("kind", ["folder", "long file"])
+def test_kill_9_leaves_no_helper_behind(tmp_path: Path, kind: str) -> None:
+    gloss, library, _, _ = start_import(tmp_path, kind)
     gloss.kill()
     assert gloss.wait(timeout=HANG_GUARD) == -signal.SIGKILL
     assert wait_until_group_is_gone(gloss.pid) == []
-    assert library_articles(library)  # the first batch was stored before the helpers started
+    assert library_articles(library)  # stored before their entities are looked for
 
 
 @pytest.mark.parametrize(
-    ("stop", "code", "name"),
-    [(signal.SIGTERM, 143, "SIGTERM"), (signal.SIGINT, 130, "ctrl+c")],
-    ids=["sigterm", "ctrl-c"],
+    ("kind", "stop", "code", "name"),
+    [
+        ("folder", signal.SIGTERM, 143, "SIGTERM"),
+        ("long file", signal.SIGTERM, 143, "SIGTERM"),
+        ("folder", signal.SIGINT, 130, "ctrl+c"),
+    ],
+    ids=["sigterm", "sigterm-long-file", "ctrl-c"],
 )
 def test_a_stopped_import_reports_what_it_stored(
-    tmp_path: Path, stop: signal.Signals, code: int, name: str
+    tmp_path: Path, kind: str, stop: signal.Signals, code: int, name: str
 ) -> None:
-    gloss, library, out, err = start_import(tmp_path)
+    gloss, library, out, err = start_import(tmp_path, kind)
     if stop == signal.SIGINT:
         os.killpg(gloss.pid, stop)  # a terminal's ctrl+c reaches the whole group
     else:
