@@ -55,7 +55,7 @@ class StopSignals:
 
     def __exit__(self, *exc_info: object) -> None:
         for number, handler in self._previous.items():
-            signal.signal(number, handler)
+            signal.signal(number, signal.SIG_DFL if handler is None else handler)
         self._previous.clear()
         if StopSignals._active is self:
             StopSignals._active = None
