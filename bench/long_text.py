@@ -150,7 +150,7 @@ def row(kind: str, size: int, commit: str, found: dict[str, Any] | None, limit: 
 
 
 def growth(kind: str, results: dict[int, dict[str, Any] | None]) -> str:
-    """How much time and memory grew from the smallest size to the largest."""
+    """How much time and memory grew from the smallest size to the largest measured."""
     sizes = sorted(size for size, found in results.items() if found)
     if len(sizes) < 2:
         return ""
@@ -207,15 +207,18 @@ def main() -> None:
         before_name = short_revision(args.baseline) if args.baseline else ""
         for kind in KINDS:
             results: dict[int, dict[str, Any] | None] = {}
+            olds: dict[int, dict[str, Any] | None] = {}
             for size in sizes:
                 results[size] = measure(kind, size, ROOT, args.limit)
                 lines.append(row(kind, size, head, results[size], args.limit))
                 print(lines[-1], flush=True)
                 if before is not None and size <= args.baseline_max:
-                    old = measure(kind, size, before, args.limit)
-                    lines.append(row(kind, size, f"{before_name} (before)", old, args.limit))
+                    olds[size] = measure(kind, size, before, args.limit)
+                    lines.append(row(kind, size, f"{before_name} (before)", olds[size], args.limit))
                     print(lines[-1], flush=True)
             growths.append(growth(kind, results))
+            if olds:
+                growths.append(growth(f"{kind}, {before_name} (before)", olds))
     load_after = os.getloadavg()[0]
     summary = "\n".join(g for g in growths if g)
     print(summary)
@@ -238,7 +241,7 @@ def main() -> None:
         "machine is shared: wall time depends on the other work); wall s is both steps. "
         f"Peak MB is the process's peak RSS, model loaded included.{skipped}\n\n"
         + "\n".join(lines)
-        + "\n\nGrowth from the smallest to the largest article, this commit:\n\n"
+        + "\n\nGrowth from the smallest to the largest article measured:\n\n"
         + summary
         + "\n",
     )
