@@ -81,7 +81,7 @@ def open_library(folder: Path) -> Library:
 def say_notices(library: Library) -> None:
     """What the Library did by itself (a repair, a wrong field), one line each on stderr."""
     for line in library.take_notices():
-        print(f"gloss: {line}", file=sys.stderr)
+        print(f"gloss: {escaped(line)}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
