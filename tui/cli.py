@@ -72,7 +72,7 @@ def open_library(folder: Path) -> Library:
     """
     library = Library(folder)
     if library.is_empty() and not library.read_only:
-        from tui.importer import import_paths
+        from tui.importing.importer import import_paths
 
         import_paths(library, [bundled_content_dir()])
     return library

@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 
 from tests.data_paths import SEED, WIKINEWS, data_file
 from tui.app import GlossApp
-from tui.importer import import_paths
+from tui.importing.importer import import_paths
 from tui.store import Library
 
 WIKINEWS_PICKS = (

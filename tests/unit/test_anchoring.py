@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from tui.anchoring import (
+from tui.annotations.anchoring import (
     CONTEXT_CHARS,
     Anchoring,
     AnchorStatus,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from hypothesis import assume, event, given, settings
 from hypothesis import strategies as st
 
-from tui.anchoring import (
+from tui.annotations.anchoring import (
     CONTEXT_CHARS,
     AnchorStatus,
     make_selector,

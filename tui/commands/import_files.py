@@ -9,8 +9,8 @@ from typing import Any
 
 from tui.commands.import_summary import print_report, report_json
 from tui.commands.output import library_option, print_json, say
-from tui.import_report import ImportReport
-from tui.stop_signals import StopSignals
+from tui.importing.import_report import ImportReport
+from tui.importing.stop_signals import StopSignals
 from tui.store import Library
 
 
@@ -37,7 +37,7 @@ def register(commands: Any) -> None:
 
 def run(args: argparse.Namespace, library: Library) -> int:
     from tui.commands.import_progress import ImportProgress  # rich.progress: only when importing
-    from tui.importer import STDIN, Source, import_paths
+    from tui.importing.importer import STDIN, Source, import_paths
 
     paths: list[Source] = [STDIN if raw == STDIN else Path(raw) for raw in args.paths]
     stdin = getattr(sys.stdin, "buffer", None)  # None when Gloss runs without a stdin

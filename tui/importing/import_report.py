@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from tui.annotations.annotation_import_report import AnnotationImportReport
 from tui.annotations.reanchor_report import ReanchorReport
-from tui.duplicate_article import DuplicateArticle
+from tui.importing.duplicate_article import DuplicateArticle
 from tui.ingest import IngestError
 from tui.models import Article
 

@@ -24,8 +24,8 @@ from typing import Generic, TypeVar
 
 from tui.entities import extract_entities, model_problem
 from tui.entities.extractor import extract
+from tui.entities.helper_pool import HelperPool
 from tui.entities.recognizer import Recognizer
-from tui.helper_pool import HelperPool
 from tui.models import Article, Entity
 
 # Entities per article (None: extraction failed, store nothing) and the model problem.

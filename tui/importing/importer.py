@@ -17,14 +17,14 @@ from typing import BinaryIO, Final, Literal
 from tui.annotations.reanchoring import reanchor_notes
 from tui.annotations.replacement_guard import replacement_problem
 from tui.annotations.w3c_import import import_annotations
-from tui.deduplicator import Deduplicator
 from tui.entities import EXTRACTOR_VERSION, NO_MODEL_SUFFIX
-from tui.entity_pipeline import EntityPipeline
-from tui.folder_walk import FolderWalk
-from tui.import_report import ImportReport
+from tui.importing.deduplicator import Deduplicator
+from tui.importing.entity_pipeline import EntityPipeline
+from tui.importing.folder_walk import FolderWalk
+from tui.importing.import_report import ImportReport
+from tui.importing.stop_signals import StopSignals
 from tui.ingest import MAX_FILE_BYTES, AnnotationExportError, IngestError, read_bytes, read_path
 from tui.models import Article, Entity
-from tui.stop_signals import StopSignals
 from tui.store import Library
 
 __all__ = [
