@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from generated_articles import generate  # noqa: E402
 
 from tui import __version__, importer  # noqa: E402
-from tui.annotations.anchoring import occurrences  # noqa: E402
+from tui.annotations.anchoring import quote_starts  # noqa: E402
 from tui.annotations.notes import new_note  # noqa: E402
 from tui.annotations.w3c import ANNOTATION_CONTEXT, article_source, note_to_annotation  # noqa: E402
 from tui.importing.importer import import_paths  # noqa: E402
@@ -74,7 +74,7 @@ def make_notes(article: Article, rng: random.Random, now: str) -> list[Note]:
         if not quote:
             continue
         start += article.text[start:].index(quote)
-        occurrence = occurrences(article.text, quote).index(start) + 1
+        occurrence = quote_starts(article.text, quote).index(start) + 1
         if rng.random() < 0.5:
             note = new_note(
                 article, quote=quote, occurrence=occurrence, color=rng.choice(HIGHLIGHT_COLORS)

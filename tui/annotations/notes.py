@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
 
-from tui.annotations.anchoring import make_selector, occurrences
+from tui.annotations.anchoring import make_selector, quote_starts
 from tui.annotations.colors import DEFAULT_HIGHLIGHT_COLOR, HIGHLIGHT_COLORS
 from tui.annotations.tags import merge_tags, tags_in
 from tui.ingest.clean import defused, strip_controls
@@ -61,7 +61,7 @@ def locate_quote(text: str, quote: str, occurrence: int | None = None) -> tuple[
     quote = unicodedata.normalize("NFC", quote.strip())
     if not quote:
         raise ValueError("the quote is empty")
-    spans = [(start, start + len(quote)) for start in occurrences(text, quote)]
+    spans = [(start, start + len(quote)) for start in quote_starts(text, quote)]
     if not spans:
         spans = [match.span() for match in _loose_pattern(quote).finditer(text)]
     count = len(spans)

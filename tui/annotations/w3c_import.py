@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from tui.annotations.anchoring import AnchorStatus, make_selector, occurrences, reanchor
+from tui.annotations.anchoring import AnchorStatus, make_selector, quote_starts, reanchor
 from tui.annotations.annotation_import_report import AnnotationImportReport
 from tui.annotations.w3c import ARTICLE_URN, parse_annotation, types_of
 from tui.ingest.clean import escaped
@@ -90,7 +90,7 @@ def _place_bare_quote(note: Note, selector: Selector, text: str) -> tuple[Note, 
 
     With no context to rank several occurrences, any other choice would be a guess.
     """
-    starts = occurrences(text, selector.exact)
+    starts = quote_starts(text, selector.exact)
     if selector.start in starts:
         start = selector.start
     elif len(starts) == 1:

@@ -22,10 +22,11 @@ from tui.ingest.clean import defused
 from tui.models import Entity, Note, ReadingState
 from tui.screens.browser import open_in_browser
 from tui.screens.color_picker_screen import ColorPickerScreen
-from tui.screens.mentions_screen import MentionRow, MentionsScreen, snippet
+from tui.screens.mentions_screen import MentionRow, MentionsScreen
 from tui.screens.note_editor_screen import NoteEditorScreen
 from tui.screens.tag_editor_screen import TagEditorScreen
 from tui.screens.unsaved import report_unsaved
+from tui.search.snippets import around
 from tui.store import Library, LibraryError, LibraryReadOnlyError
 from tui.widgets.article_list import all_tags
 from tui.widgets.article_view import ArticleView
@@ -173,7 +174,7 @@ class ReaderScreen(Screen[None]):
                 continue
             text = self.library.get_article(summary.id).text
             for mention in entity.mentions:
-                window, offset = snippet(text, mention.start, mention.end)
+                window, span = around(text, mention.start, mention.end)
                 rows.append(
                     MentionRow(
                         summary.id,
@@ -182,7 +183,7 @@ class ReaderScreen(Screen[None]):
                         mention.start,
                         mention.end,
                         window,
-                        offset,
+                        span,
                     )
                 )
 

@@ -33,7 +33,7 @@ from typing import Any
 import orjson
 
 from tui.search.article_meta import ArticleMeta
-from tui.search.index_format_error import IndexFormatError
+from tui.search.errors import IndexFormatError
 from tui.search.tokenizer import fold, tokenize
 
 TEXT_FIELDS = ("title", "entity", "body")
