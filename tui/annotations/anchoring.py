@@ -22,6 +22,10 @@ context agrees, never into the middle of a longer word, and never away from its
 a fuzzy match has to resemble the quote.
 
 Offsets are code points (Python `str` indices), never bytes or screen cells.
+
+Why one long module: it is one algorithm. The ladder's steps share their
+thresholds and their context and word-boundary helpers; split, each part
+would import the others' private pieces.
 """
 
 from __future__ import annotations

@@ -4,6 +4,9 @@ notes and entities, saved searches as views, and the tag list.
 The search runs in a thread worker (exclusive: a newer query cancels the older),
 so typing never waits for it; a query with a bad filter shows the reason under
 the box. Enter opens the chosen article in the reader.
+
+Why one long module: the list, the search box, views and tags are one
+screen's state; each method is one key's action or one widget's message.
 """
 
 from __future__ import annotations

@@ -1,4 +1,8 @@
-"""The reader: entity sidebar, article and notes side by side."""
+"""The reader: entity sidebar, article and notes side by side.
+
+Why one long module: it is where the three panes' messages meet the
+Library; each method is one key's action or one pane's message, kept short.
+"""
 
 from __future__ import annotations
 

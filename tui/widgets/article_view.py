@@ -3,6 +3,9 @@
 Every piece of article text goes in as a Rich Text, never as markup. Marks (an
 entity's mentions, later search matches) are spans of the canonical text that
 `n`/`N` step through; the colour mode paints every entity mention by type.
+
+Why one long module: layout, marks, selection and the reading cursor all
+work on the same blocks and offsets.
 """
 
 from __future__ import annotations
