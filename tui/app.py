@@ -236,7 +236,14 @@ class GlossApp(App[None]):
                     *rows(SearchBar.BINDINGS),
                 ],
             ),
-            ("Entity pane", [*rows(EntitySidebar.BINDINGS), ("enter", "Mark its mentions", "")]),
+            (
+                "Entity pane",
+                [
+                    *rows(EntitySidebar.BINDINGS),
+                    ("type", "Filter, after / or f", ""),
+                    ("enter", "Mark its mentions", ""),
+                ],
+            ),
             ("Notes pane", [*rows(NotesPane.BINDINGS), ("enter", "Go to the passage", "")]),
             (
                 "Library",

@@ -6,6 +6,7 @@ from textual.content import Content
 from textual.pilot import Pilot
 
 from tui.app import GlossApp
+from tui.screens.library_screen import LibraryScreen
 from tui.screens.mentions_screen import MentionsScreen
 from tui.screens.reader_screen import ReaderScreen
 from tui.store import Library
@@ -33,10 +34,10 @@ async def test_typing_filters_by_name_and_alias(app: GlossApp) -> None:
         sidebar = await focus_sidebar(pilot)
         everything = shown_names(sidebar)
         assert {"Yu Jianing", "Beijing", "Malaysia"} <= set(everything)
-        await pilot.press(*"adb")
+        await pilot.press("slash", *"adb")
         await pilot.pause()
         assert shown_names(sidebar) == [SEED_ADB], "the alias ADB finds Asia Digital Bank"
-        assert sidebar.border_subtitle == "filter: adb"
+        assert str(sidebar.border_subtitle).startswith("filter: adb")
         await pilot.press("backspace", "backspace", "backspace", *"yu")
         await pilot.pause()
         assert shown_names(sidebar) == ["Yu Jianing"]
@@ -46,6 +47,39 @@ async def test_typing_filters_by_name_and_alias(app: GlossApp) -> None:
         assert sidebar.border_subtitle == ""
 
 
+async def test_global_keys_keep_their_meaning_in_the_entity_pane(
+    app: GlossApp, library: Library
+) -> None:
+    """`l`, `q` and `/` are not typed into the filter; `/` and `f` start it."""
+    seed = library.article_ids()[0]
+    async with app.run_test(size=(120, 40)) as pilot:
+        sidebar = await focus_sidebar(pilot)
+        everything = shown_names(sidebar)
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen), "l opens the library"
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        sidebar = app.screen.query_one(EntitySidebar)
+        assert sidebar.has_focus, "back from the library in the entity pane"
+        assert sidebar.filter == "" and shown_names(sidebar) == everything
+        await pilot.press("f", *"bei", "escape")
+        await pilot.pause()
+        assert sidebar.filter == "" and shown_names(sidebar) == everything
+        assert sidebar.has_focus
+        await pilot.press("slash", *"ql")
+        await pilot.pause()
+        assert sidebar.filter == "ql", "after / letters are typed, q and l too"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.is_running
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running, "q quits from the entity pane"
+    assert library.last_read_article() == seed
+
+
 async def test_enter_marks_every_mention_and_n_steps_through_them(
     app: GlossApp, library: Library
 ) -> None:
@@ -53,7 +87,7 @@ async def test_enter_marks_every_mention_and_n_steps_through_them(
     adb = next(e for e in library.entities(seed.id) if e.name == SEED_ADB)
     async with app.run_test(size=(120, 40)) as pilot:
         await focus_sidebar(pilot)
-        await pilot.press(*"asia digital", "enter")
+        await pilot.press("f", *"asia digital", "enter")
         await pilot.pause()
         view = app.screen.query_one(ArticleView)
         assert view.has_focus, "enter moves to the article"
@@ -104,7 +138,7 @@ async def test_other_articles_list_opens_the_article_at_the_mention(
 ) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         sidebar = await focus_sidebar(pilot)
-        await pilot.press(*"beijing")
+        await pilot.press("slash", *"beijing")
         await pilot.pause()
         assert shown_names(sidebar) == ["Beijing"]
         await app.workers.wait_for_complete()  # the counts come from a worker

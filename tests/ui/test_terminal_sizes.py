@@ -40,7 +40,7 @@ VISITS: list[tuple[str, tuple[str, ...], type[Screen[object]], str, tuple[str, .
     ("help", ("question_mark",), HelpScreen, "Everywhere", ("escape",)),
     (
         "mentions (>)",
-        ("shift+tab", *"bei", "greater_than_sign"),
+        ("shift+tab", "slash", *"bei", "greater_than_sign"),
         MentionsScreen,
         "Beijing in other articles",
         ("escape", "escape", "tab"),

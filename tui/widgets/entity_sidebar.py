@@ -1,7 +1,9 @@
 """The entity pane: who and what the article names, grouped by type.
 
-Typing filters the list (names and aliases); `enter` asks the reader to mark
-every mention of the chosen entity; `>` asks for the other articles naming it.
+`/` or `f` starts a filter (names and aliases), as in every list of Gloss: only
+then do letters go into it, so the global keys (`q`, `l`, ...) keep their meaning.
+`enter` asks the reader to mark every mention of the chosen entity; `>` asks for
+the other articles naming it.
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from tui.ingest.clean import defused
 from tui.models import ENTITY_TYPES, Entity, EntityType
 from tui.widgets.entity_styles import GROUP_TITLES, TYPE_STYLES
 
-# Keys that keep their binding instead of going into the filter.
+# Keys that keep their binding instead of going into the filter, even while typing it.
 NOT_FILTER_KEYS = frozenset("?[]>+")
+TYPING_MARK = "▏"  # after the filter in the pane's bottom edge while letters go into it
 
 
 def entity_row(entity: Entity, elsewhere: int) -> Text:
@@ -55,6 +58,7 @@ class EntitySidebar(OptionList):
     """Lists an article's entities; the reader screen acts on its messages."""
 
     BINDINGS = [
+        Binding("slash,f", "start_filter", "Filter", key_display="/", id="entities.filter"),
         Binding("backspace", "erase", "Erase filter", show=False, id="entities.erase"),
         Binding("escape", "clear_filter", "Clear filter", id="entities.clear_filter"),
         Binding(
@@ -91,6 +95,7 @@ class EntitySidebar(OptionList):
         self.elsewhere: Mapping[str, int] = {}
         self.problem: str | None = None
         self.filter = ""
+        self.typing = False  # letters go into the filter (after `/` or `f`)
         self._rows: list[Entity] = []
 
     def show(
@@ -104,6 +109,7 @@ class EntitySidebar(OptionList):
         self.elsewhere = elsewhere or {}
         self.problem = problem
         self.filter = ""
+        self.typing = False
         self._rebuild()
 
     def show_elsewhere(self, elsewhere: Mapping[str, int]) -> None:
@@ -125,7 +131,7 @@ class EntitySidebar(OptionList):
         """All options in one add_options call rather than one at a time."""
         self.clear_options()
         self._rows = []
-        self.border_subtitle = Text(f"filter: {self.filter}") if self.filter else ""
+        self._show_filter()
         options: list[Option] = []
         if self.problem:
             problem = defused(self.problem, one_line=True)
@@ -150,14 +156,36 @@ class EntitySidebar(OptionList):
         self.add_options(options)
         self.highlighted = next(i for i, option in enumerate(options) if not option.disabled)
 
+    def _show_filter(self) -> None:
+        """The filter in the pane's bottom edge, with a typing mark while letters go into it."""
+        shown = f"filter: {self.filter}{TYPING_MARK if self.typing else ''}"
+        self.border_subtitle = Text(shown) if self.filter or self.typing else ""
+
     def on_key(self, event: events.Key) -> None:
-        """Printable keys go into the filter, so names can be typed directly."""
+        """After `/` or `f`, printable keys go into the filter; before, they are bindings."""
         character = event.character
+        if not self.typing:
+            return
         if event.is_printable and character and character not in NOT_FILTER_KEYS:
             event.stop()
             event.prevent_default()
             self.filter += character
             self._rebuild()
+
+    def action_start_filter(self) -> None:
+        self.typing = True
+        self._show_filter()
+        self.refresh_bindings()
+
+    def stop_typing(self) -> None:
+        """Letters are bindings again; the filter stays."""
+        if self.typing:
+            self.typing = False
+            self._show_filter()
+            self.refresh_bindings()
+
+    def on_blur(self) -> None:
+        self.stop_typing()
 
     def action_erase(self) -> None:
         if self.filter:
@@ -166,17 +194,24 @@ class EntitySidebar(OptionList):
 
     def action_clear_filter(self) -> None:
         self.filter = ""
+        self.typing = False
         self._rebuild()
+        self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("erase", "clear_filter"):
+        if action == "start_filter":
+            return not self.typing
+        if action == "erase":
             return bool(self.filter)
+        if action == "clear_filter":
+            return bool(self.filter) or self.typing
         if action in ("others", "note"):
             return self.highlighted_entity is not None
         return True
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
+        self.stop_typing()
         entity = self.highlighted_entity
         if entity is not None:
             self.post_message(self.Chosen(entity))
