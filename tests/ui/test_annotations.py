@@ -214,3 +214,27 @@ async def test_mouse_selection_can_be_highlighted(app: GlossApp, library: Librar
     assert note.color == "green"
     assert note.selector.start == block.start
     assert note.selector.exact in ("This partnership", "This partnership ")
+
+
+async def test_v_starts_at_the_current_match_and_at_the_end_after_G(
+    app: GlossApp, library: Library
+) -> None:
+    """After `/`, `n` or `G` the reading cursor is on what the user sees as current."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.screen.query_one(ArticleView)
+        assert view.article is not None
+        text = view.article.text
+        await keys(pilot, "slash", *"malaysia", "enter")
+        assert view.scroll_y > 0, "the first match is below the first screen"
+        first, second = view.marks[0][0], view.marks[1][0]
+        await keys(pilot, "v", "h", "1")
+        await keys(pilot, "n", "v", "h", "2")
+        last_block = view.article.blocks[-1]
+        await keys(pilot, "G", "v", "h", "3")
+        await keys(pilot, "g", "v", "h", "4")
+    by_colour = {note.color: note.selector for note in seed_notes(library)}
+    assert (by_colour["yellow"].start, by_colour["yellow"].exact) == (first, "Malaysia")
+    assert (by_colour["green"].start, by_colour["green"].exact) == (second, "Malaysia")
+    assert by_colour["blue"].start == last_block.start, "G: the last paragraph"
+    assert by_colour["pink"].start == 0, "g: the first word"
+    assert text[by_colour["pink"].start : by_colour["pink"].end] == "Beijing"

@@ -398,6 +398,7 @@ class ReaderScreen(Screen[None]):
     _auto_read = False  # reaching the bottom marks the article read (until `m` says no)
     _watching_scroll = False
     _find_from = 0  # where the reader was when `/` opened the find box
+    _find_cursor = 0  # and where the reading cursor was
 
     def leave_article(self) -> None:
         """Before another article is shown: save the position here, close the find box."""
@@ -572,6 +573,7 @@ class ReaderScreen(Screen[None]):
         view = self.query_one(ArticleView)
         if view.article is not None:
             self._find_from = view.top_offset()
+            self._find_cursor = view.cursor
             self.query_one(SearchBar).open()
 
     def on_search_bar_changed(self, message: SearchBar.Changed) -> None:
@@ -580,8 +582,7 @@ class ReaderScreen(Screen[None]):
         if view.article is None:
             return
         if not message.query.strip():
-            view.action_clear_marks()
-            view.scroll_offset_to_top(self._find_from)
+            self.back_to_find_start()
             return
         view.mark(find_spans(view.article.text, message.query), mark_label(message.query))
         below = (i for i, (start, _) in enumerate(view.marks) if start >= self._find_from)
@@ -595,10 +596,15 @@ class ReaderScreen(Screen[None]):
 
     def on_search_bar_closed(self, message: SearchBar.Closed) -> None:
         self.query_one(SearchBar).close()
+        self.back_to_find_start()
+        self.focus_pane("article")
+
+    def back_to_find_start(self) -> None:
+        """No marks, and the passage and reading cursor from before `/`."""
         view = self.query_one(ArticleView)
         view.action_clear_marks()
+        view.cursor = self._find_cursor
         view.scroll_offset_to_top(self._find_from)
-        self.focus_pane("article")
 
     def toggle_pane(self, name: str) -> bool:
         """Hide or show the entity sidebar or the notes pane; True when it is now shown."""

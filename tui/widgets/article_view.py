@@ -69,7 +69,8 @@ def line_starts(text: str, width: int) -> list[int]:
 class ArticleView(VerticalScroll, can_focus=True):
     """Shows one article; knows where each character of its text is on screen.
 
-    A reading cursor sits on a word; `w`, `(`/`)` and `{`/`}` move it. `v` starts
+    A reading cursor sits on a word; `w`, `(`/`)` and `{`/`}` move it, and every
+    jump (a mark, `g`, `G`) takes it along, so it is where the user looks. `v` starts
     a selection at the cursor; then the same keys (and `b`) grow or shrink its
     end by word, sentence or paragraph, and `h`/`a` ask the screen to highlight
     or annotate it. Highlights and notes are painted from `annotations`.
@@ -238,7 +239,9 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.refresh_bindings()
 
     def step_to(self, index: int) -> None:
+        """Go to this mark; the reading cursor goes with it, so `v` starts there."""
         self.current_mark = index % len(self.marks)
+        self.cursor = self.marks[self.current_mark][0]
         self._repaint()
         self.border_subtitle = Text(f"{self.current_mark + 1}/{len(self.marks)} {self.mark_label}")
         self.call_after_refresh(self.scroll_to_offset, self.marks[self.current_mark][0])
@@ -321,6 +324,8 @@ class ArticleView(VerticalScroll, can_focus=True):
             return
         self.cursor = self._visible_cursor()
         start, end = word_at(self.article.text, self.cursor)
+        if self.marks and self.marks[self.current_mark][0] == self.cursor:
+            start, end = self.marks[self.current_mark]  # the match or mention the user is on
         self.select_from, self.select_to = start, end
         self._selection_changed()
 
@@ -401,6 +406,20 @@ class ArticleView(VerticalScroll, can_focus=True):
         if not always and self.scroll_y <= y < self.scroll_y + height:
             return
         self.scroll_to(y=max(0, y - height // 3), animate=False)
+
+    def action_scroll_home(self) -> None:
+        """The top, with the reading cursor on the first word."""
+        if self.article is not None:
+            self.cursor = word_at(self.article.text, 0)[0]
+            self._repaint()
+        super().action_scroll_home()
+
+    def action_scroll_end(self) -> None:
+        """The bottom, with the reading cursor on the last paragraph's first word."""
+        if self.article is not None and self.article.blocks:
+            self.cursor = word_at(self.article.text, self.article.blocks[-1].start)[0]
+            self._repaint()
+        super().action_scroll_end()
 
     def action_page_down(self) -> None:
         self.scroll_page_down()
