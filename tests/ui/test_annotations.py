@@ -238,3 +238,24 @@ async def test_v_starts_at_the_current_match_and_at_the_end_after_G(
     assert by_colour["blue"].start == last_block.start, "G: the last paragraph"
     assert by_colour["pink"].start == 0, "g: the first word"
     assert text[by_colour["pink"].start : by_colour["pink"].end] == "Beijing"
+
+
+async def test_h_and_a_without_a_selection_take_the_sentence_at_the_cursor(
+    app: GlossApp, library: Library
+) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.screen.query_one(ArticleView)
+        await keys(pilot, "h")
+        assert isinstance(app.screen, ColorPickerScreen), "h with no selection: the sentence"
+        await keys(pilot, "2")
+        await keys(pilot, "right_parenthesis", "a")
+        assert isinstance(app.screen, NoteEditorScreen), "a with no selection: the sentence"
+        await pilot.press(*"second")
+        await keys(pilot, "ctrl+s")
+        assert view.selection is None
+    notes = sorted(seed_notes(library), key=lambda note: note.selector.start)
+    assert [(n.selector.exact, n.color, n.body) for n in notes[:1]] == [
+        (FIRST_SENTENCE, "green", "")
+    ]
+    assert notes[1].selector.exact.startswith("CMCAMC announced itself")
+    assert notes[1].selector.exact.endswith(".") and notes[1].body == "second"

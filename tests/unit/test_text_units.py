@@ -44,3 +44,18 @@ def test_word_at_finds_the_word_or_the_next_one() -> None:
     assert TEXT[slice(*word_at(TEXT, 2))] == "Beijing"
     assert TEXT[slice(*word_at(TEXT, 7))] == "24", "from the space after a word: the next word"
     assert word_at("", 0) == (0, 0)
+
+
+def test_sentence_at_is_the_sentence_holding_the_position() -> None:
+    from tui.widgets.text_units import sentence_at
+
+    first = TEXT[slice(*sentence_at(TEXT, ARTICLE.blocks, 0))]
+    assert first.startswith("Beijing 24 February")
+    assert first.endswith("with the Asia Digital Bank (ADB).")
+    middle = TEXT.index("Committee")
+    assert sentence_at(TEXT, ARTICLE.blocks, middle) == sentence_at(TEXT, ARTICLE.blocks, 0)
+    second = TEXT[slice(*sentence_at(TEXT, ARTICLE.blocks, len(first) + 2))]
+    assert second.startswith("CMCAMC announced itself")
+    heading = ARTICLE.blocks[2]
+    assert sentence_at(TEXT, ARTICLE.blocks, heading.start + 1) == (heading.start, heading.end)
+    assert sentence_at("", [], 0) == (0, 0)

@@ -34,7 +34,14 @@ from tui.widgets.entity_styles import (
     TYPE_STYLES,
     annotation_style,
 )
-from tui.widgets.text_units import Unit, boundaries, following, preceding, word_at
+from tui.widgets.text_units import (
+    Unit,
+    boundaries,
+    following,
+    preceding,
+    sentence_at,
+    word_at,
+)
 
 Span = tuple[int, int]
 
@@ -269,11 +276,9 @@ class ArticleView(VerticalScroll, can_focus=True):
             return not selecting
         if action == "move" and parameters == ("word", -1):
             return selecting
-        if action == "annotate":
-            return selecting or self.mouse_selection() is not None
         if action == "cancel_selection":
             return selecting
-        return self.article is not None or action not in ("move", "toggle_selection")
+        return self.article is not None or action not in ("move", "toggle_selection", "annotate")
 
     # -- reading cursor and selection -------------------------------------------
 
@@ -356,9 +361,18 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.call_after_refresh(self.scroll_to_offset, target, False)
 
     def action_annotate(self, kind: str) -> None:
-        if self.selection is not None:
-            start, end = self.selection
-            self.post_message(self.AnnotateRequested(kind, start, end))
+        """The selection; without one, the sentence at the cursor, selected to show it."""
+        if self.article is None:
+            return
+        if self.selection is None:
+            self.cursor = self._visible_cursor()
+            start, end = sentence_at(self.article.text, self.article.blocks, self.cursor)
+            if end <= start:
+                return
+            self.select_from, self.select_to = start, end
+            self._selection_changed()
+        start, end = self.selection or (0, 0)
+        self.post_message(self.AnnotateRequested(kind, start, end))
 
     def end_selection(self) -> None:
         """The screen calls this once the selection was used (keyboard or mouse)."""

@@ -82,3 +82,13 @@ def word_at(text: str, position: int) -> tuple[int, int]:
     index = bisect_right(words.ends, position)
     index = min(index, len(words.starts) - 1)
     return (words.starts[index], words.ends[index])
+
+
+def sentence_at(text: str, blocks: Sequence[Block], position: int) -> tuple[int, int]:
+    """The sentence holding `position` (what `h` and `a` take without a selection)."""
+    sentences = sentence_boundaries(text, blocks)
+    if not sentences.starts:
+        return (0, 0)
+    start = sentences.starts[max(0, bisect_right(sentences.starts, position) - 1)]
+    end = following(sentences.ends, start)
+    return (start, max(end, start))
