@@ -138,6 +138,39 @@ async def test_help_lists_every_binding(app: GlossApp) -> None:
         assert isinstance(app.screen, ReaderScreen)
 
 
+async def test_help_scrolls_with_the_keys_of_every_scrolling_view(app: GlossApp) -> None:
+    async with app.run_test(size=(120, 20)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        box = app.screen.query_one("#help")
+        assert box.max_scroll_y > 20, "help is longer than the screen"
+        await pilot.press("space")
+        await pilot.pause()
+        page = box.scroll_y
+        assert page > 5, "space pages down"
+        await pilot.press("b")
+        await pilot.pause()
+        assert box.scroll_y == 0, "b pages up"
+        await pilot.press("G")
+        await pilot.pause()
+        assert box.scroll_y == box.max_scroll_y, "G goes to the end"
+        await pilot.press("g")
+        await pilot.pause()
+        assert box.scroll_y == 0, "g goes to the top"
+        await pilot.press("pagedown", "j")
+        await pilot.pause()
+        assert box.scroll_y == page + 1
+        await pilot.press("k", "pageup")
+        await pilot.pause()
+        assert box.scroll_y == 0
+        sections = [str(s.render()) for s in app.screen.query(".help-section")]
+        [article_pane] = [text for text in sections if text.startswith("Article pane")]
+        b_rows = [line for line in article_pane.splitlines() if line.strip().startswith("b ")]
+        assert len(b_rows) == 2
+        assert sum("while selecting" in row for row in b_rows) == 1, b_rows
+
+
 async def test_q_quits(app: GlossApp) -> None:
     async with app.run_test() as pilot:
         await pilot.press("q")

@@ -53,6 +53,12 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
+        Binding("j,down", "scroll('down')", "Down", id="help.down"),
+        Binding("k,up", "scroll('up')", "Up", id="help.up"),
+        Binding("space,pagedown", "scroll('page_down')", "Page down", id="help.page_down"),
+        Binding("b,pageup", "scroll('page_up')", "Page up", id="help.page_up"),
+        Binding("g,home", "scroll('home')", "Top", id="help.top"),
+        Binding("G,end", "scroll('end')", "Bottom", id="help.bottom"),
     ]
 
     def __init__(
@@ -82,3 +88,16 @@ class HelpScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         self.query_one("#help").border_title = "Keys · esc to close"
         self.query_one("#help").focus()
+
+    def action_scroll(self, where: str) -> None:
+        """The keys of every scrolling view of Gloss (the article pane's, the library's)."""
+        box = self.query_one("#help", VerticalScroll)
+        moves = {
+            "down": box.scroll_down,
+            "up": box.scroll_up,
+            "page_down": box.scroll_page_down,
+            "page_up": box.scroll_page_up,
+            "home": box.scroll_home,
+            "end": box.scroll_end,
+        }
+        moves[where](animate=False)

@@ -99,7 +99,13 @@ class ArticleView(VerticalScroll, can_focus=True):
         Binding("b", "page_up", "Page up", id="article.page_up"),
         Binding("v", "toggle_selection", "Select", id="article.select"),
         Binding("w", "move('word', 1)", "Word", show=False, id="article.word_forward"),
-        Binding("b", "move('word', -1)", "Word back", show=False, id="article.word_back"),
+        Binding(
+            "b",
+            "move('word', -1)",
+            "Word back, while selecting",
+            show=False,
+            id="article.word_back",
+        ),
         Binding(
             "right_parenthesis",
             "move('sentence', 1)",
