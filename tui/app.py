@@ -25,7 +25,7 @@ from tui.screens.help_screen import WIDTH_FOR_IDS, HelpScreen, binding_rows
 from tui.screens.library_screen import LibraryScreen
 from tui.screens.prompt_screen import PromptScreen
 from tui.screens.reader_screen import ReaderScreen
-from tui.settings.keymap import load_keymap
+from tui.settings.keymap import clashes, load_keymap
 from tui.settings.ui_state import read_ui_state, write_ui_state
 from tui.store import Library, LibraryError
 from tui.widgets.article_list import ArticleList
@@ -40,17 +40,36 @@ LIBRARY_NOTICES_EVERY = 1.0
 """Seconds between looks for what the library did by itself (reads happen on worker threads)."""
 
 
-def binding_ids() -> set[str]:
-    """Every binding id of Gloss's own screens and widgets: what keys.toml may remap."""
-    ids: set[str] = set()
+# Binding id prefixes whose bindings apply at once: a pane or dialog, its screen, the app.
+BOUND_TOGETHER = (
+    ("article", "reader", "app"),
+    ("entities", "reader", "app"),
+    ("notes", "reader", "app"),
+    ("find", "reader", "app"),
+    ("library", "app"),
+    ("results", "library", "app"),
+    *((dialog, "app") for dialog in ("help", "choice", "mentions", "confirm", "editor")),
+    *((dialog, "app") for dialog in ("prompt", "highlight")),
+)
+
+
+def default_keys() -> dict[str, list[str]]:
+    """Every binding id of Gloss's own screens and widgets (what keys.toml may remap),
+    with its keys before remapping."""
+    keys: dict[str, list[str]] = {}
     classes: list[type[DOMNode]] = [DOMNode]
     while classes:
         cls = classes.pop()
         classes.extend(cls.__subclasses__())
         if cls.__module__.startswith("tui."):
-            bindings = cls.__dict__.get("BINDINGS", [])
-            ids.update(b.id for b in Binding.make_bindings(bindings) if b.id is not None)
-    return ids
+            for binding in Binding.make_bindings(cls.__dict__.get("BINDINGS", [])):
+                if binding.id is not None:
+                    keys.setdefault(binding.id, []).append(binding.key)
+    return keys
+
+
+def binding_ids() -> set[str]:
+    return set(default_keys())
 
 
 class GlossApp(App[None]):
@@ -210,10 +229,13 @@ class GlossApp(App[None]):
 
     def load_keys(self) -> None:
         """Apply keys.toml; anything wrong in it is said in one line, never a crash."""
-        loaded = load_keymap(keys_file(), binding_ids())
+        defaults = default_keys()
+        loaded = load_keymap(keys_file(), defaults)
         self.keymap = loaded.keymap
         self.set_keymap(loaded.keymap)
-        for problem in loaded.problems:
+        in_force = defaults | {i: keys.split(",") for i, keys in loaded.keymap.items()}
+        clash = clashes(in_force, defaults, BOUND_TOGETHER, str(keys_file()))
+        for problem in [*loaded.problems, *([clash] if clash else [])]:
             self.notify(problem, title="Keys", severity="error", timeout=12, markup=False)
 
     # -- help, palette, quitting, workers -------------------------------------------

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from textual.widgets import Static
 
+from tests.data_paths import REPO
 from tui.app import GlossApp, binding_ids
 from tui.paths import keys_file
 from tui.screens.help_screen import HelpScreen
@@ -35,14 +38,14 @@ def test_every_binding_has_an_id_that_keys_toml_can_name() -> None:
 
 
 async def test_a_remapped_key_does_the_new_thing_and_help_says_so(library: Library) -> None:
-    write_keys('"reader.next_article" = "n,right_square_bracket"\n"app.help" = "f1"\n')
+    write_keys('"reader.next_article" = "full_stop,right_square_bracket"\n"app.help" = "f1"\n')
     titles = [article.title for article in library.list_articles()]
     app = GlossApp(library)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert errors(app) == []
         view = app.screen.query_one(ArticleView)
-        await pilot.press("n")
+        await pilot.press("full_stop")
         await pilot.pause()
         assert view.article is not None and view.article.title == titles[1]
         await pilot.press("right_square_bracket")
@@ -55,7 +58,7 @@ async def test_a_remapped_key_does_the_new_thing_and_help_says_so(library: Libra
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         rows = help_rows(app.screen)
-        assert rows["reader.next_article"] == "n / ]"
+        assert rows["reader.next_article"] == ". / ]"
         assert rows["app.help"] == "f1"
         assert rows["reader.previous_article"] == "[", "others keep their keys"
         shown = "\n".join(str(s.render()) for s in app.screen.query(Static))
@@ -84,3 +87,28 @@ async def test_a_bad_file_is_one_notification_and_nothing_changes(library: Libra
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen), "the default keys still work"
+
+
+async def test_a_key_that_clashes_is_said_in_one_line_at_start(library: Library) -> None:
+    """`n` for the next article would be shadowed by next mention in the article pane."""
+    write_keys('"reader.next_article" = "n,right_square_bracket"\n"library.star" = "asterisk"\n')
+    app = GlossApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        [problem] = errors(app)
+        assert problem.startswith(f"{keys_file()}: ")
+        assert "“n”" in problem and "reader.next_article" in problem
+        assert "article.next_mark" in problem
+        assert "asterisk" not in problem and "\n" not in problem
+        assert app.keymap["reader.next_article"] == "n,right_square_bracket", "still applied"
+
+
+async def test_the_readme_keys_toml_example_clashes_with_nothing(library: Library) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    [example] = re.findall(r"```toml\n(.*?)```", readme, re.DOTALL)
+    write_keys(example)
+    app = GlossApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert errors(app) == []
+        assert len(app.keymap) >= 3, "the example remaps keys"

@@ -11,7 +11,7 @@ KNOWN = {"reader.next_article", "article.down", "library.star", "app.help"}
 
 def test_quoted_ids_and_tables_both_name_bindings() -> None:
     text = """
-"reader.next_article" = "n,right_square_bracket"
+"reader.next_article" = "full_stop,right_square_bracket"
 "article.down" = ["j", "ctrl+n"]
 
 [library]
@@ -20,7 +20,7 @@ star = " asterisk "
     loaded = parse_keymap(text, "keys.toml", KNOWN)
     assert loaded.problems == []
     assert loaded.keymap == {
-        "reader.next_article": "n,right_square_bracket",
+        "reader.next_article": "full_stop,right_square_bracket",
         "article.down": "j,ctrl+n",
         "library.star": "asterisk",
     }
@@ -68,3 +68,23 @@ def test_unreadable_files_are_problems_not_crashes(tmp_path: Path) -> None:
     folder.mkdir()
     [problem] = load_keymap(folder, KNOWN).problems
     assert problem.startswith(f"{folder}: cannot be read")
+
+
+def test_clashes_name_keys_a_remap_gives_where_another_binding_has_them() -> None:
+    from tui.settings.keymap import clashes
+
+    defaults = {
+        "reader.next_article": ["right_square_bracket"],
+        "article.next_mark": ["n"],
+        "article.page_up": ["b"],
+        "article.word_back": ["b"],  # by default, on purpose: never reported
+        "library.star": ["s"],
+    }
+    together = [("article", "reader"), ("library",)]
+    assert clashes(defaults, defaults, together, "keys.toml") is None
+    moved = defaults | {"reader.next_article": ["n"], "library.star": ["n"]}
+    said = clashes(moved, defaults, together, "keys.toml")
+    assert said == (
+        "keys.toml: keys that clash, one hides the other: "
+        "“n” is both article.next_mark and reader.next_article"
+    ), "library.star's n is on another screen: no clash"

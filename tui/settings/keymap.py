@@ -1,19 +1,20 @@
 """The user's key remapping: a TOML file mapping binding ids to keys.
 
-    "reader.next_article" = "n,right_square_bracket"
+    "reader.next_article" = "full_stop,right_square_bracket"
     "article.down" = ["j", "ctrl+n"]
 
     [library]          # a table is the same as its dotted prefix
     star = "asterisk"
 
 Reading it never raises: whatever is wrong comes back as one-line problems that
-name the file, and every entry that is right still applies.
+name the file, and every entry that is right still applies. A key given to a
+binding that another binding in the same place already has is said too (`clashes`).
 """
 
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,7 +77,8 @@ def parse_keymap(text: str, source: str, known_ids: Collection[str]) -> LoadedKe
         problems.append(f"{source}: unknown binding id{plural} {names} (ignored)")
     if malformed:
         names = ", ".join(f"“{name}”" for name in malformed)
-        problems.append(f'{source}: {names} must be keys like "n,right_square_bracket" (ignored)')
+        example = '"full_stop,right_square_bracket"'
+        problems.append(f"{source}: {names} must be keys like {example} (ignored)")
     return LoadedKeymap(keymap, problems)
 
 
@@ -92,3 +94,35 @@ def load_keymap(path: Path, known_ids: Collection[str]) -> LoadedKeymap:
         reason = error.strerror or str(error)
         return LoadedKeymap(problems=[f"{path}: cannot be read ({reason}); no key was remapped"])
     return parse_keymap(text, str(path), known_ids)
+
+
+def clashes(
+    in_force: Mapping[str, Sequence[str]],
+    defaults: Mapping[str, Sequence[str]],
+    together: Sequence[Sequence[str]],
+    source: str,
+) -> str | None:
+    """One line naming every key that keys.toml gave a binding which another binding in
+    the same place already has (one of them would shadow the other), or None.
+
+    `in_force` and `defaults` map binding ids to keys after and before remapping;
+    `together` lists the id prefixes whose bindings apply at once (a pane, its screen,
+    the app). Keys a binding had by default are never reported: those are deliberate.
+    """
+    found: dict[str, set[str]] = {}
+    for prefixes in together:
+        holders: dict[str, list[str]] = {}
+        for binding_id, keys in in_force.items():
+            if binding_id.split(".")[0] in prefixes:
+                for key in keys:
+                    holders.setdefault(key, []).append(binding_id)
+        for key, ids in holders.items():
+            gained = [i for i in ids if key not in defaults.get(i, ())]
+            if len(ids) > 1 and gained:
+                found.setdefault(key, set()).update(ids)
+    if not found:
+        return None
+    said = "; ".join(
+        f"“{key}” is both {' and '.join(sorted(ids))}" for key, ids in sorted(found.items())
+    )
+    return f"{source}: keys that clash, one hides the other: {said}"
