@@ -23,6 +23,7 @@ from tui.search import QueryError
 from tui.search.snippets import ELLIPSIS
 from tui.search.tokenizer import fold, tokenize
 from tui.store import Library
+from tui.store.library_reader import LibraryReader
 from tui.store.search_index_file import DELTA_FILE, INDEX_DIR, INDEX_FILE, SearchIndexFile
 
 REPO = Path(__file__).resolve().parents[2]
@@ -342,13 +343,13 @@ def test_indexing_an_import_rereads_no_text(
 ) -> None:
     library.search("warm up")
     calls: list[str] = []
-    original = Library._body
+    original = LibraryReader.body
 
-    def counting(self: Library, article_id: str, expected: object) -> str | None:
+    def counting(self: LibraryReader, article_id: str, expected: object) -> str | None:
         calls.append(article_id)
         return original(self, article_id, expected)
 
-    monkeypatch.setattr(Library, "_body", counting)
+    monkeypatch.setattr(LibraryReader, "body", counting)
     library.add_articles(
         [make_article(f"cc00000000{n:02d}", f"New {n}", "okapi") for n in range(5)]
     )

@@ -18,8 +18,9 @@ from tui.store import (
     LibraryError,
     NewerSchemaError,
 )
+from tui.store.migrations import MIGRATIONS, upgrade
 from tui.store.safe_json_storage import SafeJSONStorage
-from tui.store.schema import MIGRATIONS, schema_version, upgrade
+from tui.store.schema import schema_version
 
 ARTICLE = Article(
     id="ab12cd34ef56",
