@@ -239,11 +239,6 @@ class Library:
         return found
 
     @_serialized
-    def add_article(self, article: Article) -> str:
-        """Store one article: "added", "updated" (text or metadata changed) or "unchanged"."""
-        return self._writer.add_articles([article])[0]
-
-    @_serialized
     def add_articles(self, articles: Sequence[Article]) -> list[str]:
         """Store many articles with one write per touched file (see CatalogWriter)."""
         return self._writer.add_articles(articles)
@@ -309,13 +304,6 @@ class Library:
             raise ArticleNotFoundError(article_id, self.folder)
 
     # -- entities -------------------------------------------------------------
-
-    @_serialized
-    def set_entities(
-        self, article_id: str, entities: Sequence[Entity], extractor_version: str
-    ) -> None:
-        """Replace an article's entities, remembering which extractor found them."""
-        self._writer.set_entities([(article_id, entities)], extractor_version)
 
     @_serialized
     def set_entities_many(
@@ -413,12 +401,6 @@ class Library:
     def reading_state(self, article_id: str) -> ReadingState:
         return self._states.get(article_id)
 
-    @_serialized
-    def save_reading_state(self, state: ReadingState) -> None:
-        """Store where the reader is; writes nothing when the state did not change."""
-        self._require_article(state.article_id)
-        self._states.save(replace(state, tags=clean_tags(state.tags)))
-
     def _edit_reading(
         self, article_id: str, change: Callable[[ReadingState], ReadingState]
     ) -> ReadingState:
@@ -508,11 +490,6 @@ class Library:
         article, newest first.
         """
         return self._search.search(query, limit)
-
-    @_serialized
-    def rebuild_search_index(self) -> None:
-        """Index every article again (the index also rebuilds itself when missing or damaged)."""
-        self._search.rebuild()
 
     @_serialized
     def saved_searches(self) -> list[SavedSearch]:

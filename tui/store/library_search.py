@@ -149,16 +149,6 @@ class LibrarySearch:
 
         self._sync(before, article_ids, texts or {}, (self.catalog_stamp(), articles, entity_of))
 
-    def rebuild(self) -> None:
-        """Index every article again from the catalog and the texts, and save."""
-        with self._catalog.storage.locked():
-            stamp, articles, entities = self._snapshot()
-            index = SearchIndex()
-            self._apply(index, articles, entities, None, {})
-            index.stamp = stamp
-            self._index = index
-            self.file.save(index)
-
     def _snapshot(self) -> tuple[list[int] | None, Docs, EntityOf]:
         """The catalog's stamp and its articles and entities, read from that same version."""
         for _ in range(_SNAPSHOT_TRIES):

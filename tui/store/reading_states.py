@@ -65,10 +65,3 @@ class ReadingStates:
             if new != old:
                 reading[key or str(next_doc_id(reading))] = codec.reading_doc(new)
         return new
-
-    def save(self, state: ReadingState) -> None:
-        """Store a whole state (tags already cleaned)."""
-        with self._user.edit() as user:
-            reading = user.setdefault("reading", {})
-            key = find_key(reading, "article_id", state.article_id) or str(next_doc_id(reading))
-            reading[key] = codec.reading_doc(state)
