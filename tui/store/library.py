@@ -1,26 +1,6 @@
 """The Library: the only door to stored articles, entities, notes and reading state.
 
-Files in the library folder, split by how often they change so that a note
-save never rewrites an article (shards.py opens them):
-
-- `catalog.json`: article metadata without the blocks (`articles`), with the
-  version of the extractor that found each article's entities; written at
-  import. Lists, search and moving between articles read it; showing one
-  article does not.
-- `bodies/<2 hex>.json`: article texts with their catalog entries, sharded by
-  id (the first two hex digits); written at import only. The reader shows an
-  article from its shard alone, so the first article is on screen before the
-  catalog of a large library is even parsed.
-- `entities/<2 hex>.json`: each article's entities, sharded the same way:
-  a catalog holding them was three times the size.
-- `notes/<2 hex>.json`: notes and highlights (`notes`), sharded by article id
-  like the bodies (see LibraryNotes).
-- `user.json`: reading state (`reading`, see ReadingStates) and saved searches
-  (`saved_searches`); written often. Older libraries kept notes here and
-  entities in the catalog: opening one moves them (see migrations.py).
-- `search/index.bin`: the search index over titles, texts and entities,
-  derived from the catalog and rebuilt whenever it is missing or damaged (see
-  LibrarySearch); notes and reading state are searched where they are.
+The files of the folder, and why they are split so, are described in shards.py.
 
 A damaged, missing or empty catalog never hides the library: it is rebuilt
 from the entries the body shards keep (from catalog.json.bak for bodies
@@ -55,7 +35,6 @@ from tui.store import codec, migrations
 from tui.store.catalog_writer import CatalogWriter
 from tui.store.durable_write import write_problem
 from tui.store.errors import (
-    AmbiguousIdError,
     ArticleNotFoundError,
     LibraryError,
     LibraryReadOnlyError,
@@ -66,12 +45,9 @@ from tui.store.library_reader import LibraryReader
 from tui.store.library_search import LibrarySearch
 from tui.store.reading_states import ReadingStates
 from tui.store.saved_searches import SavedSearches
-from tui.store.schema import schema_version
 from tui.store.shards import BODIES_DIR, ENTITIES_DIR, NOTES_DIR, Shards
 from tui.store.user_text import clean_tags
 
-MIN_PREFIX = 4
-"""Shorter prefixes are too likely to match by accident."""
 SURELY_LISTS_ARTICLES = 64 * 1024
 """A catalog file this large lists articles: an empty one is a few hundred bytes."""
 
@@ -131,7 +107,7 @@ class Library:
         self._files = Shards(self.folder, self._read_only, report)
         self._states = ReadingStates(self._files.user, report)
         self._reader = LibraryReader(self._files, self._states, report)
-        self._open_files()
+        migrations.open_files(self._files, self._reader)
         self._search = LibrarySearch(self.folder, self._files.catalog, self._reader, report)
         self._writer = CatalogWriter(self._files, self._reader, self._search)
         self._notes = LibraryNotes(self._files, self._reader, report)
@@ -139,28 +115,6 @@ class Library:
 
     def __repr__(self) -> str:
         return f"Library({str(self.folder)!r})"
-
-    def _open_files(self) -> None:
-        """Create missing files and bring an older library to the sharded layout.
-
-        An existing catalog is not parsed here: showing one article never needs
-        it, and at 100k articles parsing it is most of a cold start. user.json
-        (small) is read first: its version says which moves are done already.
-        """
-        catalog, user = self._files.catalog, self._files.user
-        version = schema_version(user.read()) if user.exists() else 0
-        catalog_existed = catalog.exists()
-        if not catalog_existed and not self.read_only:
-            self._files.fill_catalog(f"library file {catalog.path} was missing")
-        elif self.read_only:
-            catalog.open()  # read-only: at least say now if it is damaged
-        if self.read_only:
-            user.open()
-            return
-        if catalog_existed:
-            migrations.move_out_of_catalog(self._files, self._reader, version)
-        user.open()
-        migrations.move_notes_out_of_user_file(self._files)
 
     def take_notices(self) -> list[str]:
         """What the Library did by itself since last asked, one line each, each said once.
@@ -246,18 +200,7 @@ class Library:
     @_serialized
     def resolve_id(self, id_or_prefix: str) -> str:
         """The full id for an id or a unique prefix of at least MIN_PREFIX characters."""
-        wanted = id_or_prefix.strip()
-        ids = self._reader.articles()
-        if wanted in ids:
-            return wanted
-        if len(wanted) >= MIN_PREFIX:
-            low = wanted.lower()
-            matches = sorted(i for i in ids if i.lower().startswith(low))
-            if len(matches) == 1:
-                return matches[0]
-            if matches:
-                raise AmbiguousIdError(wanted, matches, self.folder)
-        raise ArticleNotFoundError(wanted, self.folder)
+        return self._reader.resolve_id(id_or_prefix)
 
     @_serialized
     def get_article(self, article_id: str) -> Article:
@@ -269,21 +212,7 @@ class Library:
         stored = self._reader.shard_record(article_id)
         if stored is not None:
             return stored
-        full_id = self.resolve_id(article_id)
-        stored = self._reader.shard_record(full_id)  # it was a prefix
-        if stored is not None:
-            return stored
-        doc = self._reader.articles().get(full_id)
-        if doc is None:  # deleted by another process just now
-            raise ArticleNotFoundError(article_id, self.folder)
-        text = self._reader.body(full_id, doc.get("text_hash"))
-        if text is None:
-            raise LibraryError(
-                f"the text of article {full_id!r} is missing or outdated in "
-                f"{self._files.of(BODIES_DIR, full_id).path} (interrupted import?): "
-                "import the article again"
-            )
-        return codec.article_from(doc, text)
+        return self._reader.article(self._reader.resolve_id(article_id), article_id)
 
     @_serialized
     def list_articles(self) -> list[ArticleSummary]:
@@ -340,23 +269,12 @@ class Library:
 
         Reads every entity shard that changed since last asked: call it from a worker.
         """
-        total: dict[str, int] = {}
-        for data_file in self._files.readable(ENTITIES_DIR):
-            for name, count in self._reader.entity_names(data_file).items():
-                total[name] = total.get(name, 0) + count
-        return total
+        return self._reader.entity_article_counts()
 
     @_serialized
     def articles_naming(self, name: str) -> list[tuple[ArticleSummary, Entity]]:
         """Every article with an entity of this name (case-insensitive), in library order."""
-        wanted = name.casefold()
-        found: dict[str, Entity] = {}
-        for article_id, doc in self._reader.entity_docs().items():
-            for entity in doc.get("entities", ()):
-                if entity["name"].casefold() == wanted:
-                    found[article_id] = codec.entity_from(entity)
-                    break
-        return [(s, found[s.id]) for s in self._reader.summaries() if s.id in found]
+        return self._reader.articles_naming(name)
 
     # -- notes ----------------------------------------------------------------
 
@@ -461,23 +379,7 @@ class Library:
 
         Tags differing only in case count as one, shown as first seen.
         """
-        counts: dict[str, int] = {}
-        shown: dict[str, str] = {}
-
-        def count(tags: Collection[str]) -> None:
-            for tag in tags:
-                shown.setdefault(tag.casefold(), tag)
-            for key in {tag.casefold() for tag in tags}:
-                counts[key] = counts.get(key, 0) + 1
-
-        states = self._states.all()
-        for article_id, doc in self._reader.articles().items():
-            state = states.get(article_id)
-            count([*doc.get("tags", ()), *(state.tags if state else ())])
-        for tags in self._notes.tag_lists():
-            count(tags)
-        ranked = sorted(counts.items(), key=lambda item: (-item[1], shown[item[0]].casefold()))
-        return {shown[key]: number for key, number in ranked}
+        return self._reader.tag_counts(self._notes.tag_lists())
 
     # -- search ---------------------------------------------------------------
 

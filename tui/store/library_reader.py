@@ -11,17 +11,21 @@ This is also what LibrarySearch reads the library through (see SearchSource).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from tui.models import Article, ArticleSummary, ReadingState, text_hash
+from tui.models import Article, ArticleSummary, Entity, ReadingState, text_hash
 from tui.store import codec
 from tui.store.data_file import DataFile
+from tui.store.errors import AmbiguousIdError, ArticleNotFoundError, LibraryError
 from tui.store.reading_states import ReadingStates
 from tui.store.record_rules import Report
 from tui.store.schema import Tables
 from tui.store.shards import BODIES_DIR, ENTITIES_DIR, NOTES_DIR, Shards, shard_name
 
+MIN_PREFIX = 4
+"""Shorter id prefixes are too likely to match by accident."""
 NoteSummary = tuple[dict[str, int], list[list[str]]]
 """Notes per article, and the tags of each tagged note, in one notes file."""
 
@@ -58,6 +62,38 @@ class LibraryReader:
             self._articles = codec.checked_catalog(docs, self._shards.catalog.path, self._report)
             self._articles_source = tables
         return self._articles
+
+    def resolve_id(self, id_or_prefix: str) -> str:
+        """The full id for an id or a unique prefix of at least MIN_PREFIX characters."""
+        wanted = id_or_prefix.strip()
+        ids = self.articles()
+        if wanted in ids:
+            return wanted
+        if len(wanted) >= MIN_PREFIX:
+            low = wanted.lower()
+            matches = sorted(i for i in ids if i.lower().startswith(low))
+            if len(matches) == 1:
+                return matches[0]
+            if matches:
+                raise AmbiguousIdError(wanted, matches, self._shards.folder)
+        raise ArticleNotFoundError(wanted, self._shards.folder)
+
+    def article(self, full_id: str, asked: str) -> Article:
+        """An article by full id (`asked` as given), from its shard's entry or the catalog's."""
+        stored = self.shard_record(full_id)
+        if stored is not None:
+            return stored
+        doc = self.articles().get(full_id)
+        if doc is None:  # deleted by another process just now
+            raise ArticleNotFoundError(asked, self._shards.folder)
+        text = self.body(full_id, doc.get("text_hash"))
+        if text is None:
+            raise LibraryError(
+                f"the text of article {full_id!r} is missing or outdated in "
+                f"{self._shards.of(BODIES_DIR, full_id).path} (interrupted import?): "
+                "import the article again"
+            )
+        return codec.article_from(doc, text)
 
     def summaries(self) -> list[ArticleSummary]:
         """Every article without its text: newest first (undated last), then by title.
@@ -156,6 +192,25 @@ class LibraryReader:
         self._names[str(data_file.path)] = (stamp, counts)
         return counts
 
+    def entity_article_counts(self) -> dict[str, int]:
+        """How many articles name each entity, by case-folded entity name, shard by shard."""
+        total: dict[str, int] = {}
+        for data_file in self._shards.readable(ENTITIES_DIR):
+            for name, count in self.entity_names(data_file).items():
+                total[name] = total.get(name, 0) + count
+        return total
+
+    def articles_naming(self, name: str) -> list[tuple[ArticleSummary, Entity]]:
+        """Every article with an entity of this name (case-insensitive), in library order."""
+        wanted = name.casefold()
+        found: dict[str, Entity] = {}
+        for article_id, doc in self.entity_docs().items():
+            for entity in doc.get("entities", ()):
+                if entity["name"].casefold() == wanted:
+                    found[article_id] = codec.entity_from(entity)
+                    break
+        return [(s, found[s.id]) for s in self.summaries() if s.id in found]
+
     # -- notes ------------------------------------------------------------------
 
     def note_docs(self) -> list[dict[str, Any]]:
@@ -191,6 +246,29 @@ class LibraryReader:
         return counts, tags
 
     # -- reading state ----------------------------------------------------------
+
+    def tag_counts(self, note_tags: list[list[str]]) -> dict[str, int]:
+        """Articles (import or user tags) plus these notes' tags, by tag, most used first.
+
+        Tags differing only in case count as one, shown as first seen.
+        """
+        counts: dict[str, int] = {}
+        shown: dict[str, str] = {}
+
+        def count(tags: Collection[str]) -> None:
+            for tag in tags:
+                shown.setdefault(tag.casefold(), tag)
+            for key in {tag.casefold() for tag in tags}:
+                counts[key] = counts.get(key, 0) + 1
+
+        states = self._states.all()
+        for article_id, doc in self.articles().items():
+            state = states.get(article_id)
+            count([*doc.get("tags", ()), *(state.tags if state else ())])
+        for tags in note_tags:
+            count(tags)
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], shown[item[0]].casefold()))
+        return {shown[key]: number for key, number in ranked}
 
     def reading_states(self) -> dict[str, ReadingState]:
         """Stored reading states by article id (cached: do not modify)."""

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.store.codec import ENTITIES_VERSION, catalog_doc
-from tui.store.schema import SCHEMA_VERSION, Tables, check_not_newer, stamp
+from tui.store.schema import SCHEMA_VERSION, Tables, check_not_newer, schema_version, stamp
 
 if TYPE_CHECKING:  # shards.py opens files, which runs the per-file migrations below
     from tui.store.library_reader import LibraryReader
@@ -76,6 +76,30 @@ def upgrade(tables: Tables, path: Path) -> bool:
 
 
 # -- moves between files, run when a writable Library opens -------------------------
+
+
+def open_files(shards: Shards, reader: LibraryReader) -> None:
+    """Create missing files and bring an older library to the sharded layout.
+
+    An existing catalog is not parsed here: showing one article never needs
+    it, and at 100k articles parsing it is most of a cold start. user.json
+    (small) is read first: its version says which moves are done already.
+    """
+    catalog, user = shards.catalog, shards.user
+    version = schema_version(user.read()) if user.exists() else 0
+    catalog_existed = catalog.exists()
+    read_only = shards.read_only is not None
+    if not catalog_existed and not read_only:
+        shards.fill_catalog(f"library file {catalog.path} was missing")
+    elif read_only:
+        catalog.open()  # read-only: at least say now if it is damaged
+    if read_only:
+        user.open()
+        return
+    if catalog_existed:
+        move_out_of_catalog(shards, reader, version)
+    user.open()
+    move_notes_out_of_user_file(shards)
 
 
 def move_out_of_catalog(shards: Shards, reader: LibraryReader, user_version: int) -> None:

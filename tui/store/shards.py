@@ -1,5 +1,27 @@
 """The library's files, each opened once: catalog.json, user.json and the shards.
 
+The files of a library folder, split by how often they change so that a note
+save never rewrites an article:
+
+- `catalog.json`: article metadata without the blocks (`articles`), with the
+  version of the extractor that found each article's entities; written at
+  import. Lists, search and moving between articles read it; showing one
+  article does not.
+- `bodies/<2 hex>.json`: article texts with their catalog entries, sharded by
+  id (the first two hex digits); written at import only. The reader shows an
+  article from its shard alone, so the first article is on screen before the
+  catalog of a large library is even parsed.
+- `entities/<2 hex>.json`: each article's entities, sharded the same way:
+  a catalog holding them was three times the size.
+- `notes/<2 hex>.json`: notes and highlights (`notes`), sharded by article id
+  like the bodies (see LibraryNotes).
+- `user.json`: reading state (`reading`, see ReadingStates) and saved searches
+  (`saved_searches`); written often. Older libraries kept notes here and
+  entities in the catalog: opening one moves them (see migrations.py).
+- `search/index.bin`: the search index over titles, texts and entities,
+  derived from the catalog and rebuilt whenever it is missing or damaged (see
+  LibrarySearch); notes and reading state are searched where they are.
+
 Bodies and entities are sharded by article id (`shard_name`) and written at
 import under the catalog's lock; notes are sharded the same way and written
 under user.json's: one lock guards each kind of data.
