@@ -53,7 +53,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from results_file import machine, write_section  # noqa: E402
 
 from tests.data_paths import wikinews_files  # noqa: E402
-from tui.anchoring import make_selector  # noqa: E402
+from tui.annotations.anchoring import make_selector  # noqa: E402
 from tui.ingest import read_path  # noqa: E402
 from tui.models import HIGHLIGHT_COLORS, Note, ReadingState  # noqa: E402
 from tui.search import SearchIndex  # noqa: E402

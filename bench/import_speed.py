@@ -47,8 +47,8 @@ GLOSS = Path(sys.executable).parent / "gloss"
 # what `gloss import` did before EntityPipeline.
 _IN_PROCESS = """
 import sys
-import tui.entity_pipeline
-tui.entity_pipeline._usable_cores = lambda: 1
+import tui.importing.entity_pipeline
+tui.importing.entity_pipeline._usable_cores = lambda: 1
 from tui.cli import main
 sys.exit(main(sys.argv[1:]))
 """
@@ -73,7 +73,7 @@ NOTES = """What the profile showed and what changed:
 _NO_ENTITIES = """
 import json, sys
 from pathlib import Path
-from tui.importer import import_paths
+from tui.importing.importer import import_paths
 from tui.store import Library
 with Library(Path(sys.argv[2])) as library:
     report = import_paths(library, [Path(sys.argv[1])], find_entities=False)

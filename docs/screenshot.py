@@ -10,11 +10,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tui.anchoring import make_selector
+from tui.annotations.anchoring import make_selector
+from tui.annotations.tags import tags_in
 from tui.app import GlossApp
 from tui.cli import open_library
 from tui.models import Note
-from tui.note_tags import tags_in
 from tui.store import Library
 
 OUT = Path(__file__).resolve().parent / "reader.svg"

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from tests.data_paths import SEED
-from tui.anchoring import make_selector
-from tui.importer import import_paths
+from tui.annotations.anchoring import make_selector
+from tui.importing.importer import import_paths
 from tui.models import Note, text_hash
 from tui.store import Library
 

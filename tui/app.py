@@ -16,7 +16,6 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from tui.ingest.clean import defused, strip_controls
-from tui.keymap import load_keymap
 from tui.palette.article_commands import ArticleCommands
 from tui.palette.entity_commands import EntityCommands
 from tui.palette.library_commands import LibraryCommands
@@ -26,8 +25,9 @@ from tui.screens.help_screen import WIDTH_FOR_IDS, HelpScreen, binding_rows
 from tui.screens.library_screen import LibraryScreen
 from tui.screens.prompt_screen import PromptScreen
 from tui.screens.reader_screen import ReaderScreen
+from tui.settings.keymap import load_keymap
+from tui.settings.ui_state import read_ui_state, write_ui_state
 from tui.store import Library, LibraryError
-from tui.ui_state import read_ui_state, write_ui_state
 from tui.widgets.article_list import ArticleList
 from tui.widgets.article_view import ArticleView
 from tui.widgets.entity_sidebar import EntitySidebar

@@ -72,7 +72,7 @@ def open_library(folder: Path) -> Library:
     """
     library = Library(folder)
     if library.is_empty() and not library.read_only:
-        from tui.importer import import_paths
+        from tui.importing.importer import import_paths
 
         import_paths(library, [bundled_content_dir()])
     return library
@@ -81,7 +81,7 @@ def open_library(folder: Path) -> Library:
 def say_notices(library: Library) -> None:
     """What the Library did by itself (a repair, a wrong field), one line each on stderr."""
     for line in library.take_notices():
-        print(f"gloss: {line}", file=sys.stderr)
+        print(f"gloss: {escaped(line)}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

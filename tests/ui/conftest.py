@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 
 from tests.data_paths import SEED, WIKINEWS, data_file
 from tui.app import GlossApp
-from tui.importer import import_paths
+from tui.importing.importer import import_paths
 from tui.store import Library
 
 WIKINEWS_PICKS = (
@@ -48,3 +48,17 @@ async def settled(pilot: Pilot[None]) -> None:
     """Wait for background work (the entity counts) so a snapshot shows the finished screen."""
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def library_notices(pilot: Pilot[None], least: int = 1) -> list[str]:
+    """The app's "Library" notifications once at least `least` are shown.
+
+    The app looks for the Library's notices every second (reads run on worker
+    threads); this waits for them, up to a generous hang guard.
+    """
+    for _ in range(100):
+        said = [str(n.message) for n in pilot.app._notifications if n.title == "Library"]
+        if len(said) >= least:
+            return said
+        await pilot.pause(0.1)
+    return said

@@ -157,7 +157,7 @@ async def test_orphaned_note_is_listed_and_can_be_reattached(
 ) -> None:
     article_id = library.article_ids()[0]
     text = library.get_article(article_id).text
-    from tui.anchoring import make_selector
+    from tui.annotations.anchoring import make_selector
     from tui.models import Note
 
     lost = library.add_note(
@@ -178,7 +178,7 @@ async def test_orphaned_note_is_listed_and_can_be_reattached(
 async def test_enter_on_a_note_jumps_to_its_passage(app: GlossApp, library: Library) -> None:
     article_id = library.article_ids()[0]
     text = library.get_article(article_id).text
-    from tui.anchoring import make_selector
+    from tui.annotations.anchoring import make_selector
     from tui.models import Note
 
     start = text.index("Yu added that")

@@ -116,8 +116,8 @@ async def test_other_articles_list_opens_the_article_at_the_mention(
         rows = app.screen.rows
         assert len(rows) == 1
         assert rows[0].title == "First foreigners die from coronavirus in Wuhan, China"
-        start = rows[0].snippet_start
-        assert rows[0].snippet[start : start + len("Beijing")] == "Beijing"
+        start, end = rows[0].snippet_span
+        assert rows[0].snippet[start:end] == "Beijing"
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)

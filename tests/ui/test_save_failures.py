@@ -11,6 +11,7 @@ from textual.notifications import Notification
 from textual.pilot import Pilot
 
 from tests.faults import files_under, fill_disk
+from tests.ui.conftest import library_notices
 from tui.app import GlossApp
 from tui.screens.library_screen import LibraryScreen
 from tui.screens.note_editor_screen import NoteEditorScreen
@@ -185,10 +186,10 @@ async def test_a_large_damaged_catalog_is_rebuilt_and_said_in_the_app(
         async with app.run_test(size=(120, 40)) as pilot:
             await app.workers.wait_for_complete()
             await pilot.pause()
-            [notice] = notices(app, "Library")
-            assert notice.message.startswith(f"library file {catalog} was unreadable (invalid JSON")
-            assert f"rebuilt it with {len(titles)} article" in notice.message
-            assert "\n" not in notice.message
+            [message] = await library_notices(pilot)
+            assert message.startswith(f"library file {catalog} was unreadable (invalid JSON")
+            assert f"rebuilt it with {len(titles)} article" in message
+            assert "\n" not in message
             assert not notices(app, "Cannot open")
             assert isinstance(app.screen, ReaderScreen)
             assert app.screen.query_one(ArticleView).article is not None

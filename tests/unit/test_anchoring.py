@@ -6,13 +6,13 @@ import dataclasses
 
 import pytest
 
-from tui.anchoring import (
+from tui.annotations.anchoring import (
     CONTEXT_CHARS,
     Anchoring,
     AnchorStatus,
     find_occurrence,
     make_selector,
-    occurrences,
+    quote_starts,
     reanchor,
 )
 from tui.models import Selector, text_hash
@@ -89,7 +89,7 @@ def test_find_occurrence_counts_from_one() -> None:
 
 
 def test_find_occurrence_counts_overlapping_occurrences() -> None:
-    assert occurrences("aaaa", "aa") == [0, 1, 2]
+    assert quote_starts("aaaa", "aa") == [0, 1, 2]
     assert find_occurrence("aaaa", "aa", 3) == (2, 4)
 
 
@@ -173,18 +173,18 @@ def test_a_moved_paragraph_takes_its_notes_along() -> None:
 
 def test_a_repeated_quote_follows_its_own_context() -> None:
     # "the budget" occurs twice; the note is on the mayor's.
-    assert len(occurrences(ARTICLE, "the budget")) == 2
+    assert len(quote_starts(ARTICLE, "the budget")) == 2
     selector = select(ARTICLE, "the budget", 2)
     new_text = "Breaking: a short update.\n\n" + ARTICLE.replace("Tuesday", "Wednesday")
     result = reanchor(selector, new_text)
     assert result.status is AnchorStatus.MOVED
     assert result.selector is not None
-    assert result.selector.start == occurrences(new_text, "the budget")[1]
+    assert result.selector.start == quote_starts(new_text, "the budget")[1]
 
 
 def test_context_beats_nearness_for_a_repeated_quote() -> None:
     # The old position now holds the other "the budget"; the context says it moved on.
-    first, second = occurrences(ARTICLE, "the budget")
+    first, second = quote_starts(ARTICLE, "the budget")
     selector = make_selector(ARTICLE, second, second + len("the budget"))
     shift = second - first
     new_text = "x" * shift + ARTICLE

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.anchoring import AnchorStatus, make_selector, reanchor
+from tui.annotations.anchoring import AnchorStatus, make_selector, reanchor
 from tui.models import Selector, text_hash
 
 ALPHABET = "abcdeé  \n.東😀’"

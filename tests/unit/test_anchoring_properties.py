@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from hypothesis import assume, event, given, settings
 from hypothesis import strategies as st
 
-from tui.anchoring import (
+from tui.annotations.anchoring import (
     CONTEXT_CHARS,
     AnchorStatus,
     make_selector,
-    occurrences,
+    quote_starts,
     reanchor,
 )
 from tui.models import text_hash
@@ -114,7 +114,7 @@ def test_edits_away_from_a_unique_passage_keep_or_move_it_exactly(data: st.DataO
     """Edits more than half the context away: the same words, found where they went."""
     old = data.draw(passages(keep=CONTEXT_CHARS // 2))
     new = data.draw(edited_far(old))
-    assume(len(occurrences(new.text, old.quote)) == 1)
+    assume(len(quote_starts(new.text, old.quote)) == 1)
     selector = make_selector(old.text, old.start, old.end)
 
     result = reanchor(selector, new.text)
@@ -141,10 +141,10 @@ def test_a_repeated_quote_is_told_apart_by_its_nearest_context(data: st.DataObje
     new = data.draw(edited_far(old))
     selector = make_selector(old.text, old.start, old.end)
     core = selector.prefix[-8:] + quote + selector.suffix[:8]
-    assume(len(occurrences(new.text, core)) == 1)
+    assume(len(quote_starts(new.text, core)) == 1)
 
     result = reanchor(selector, new.text)
-    copies = len(occurrences(new.text, quote))
+    copies = len(quote_starts(new.text, quote))
     event(f"{result.status.value}, {'one copy' if copies == 1 else 'several copies'}")
 
     assert result.selector is not None

@@ -8,7 +8,13 @@ import unicodedata
 import pytest
 
 from tests.data_paths import WIKINEWS, data_file
-from tui.anchoring import Anchoring, AnchorStatus, find_occurrence, make_selector, reanchor
+from tui.annotations.anchoring import (
+    Anchoring,
+    AnchorStatus,
+    find_occurrence,
+    make_selector,
+    reanchor,
+)
 from tui.models import Selector
 
 ARTICLE_FILE = data_file(

@@ -17,7 +17,7 @@ import pytest
 from tests.cli_run import run
 from tests.data_paths import SEED
 from tests.poisoned_library import PAYLOAD, TYPED, VISIBLE, has_control, poisoned_library
-from tui.importer import import_paths
+from tui.importing.importer import import_paths
 from tui.models import Note
 from tui.store import Library
 
@@ -201,7 +201,8 @@ def test_argument_errors_are_echoed_escaped(
 
 
 @pytest.mark.parametrize(
-    "module", ["tui.store", "tui.search", "tui.ingest", "tui.commands.user_error", "tui.export"]
+    "module",
+    ["tui.store", "tui.search", "tui.ingest", "tui.commands.user_error", "tui.annotations.export"],
 )
 def test_every_error_class_imports_first_in_a_fresh_process(module: str) -> None:
     """The errors share a base that escapes their message; no import order may break it."""

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli_run import run
-from tui.ui_state import write_ui_state
+from tui.settings.ui_state import write_ui_state
 
 STORY = (
     "---\ntitle: Harbour report\nurl: https://news.example/harbour\n---\n"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-import tui.importer
+import tui.importing.importer
 from tests.cli_run import run, run_json
 from tui.commands.import_progress import MIN_FILES, ImportProgress
 from tui.entities import EXTRACTOR_VERSION, extract_entities
@@ -141,7 +141,7 @@ def test_a_metadata_change_keeps_the_entities(
     def no_extraction(articles: object) -> object:
         raise AssertionError("entities extracted again for an unchanged text")
 
-    monkeypatch.setattr("tui.entity_pipeline.extract_entities", no_extraction)
+    monkeypatch.setattr("tui.importing.entity_pipeline.extract_entities", no_extraction)
     (tmp_path / "moved").mkdir()
     moved = tmp_path / "moved" / "story.md"
     moved.write_text(markdown(STORY, "https://news.example/leaders"))
@@ -232,7 +232,7 @@ def test_progress_counts_files_up_to_the_total(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_bytes(b"")
     calls: list[tuple[int, int]] = []
     with Library(tmp_path / "lib") as library:
-        tui.importer.import_paths(library, [tmp_path], lambda *call: calls.append(call))
+        tui.importing.importer.import_paths(library, [tmp_path], lambda *call: calls.append(call))
     assert calls[0] == (0, 2)
     assert calls[-1] == (2, 2)
     assert [done for done, _ in calls] == sorted(done for done, _ in calls)
@@ -245,7 +245,7 @@ def test_helper_processes_find_the_same_entities(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Several batches: entities come from helper processes while the next batch is stored."""
-    monkeypatch.setattr(tui.importer, "BATCH_SIZE", 2)
+    monkeypatch.setattr(tui.importing.importer, "BATCH_SIZE", 2)
     for number, text in enumerate([STORY, *OTHER_STORIES]):
         (tmp_path / f"{number}.md").write_text(markdown(text, f"https://news.example/{number}"))
     code, report = run_json(capsys, "import", str(tmp_path), "--library", library)
@@ -272,7 +272,7 @@ def test_reindex_in_several_batches_goes_through_the_helpers(
         before = {i: opened.entities(i) for i in opened.article_ids()}
         for article_id in report["added"]:
             opened.set_entities_many([(article_id, [])], "an old extractor")
-    monkeypatch.setattr(tui.importer, "BATCH_SIZE", 2)
+    monkeypatch.setattr(tui.importing.importer, "BATCH_SIZE", 2)
     code, out, _ = run(capsys, "reindex", "--library", library)
     assert (code, out) == (0, "4 articles reindexed\n")
     with Library(Path(library)) as opened:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.deduplicator import MIN_WORDS, Deduplicator
+from tui.importing.deduplicator import MIN_WORDS, Deduplicator
 from tui.ingest import read_bytes
 from tui.models import Article
 from tui.store import Library

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.keymap import load_keymap, parse_keymap
+from tui.settings.keymap import load_keymap, parse_keymap
 
 KNOWN = {"reader.next_article", "article.down", "library.star", "app.help"}
 

@@ -11,7 +11,7 @@ import pytest
 from tests.cli_run import run
 from tests.data_paths import WIKINEWS, data_file
 from tui.annotations.colors import HIGHLIGHT_COLORS
-from tui.annotations.notes import reattach, tags_from_body
+from tui.annotations.notes import reattach
 from tui.store import Library
 
 FACEBOOK = data_file(
@@ -160,11 +160,6 @@ def test_tags_come_from_options_and_hash_words_in_the_body(
     assert note["tags"] == ["privacy", "Security", "AWS"]
     assert note["color"] == "green"
     assert note["body"] == body
-
-
-def test_hash_tags_in_bodies() -> None:
-    assert tags_from_body("#one, #two-words and #a/b. #One") == ("one", "two-words", "a/b")
-    assert tags_from_body("x#y, &#39; and ##double") == ()
 
 
 def test_an_article_level_note_has_no_quote(

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-import tui.importer
+import tui.importing.importer
 from tests.data_paths import REPO
 from tests.faults import (
     files_under,
@@ -23,7 +23,7 @@ from tests.faults import (
     shared_folder,
 )
 from tui.entities import EXTRACTOR_VERSION
-from tui.entity_pipeline import EntityPipeline
+from tui.importing.entity_pipeline import EntityPipeline
 from tui.models import Article, Block, Note
 from tui.store import Library, LibraryError, LibraryReadOnlyError
 
@@ -254,9 +254,10 @@ def test_reindex_all_on_a_read_only_mount_prints_one_line_and_starts_no_helper(
             return start_helpers(pipeline, batch)
 
         monkeypatch.setattr(EntityPipeline, "_submit_to_helpers", counted)
-        monkeypatch.setattr(tui.importer, "BATCH_SIZE", 2)  # several batches: helpers would run
+        # several batches: helpers would run
+        monkeypatch.setattr(tui.importing.importer, "BATCH_SIZE", 2)
         with Library(mounted) as library, pytest.raises(LibraryReadOnlyError):
-            tui.importer.reindex(library, everything=True)
+            tui.importing.importer.reindex(library, everything=True)
         assert helpers == []
     assert files_under(source) == before
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from tui.anchoring import make_selector
+from tui.annotations.anchoring import make_selector
 from tui.models import HIGHLIGHT_COLORS, Article, Block, Entity, Mention, Note
 from tui.store import Library
 

@@ -1,11 +1,10 @@
-"""Word, sentence and paragraph units on the seed article, and #tags in notes."""
+"""Word, sentence and paragraph units on the seed article."""
 
 from __future__ import annotations
 
 from tests.data_paths import SEED
 from tui.ingest import read_path
-from tui.note_tags import tags_in
-from tui.text_units import boundaries, following, preceding, word_at
+from tui.widgets.text_units import boundaries, following, preceding, word_at
 
 ARTICLE = read_path(SEED)[0]
 TEXT = ARTICLE.text
@@ -45,12 +44,3 @@ def test_word_at_finds_the_word_or_the_next_one() -> None:
     assert TEXT[slice(*word_at(TEXT, 2))] == "Beijing"
     assert TEXT[slice(*word_at(TEXT, 7))] == "24", "from the space after a word: the next word"
     assert word_at("", 0) == (0, 0)
-
-
-def test_hash_words_become_tags_once_in_order() -> None:
-    assert tags_in("Check #fintech vs #ASEAN; again #fintech, a/b #x/y") == (
-        "fintech",
-        "ASEAN",
-        "x/y",
-    )
-    assert tags_in("issue#4 and &#39; and # alone") == ()

@@ -13,17 +13,16 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
 
-from tui.anchoring import make_selector, occurrences
+from tui.annotations.anchoring import make_selector, quote_starts
 from tui.annotations.colors import DEFAULT_HIGHLIGHT_COLOR, HIGHLIGHT_COLORS
-from tui.ingest.clean import clean_text, defused, strip_controls
+from tui.annotations.tags import merge_tags, tags_in
+from tui.ingest.clean import defused, strip_controls
 from tui.models import Article, Note
-from tui.note_tags import tags_in
 from tui.store import Library, LibraryError, NoteNotFoundError
 
 MIN_NOTE_PREFIX = 4
 """A note id may be shortened to a unique prefix this long, as article ids can."""
 
-_TAG_TRIM = "-/"
 
 # Characters a quote typed in a shell often has instead of the article's.
 _LOOSE_CHARS = {
@@ -37,30 +36,6 @@ _LOOSE_CHARS = {
     "–": "[-‐‑–—]",
     "—": "[-‐‑–—]",
 }
-
-
-def normalize_tag(tag: str) -> str:
-    """A tag as Obsidian writes it: no leading '#', no spaces, no trailing '-' or '/'."""
-    tag = "-".join(clean_text(tag).split()).lstrip("#")
-    return tag.strip(_TAG_TRIM)
-
-
-def tags_from_body(body: str) -> tuple[str, ...]:
-    """The #tags written in a note's body, found as the reader finds them (tui.note_tags)."""
-    return merge_tags(tags_in(body))
-
-
-def merge_tags(*groups: Iterable[str]) -> tuple[str, ...]:
-    """Tags in first-seen order, each once (case-insensitively), empty ones dropped."""
-    seen: set[str] = set()
-    merged: list[str] = []
-    for group in groups:
-        for raw in group:
-            tag = normalize_tag(raw)
-            if tag and tag.casefold() not in seen:
-                seen.add(tag.casefold())
-                merged.append(tag)
-    return tuple(merged)
 
 
 def show_quote(quote: str) -> str:
@@ -86,7 +61,7 @@ def locate_quote(text: str, quote: str, occurrence: int | None = None) -> tuple[
     quote = unicodedata.normalize("NFC", quote.strip())
     if not quote:
         raise ValueError("the quote is empty")
-    spans = [(start, start + len(quote)) for start in occurrences(text, quote)]
+    spans = [(start, start + len(quote)) for start in quote_starts(text, quote)]
     if not spans:
         spans = [match.span() for match in _loose_pattern(quote).finditer(text)]
     count = len(spans)
@@ -121,7 +96,7 @@ def new_note(
     default colour; a colour without a passage is refused, it would mark nothing.
     """
     body = strip_controls(body).strip()
-    all_tags = merge_tags(tags, tags_from_body(body))
+    all_tags = merge_tags(tags, tags_in(body))
     if color is not None and color not in HIGHLIGHT_COLORS:
         raise ValueError(f"unknown colour {color!r}: use one of {', '.join(HIGHLIGHT_COLORS)}")
     if quote is None:

@@ -1,7 +1,7 @@
 """Keep notes on their passages when an article is imported again with a changed text.
 
 The anchoring rules (kept -> exact quote ranked by context and nearness ->
-fuzzy -> orphan) are tui.anchoring's; this module applies them to stored notes
+fuzzy -> orphan) are tui.annotations.anchoring's; this module applies them to stored notes
 and saves the outcome. A note is never deleted here: one whose passage is gone
 becomes an orphan that keeps its old selector, so its quote can still be shown
 and the user can re-attach it.
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from tui.anchoring import AnchorStatus, reanchor
+from tui.annotations.anchoring import AnchorStatus, reanchor
 from tui.annotations.reanchor_report import ReanchorReport
 from tui.models import Article, Note, text_hash
 from tui.store import Library

@@ -1,7 +1,7 @@
 """Restore notes from a W3C Web Annotation export (ours or another tool's).
 
 Each annotation is placed on the library's *current* text of its article with
-the same rules as a re-import (tui.anchoring.reanchor), so an export made
+the same rules as a re-import (tui.annotations.anchoring.reanchor), so an export made
 before the article changed still lands on the right passages; one whose
 passage is gone is stored as an orphan, never dropped. Notes the library
 already has (same id) are skipped, so importing a file twice changes nothing.
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from tui.anchoring import AnchorStatus, make_selector, occurrences, reanchor
+from tui.annotations.anchoring import AnchorStatus, make_selector, quote_starts, reanchor
 from tui.annotations.annotation_import_report import AnnotationImportReport
 from tui.annotations.w3c import ARTICLE_URN, parse_annotation, types_of
 from tui.ingest.clean import escaped
@@ -90,7 +90,7 @@ def _place_bare_quote(note: Note, selector: Selector, text: str) -> tuple[Note, 
 
     With no context to rank several occurrences, any other choice would be a guess.
     """
-    starts = occurrences(text, selector.exact)
+    starts = quote_starts(text, selector.exact)
     if selector.start in starts:
         start = selector.start
     elif len(starts) == 1:

@@ -44,8 +44,8 @@ def _plural(count: int, noun: str) -> str:
 
 
 def _markdown(library: Library, article: str | None, out: Path | None, force: bool) -> int:
+    from tui.annotations.export import markdown_files
     from tui.commands.export_destination import prepare_folder, write_files
-    from tui.export import markdown_files
 
     files = markdown_files(library, article)
     together = "\n".join(text for _, text in files)
@@ -69,8 +69,8 @@ def _markdown(library: Library, article: str | None, out: Path | None, force: bo
 
 
 def _w3c(library: Library, article: str | None, out: Path | None, force: bool) -> int:
+    from tui.annotations.export import w3c_collection
     from tui.commands.export_destination import write_files
-    from tui.export import w3c_collection
 
     collection = w3c_collection(library, article)
     text = json_text(collection) + "\n"

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tui.commands.user_error import UserError
-from tui.file_kind import file_kind
+from tui.ingest.file_kind import file_kind
 from tui.store.durable_write import replace_file
 
 

@@ -9,7 +9,7 @@ from tui.commands.note_output import SHORT_ID, note_json
 from tui.commands.output import say
 
 if TYPE_CHECKING:
-    from tui.importer import ImportReport
+    from tui.importing.importer import ImportReport
 
 
 def notes_json(report: ImportReport) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from tui.commands.output import say
 from tui.ingest.clean import escaped
 
 if TYPE_CHECKING:
-    from tui.import_report import ImportReport
+    from tui.importing.import_report import ImportReport
 
 
 def shown_file(source: str) -> str:

@@ -19,7 +19,7 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace, library: Library) -> int:
-    from tui.importer import reindex
+    from tui.importing.importer import reindex
 
     done, problem = reindex(library, everything=args.all)
     if problem:

@@ -31,8 +31,12 @@ from tui.entities.cleanup import ORGANIZATION_HEADS, guess_type, retype
 from tui.entities.dates import is_calendar_date
 from tui.entities.descriptions import DESCRIBED, described_type
 from tui.entities.draft import Draft
+from tui.entities.span_index import SpanIndex
 from tui.entities.titles import is_title
+from tui.entities.word_index import WordIndex, occurrences
 from tui.models import EntityType
+
+__all__ = ["CORPORATE_SUFFIXES", "is_proper_name", "merge", "occurrences", "parent_organizations"]
 
 CORPORATE_SUFFIXES = frozenset(
     [
@@ -86,34 +90,6 @@ _UNSPREAD = frozenset(
 )
 
 
-def occurrences(text: str, phrase: str) -> list[tuple[int, int]]:
-    """Word-bounded, case-sensitive places of a phrase ("intra-Africa" does not count).
-
-    The same as finding (?<![\\w-])PHRASE(?!\\w), but with str.find: a regex
-    that opens with a lookbehind is tried at every position (about 100 us per
-    call on a 7,000-character text, 40% of the rule layer), find() jumps.
-    """
-    if not phrase:
-        return []
-    spans: list[tuple[int, int]] = []
-    start = text.find(phrase)
-    while start != -1:
-        end = start + len(phrase)
-        before = text[start - 1] if start else ""
-        after = text[end] if end < len(text) else ""
-        if not _word_char(before, "-") and not _word_char(after):
-            spans.append((start, end))
-            start = text.find(phrase, end)
-        else:
-            start = text.find(phrase, start + 1)
-    return spans
-
-
-def _word_char(char: str, extra: str = "") -> bool:
-    """What the regex \\w matches (letters, digits, underscore), or one of `extra`."""
-    return bool(char) and (char.isalnum() or char == "_" or char in extra)
-
-
 def parent_organizations(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
     """The parent named inside a subsidiary's name: "Facebook" of "Facebook Ireland Limited".
 
@@ -135,11 +111,15 @@ def parent_organizations(text: str, candidates: Sequence[Candidate]) -> list[Can
             if " ".join(words[cut:-1]) in places and words[0][:1].isupper():
                 parents.add(" ".join(words[:cut]))
     added: list[Candidate] = []
+    if not parents:
+        return sorted(candidates, key=lambda c: c.start)
+    index = WordIndex(text)
+    taken = SpanIndex((c.start, c.end, c) for c in candidates)
     for parent in sorted(parents):
-        for start, end in occurrences(text, parent):
-            taken = [c for c in (*candidates, *added) if c.start < end and start < c.end]
-            if not taken:
+        for start, end in index.occurrences(parent):
+            if not taken.overlaps(start, end):
                 added.append(Candidate(start, end, "organization", "parent"))
+                taken.add(start, end, added[-1])
     return sorted([*candidates, *added], key=lambda c: c.start)
 
 
@@ -147,9 +127,10 @@ def merge(
     text: str, candidates: Sequence[Candidate], definitions: Sequence[AcronymDefinition]
 ) -> list[Draft]:
     """Drafts in order of first mention, every mention in exactly one of them."""
-    claimed: list[tuple[int, int]] = []
-    drafts = _acronym_drafts(text, candidates, definitions, claimed)
-    remaining = [c for c in candidates if not _overlaps(c.start, c.end, claimed)]
+    words = WordIndex(text)
+    claimed: SpanIndex[None] = SpanIndex()
+    drafts = _acronym_drafts(text, candidates, definitions, claimed, words)
+    remaining = [c for c in candidates if not claimed.overlaps(c.start, c.end)]
     remaining, alternates = _alternate_names(text, remaining)
     groups = _spelling_groups(text, remaining)
     groups = _merge_alternates(groups, alternates)
@@ -160,8 +141,9 @@ def merge(
     drafts.extend(groups)
     drafts = _merge_initials(drafts)
     for draft in drafts:
-        claimed.extend(draft.spans)
-    _spread(text, drafts, claimed)
+        for start, end in draft.spans:
+            claimed.add(start, end, None)
+    _spread(text, drafts, claimed, words)
     first_names = {
         d.name.split()[0] for d in drafts if d.type == "person" and len(d.name.split()) > 1
     }
@@ -216,31 +198,41 @@ def _acronym_drafts(
     text: str,
     candidates: Sequence[Candidate],
     definitions: Sequence[AcronymDefinition],
-    claimed: list[tuple[int, int]],
+    claimed: SpanIndex[None],
+    words: WordIndex,
 ) -> list[Draft]:
     drafts: list[Draft] = []
+    if not definitions:
+        return drafts
+    placed = SpanIndex((c.start, c.end, c) for c in candidates)
+    votes: dict[str, Counter[EntityType]] = {}  # the model's types for each surface
+    for c in candidates:
+        if c.type not in ("date", "money"):
+            votes.setdefault(text[c.start : c.end], Counter())[c.type] += 1
     for definition in definitions:
         spans = [
             span
             for form in (definition.long, definition.short)
-            for span in occurrences(text, form)
-            if not _overlaps(*span, claimed)
+            for span in words.occurrences(form)
+            if not claimed.overlaps(*span)
         ]
         if not spans:
             continue
-        kind = _acronym_type(text, candidates, definition)
+        kind = _acronym_type(placed, votes.get(definition.short, Counter()), definition)
         drafts.append(Draft(definition.long, kind, spans, from_acronym=True))
-        claimed.extend(spans)
+        for start, end in spans:
+            claimed.add(start, end, None)
     return drafts
 
 
 def _acronym_type(
-    text: str, candidates: Sequence[Candidate], definition: AcronymDefinition
+    placed: SpanIndex[Candidate], votes: Counter[EntityType], definition: AcronymDefinition
 ) -> EntityType:
     """The model's type for the long form; else its majority for the short form; else a guess."""
     best: Candidate | None = None
     best_overlap = 0
-    for candidate in candidates:
+    for handle in placed.overlapping(definition.long_start, definition.long_end):
+        candidate = placed[handle]
         overlap = min(candidate.end, definition.long_end) - max(
             candidate.start, definition.long_start
         )
@@ -249,11 +241,6 @@ def _acronym_type(
     if best is not None and best_overlap * 2 >= definition.long_end - definition.long_start:
         kind = best.type
     else:
-        votes = Counter(
-            c.type
-            for c in candidates
-            if text[c.start : c.end] == definition.short and c.type not in ("date", "money")
-        )
         kind = votes.most_common(1)[0][0] if votes else _guess_acronym_type(definition.long)
     if kind == "person":  # an acronym with a spelled-out long form is not a person
         kind = _guess_acronym_type(definition.long)
@@ -319,7 +306,7 @@ def _alternate_names(
     map sends the alternate's key to the name's.
     """
     alternates: dict[str, str] = {}
-    kept = list(candidates)
+    kept = SpanIndex((c.start, c.end, c) for c in candidates)
     for candidate in candidates:
         if candidate.type not in ("organization", "event", "other"):
             continue
@@ -328,20 +315,21 @@ def _alternate_names(
             continue
         start, end = match.span("alternate")
         alternate = " ".join(match.group("alternate").split())
-        inside = [c for c in kept if c.start < end and start < c.end]
+        inside = kept.overlapping(start, end)
         if (
             len(alternate.split()) < 2
             or not is_proper_name(alternate)
             or re.search(r",| and | & ", alternate)  # a gloss listing things, not a name
             or any(ch.isdigit() for ch in alternate)
-            or any(c.type in ("place", "date", "money") for c in inside)
+            or any(kept[handle].type in ("place", "date", "money") for handle in inside)
         ):
             continue
-        kept = [c for c in kept if c not in inside]
-        kept.append(Candidate(start, end, candidate.type, "alternate"))
+        for handle in inside:
+            kept.remove(handle)
+        kept.add(start, end, Candidate(start, end, candidate.type, "alternate"))
         name = " ".join(text[candidate.start : candidate.end].split())
         alternates[alternate.casefold()] = name.casefold()
-    return sorted(kept, key=lambda c: c.start), alternates
+    return sorted(kept.values(), key=lambda c: c.start), alternates
 
 
 def _merge_alternates(groups: list[Draft], alternates: dict[str, str]) -> list[Draft]:
@@ -366,13 +354,16 @@ def _merge_name_tails(text: str, groups: list[Draft]) -> list[Draft]:
     ("Fattah el-Sisi") only if it is typed a person.
     """
     people = [g for g in groups if g.type == "person" and len(g.name.split()) > 1]
-    roots = [
-        p for p in people if not any(_is_tail(p.name.split(), person_words(o.name)) for o in people)
-    ]
+    tails_of_people = {tail for p in people for tail in _tails(person_words(p.name))}
+    roots = [p for p in people if tuple(p.name.split()) not in tails_of_people]
+    roots_by_tail: dict[tuple[str, ...], list[Draft]] = {}
+    for root in roots:
+        for tail in _tails(person_words(root.name)):
+            roots_by_tail.setdefault(tail, []).append(root)
     kept: list[Draft] = []
     for group in groups:
         words = group.name.split()
-        owners = [p for p in roots if p is not group and _is_tail(words, person_words(p.name))]
+        owners = [p for p in roots_by_tail.get(tuple(words), ()) if p is not group]
         mergeable = group.type == "person" or (
             len(words) == 1 and group.type not in ("date", "money")
         )
@@ -397,18 +388,15 @@ def _merge_long_tails(groups: list[Draft]) -> list[Draft]:
     "737 Max" after "Boeing 737 Max", "Space Station" after "International
     Space Station"; "Court of Justice" beside two courts stays apart.
     """
+    by_tail: dict[tuple[EntityType, tuple[str, ...]], list[Draft]] = {}
+    for other in groups:
+        other_words = other.name.split()
+        for length in range(2, len(other_words)):
+            by_tail.setdefault((other.type, tuple(other_words[-length:])), []).append(other)
     kept: list[Draft] = []
     for group in groups:
-        words = group.name.split()
-        owners = [
-            other
-            for other in groups
-            if other is not group
-            and other.type == group.type
-            and len(words) >= 2
-            and len(other.name.split()) > len(words)
-            and other.name.split()[-len(words) :] == words
-        ]
+        key = (group.type, tuple(group.name.split()))
+        owners = [other for other in by_tail.get(key, ()) if other is not group]
         if group.type not in ("person", "date", "money") and len(owners) == 1:
             owners[0].absorb(group)
         else:
@@ -470,10 +458,13 @@ def _number_variants(draft: Draft) -> set[str]:
     return set()
 
 
-def _is_tail(words: list[str], full: list[str]) -> bool:
-    if len(words) >= len(full):
-        return False
-    return full[-len(words) :] == words or (len(words) == 1 and full[0] == words[0])
+def _tails(full: list[str]) -> dict[tuple[str, ...], None]:
+    """What a full name may be called by: each shorter tail, and its first word alone
+    ("Yu" of "Yu Jianing"), in a stable order without repeats."""
+    tails = dict.fromkeys(tuple(full[-length:]) for length in range(len(full) - 1, 0, -1))
+    if len(full) > 1:
+        tails[(full[0],)] = None
+    return tails
 
 
 def _merge_corporate_suffixes(text: str, groups: list[Draft]) -> list[Draft]:
@@ -483,17 +474,18 @@ def _merge_corporate_suffixes(text: str, groups: list[Draft]) -> list[Draft]:
     that the article also calls "Acme Limited"). An organization also joins
     its name plus a head noun: "Acme Unity" -> "Acme Unity Party".
     """
-    forms = [
-        (form, g)
-        for g in groups
-        if g.type == "organization"
-        for form in {g.name, *(" ".join(s.split()) for s in g.surfaces(text))}
-    ]
+    # Each form under the name it would extend: names and forms are spaced by single
+    # spaces, so "Mahan Air" can only be "Mahan" plus a suffix.
+    forms: dict[str, list[tuple[str, Draft]]] = {}
+    for g in groups:
+        if g.type == "organization":
+            for form in {g.name, *(" ".join(s.split()) for s in g.surfaces(text))}:
+                forms.setdefault(form.rpartition(" ")[0], []).append((form, g))
     kept: list[Draft] = []
     for group in groups:
         owner = None
         if group.type in ("organization", "person", "place", "other"):
-            for full_name, full in forms:
+            for full_name, full in forms.get(group.name, ()):
                 rest = full_name[len(group.name) :].strip()
                 if (
                     full is not group
@@ -518,6 +510,10 @@ def _merge_initials(drafts: list[Draft]) -> list[Draft]:
     The expansion comes from the article itself, never from a dictionary: an
     undefined "ADB" in an article without "Asia Digital Bank" stays alone.
     """
+    by_initials: dict[str, list[Draft]] = {}
+    for other in drafts:
+        if other.type not in ("date", "money", "person"):
+            by_initials.setdefault(_initials(other.name), []).append(other)
     kept: list[Draft] = []
     for draft in drafts:
         letters = draft.name.replace(".", "")
@@ -528,13 +524,7 @@ def _merge_initials(drafts: list[Draft]) -> list[Draft]:
         ):
             kept.append(draft)
             continue
-        owners = [
-            other
-            for other in drafts
-            if other is not draft
-            and other.type not in ("date", "money", "person")
-            and _initials(other.name) == letters
-        ]
+        owners = [other for other in by_initials.get(letters, ()) if other is not draft]
         if len(owners) == 1:
             owners[0].absorb(draft)
         else:
@@ -549,7 +539,7 @@ def _initials(name: str) -> str:
     return "".join(word[0] for word in words).upper()
 
 
-def _spread(text: str, drafts: list[Draft], claimed: list[tuple[int, int]]) -> None:
+def _spread(text: str, drafts: list[Draft], claimed: SpanIndex[None], words: WordIndex) -> None:
     """Every other word-bounded occurrence of a known name becomes a mention.
 
     Longer names go first, whichever entity they belong to. An occurrence
@@ -579,22 +569,18 @@ def _spread(text: str, drafts: list[Draft], claimed: list[tuple[int, int]]) -> N
     for form, draft in sorted(pairs, key=lambda pair: len(pair[0]), reverse=True):
         if len(form) < 2 or form in _UNSPREAD or (is_calendar_date(form) and " " not in form):
             continue
-        for span in occurrences(text, form):
-            if not _overlaps(*span, claimed) and not _inside_longer_name(text, span[1], claimed):
+        for span in words.occurrences(form):
+            if not claimed.overlaps(*span) and not _inside_longer_name(text, span[1], claimed):
                 draft.spans.append(span)
-                claimed.append(span)
+                claimed.add(*span, None)
 
 
 _NEXT_WORD = re.compile(r" ([A-Z][\w'’-]*)")
 
 
-def _inside_longer_name(text: str, end: int, claimed: Sequence[tuple[int, int]]) -> bool:
+def _inside_longer_name(text: str, end: int, claimed: SpanIndex[None]) -> bool:
     following = _NEXT_WORD.match(text, end)
     if following is None or is_title(following.group(1)):
         return False
     at = following.start(1)
-    return not any(start <= at < stop for start, stop in claimed)  # "SpaceX Crew Dragon"
-
-
-def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(start < other_end and other_start < end for other_start, other_end in spans)
+    return not claimed.overlaps(at, at + 1)  # "SpaceX Crew Dragon": that name is claimed

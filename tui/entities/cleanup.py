@@ -43,6 +43,7 @@ from collections.abc import Sequence
 
 from tui.entities.candidate import Candidate
 from tui.entities.dates import is_calendar_date
+from tui.entities.span_index import SpanIndex
 from tui.ingest.dateline import parse_dateline
 from tui.models import Article, Block, EntityType
 
@@ -403,11 +404,11 @@ def _split_pairs(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
 def _longest_first(candidates: Sequence[Candidate]) -> list[Candidate]:
     """No two spans overlap: a widened name ("the Jamaah Ansharut Daulah network")
     wins over a piece of it the model tagged on its own."""
-    chosen: list[Candidate] = []
+    chosen: SpanIndex[Candidate] = SpanIndex()
     for candidate in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
-        if not any(c.start < candidate.end and candidate.start < c.end for c in chosen):
-            chosen.append(candidate)
-    return sorted(chosen, key=lambda c: c.start)
+        if not chosen.overlaps(candidate.start, candidate.end):
+            chosen.add(candidate.start, candidate.end, candidate)
+    return sorted(chosen.values(), key=lambda c: c.start)
 
 
 _MODEL_NUMBER = re.compile(
@@ -504,10 +505,11 @@ _MONEY = re.compile(
 
 def money_amounts(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
     """Amounts the model missed, written with the currency's name: "38.8 million euro"."""
+    taken = _index(candidates)
     added = [
         Candidate(m.start(), m.end(), "money", "regex")
         for m in _MONEY.finditer(text)
-        if not any(c.start < m.end() and m.start() < c.end for c in candidates)
+        if not taken.overlaps(m.start(), m.end())
     ]
     return sorted([*candidates, *added], key=lambda c: c.start)
 
@@ -573,8 +575,21 @@ def head_words(names: Sequence[str]) -> set[str]:
     return {name.split()[-1] for name in names if len(name.split()) > 1}
 
 
-def in_headings(blocks: Sequence[Block], start: int, end: int) -> bool:
-    return any(b.kind == "heading" and b.start <= start and end <= b.end for b in blocks)
+def headings(blocks: Sequence[Block]) -> SpanIndex[Block]:
+    """The heading blocks, for `in_headings`."""
+    return SpanIndex((b.start, b.end, b) for b in blocks if b.kind == "heading")
+
+
+def in_headings(heading_blocks: SpanIndex[Block], start: int, end: int) -> bool:
+    """Whether a (non-empty) span lies inside one heading."""
+    return any(
+        heading_blocks[h].start <= start and end <= heading_blocks[h].end
+        for h in heading_blocks.overlapping(start, end)
+    )
+
+
+def _index(candidates: Sequence[Candidate]) -> SpanIndex[Candidate]:
+    return SpanIndex((c.start, c.end, c) for c in candidates)
 
 
 def head_word(name: str) -> str:
@@ -625,18 +640,19 @@ def website_names(text: str, candidates: Sequence[Candidate]) -> list[Candidate]
     One the model tagged keeps its span but becomes an organization.
     """
     found: list[Candidate] = []
-    kept = list(candidates)
+    kept = _index(candidates)
     for match in _WEBSITE.finditer(text):
         start, end = match.span()
         label = match.group().rsplit(".", 1)[0]
         if not any(ch.isalpha() for ch in label) or len(label) < 2:
             continue
-        inside = [c for c in kept if c.start < end and start < c.end]
-        if any(c.start < start or c.end > end for c in inside):
+        inside = kept.overlapping(start, end)
+        if any(kept[h].start < start or kept[h].end > end for h in inside):
             continue  # part of a longer name the model found
-        kept = [c for c in kept if c not in inside]
+        for handle in inside:
+            kept.remove(handle)
         found.append(Candidate(start, end, "organization", "website"))
-    return sorted([*kept, *found], key=lambda c: c.start)
+    return sorted([*kept.values(), *found], key=lambda c: c.start)
 
 
 _LAW_HEADS = (
@@ -667,7 +683,7 @@ def law_names(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
 
     Never over a name the model tagged (other than the year it took for a date).
     """
-    kept = list(candidates)
+    kept = _index(candidates)
     for match in _LAW.finditer(text):
         start, end = match.span()
         words = match.group("name").split()
@@ -676,13 +692,14 @@ def law_names(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
             words = words[1:]
         if len(words) < 2:
             continue
-        inside = [c for c in kept if c.start < end and start < c.end]
+        inside = [kept[handle] for handle in kept.overlapping(start, end)]
         year = match.span("year") if match.group("year") else None
         if any(not (c.type == "date" and year is not None and year[0] <= c.start) for c in inside):
             continue
-        kept = [c for c in kept if c not in inside]
-        kept.append(Candidate(start, end, "event", "law"))
-    return sorted(kept, key=lambda c: c.start)
+        for handle in kept.overlapping(start, end):
+            kept.remove(handle)
+        kept.add(start, end, Candidate(start, end, "event", "law"))
+    return sorted(kept.values(), key=lambda c: c.start)
 
 
 _PLACE_NAME_BEFORE = re.compile(
@@ -695,13 +712,14 @@ _PLACE_NAME_BEFORE = re.compile(
 def places_before_area_words(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
     """ "Mysore district comes under...": the model missed the place; the word after says it."""
     added: list[Candidate] = []
+    taken = _index(candidates)
     for match in _PLACE_NAME_BEFORE.finditer(text):
         start, end = match.span("name")
         if text[max(0, start - 2) : start].strip()[-1:].isupper():
             continue  # the end of a longer capitalised name
         if match.group("name").split()[0] in _NOT_NAME_STARTS:
             continue
-        if any(c.start < end and start < c.end for c in candidates):
+        if taken.overlaps(start, end):
             continue
         added.append(Candidate(start, end, "place", "area"))
     return sorted([*candidates, *added], key=lambda c: c.start)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from tui.entities.candidate import Candidate
+from tui.entities.span_index import SpanIndex
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -57,13 +58,13 @@ _DURATION = re.compile(
 
 def find_dates(text: str) -> list[Candidate]:
     """Calendar dates written out in the text, by pattern (no model needed)."""
-    spans: list[tuple[int, int]] = []
+    spans: SpanIndex[tuple[int, int]] = SpanIndex()
     for pattern, group in ((_DATE_PATTERN, 0), (_INTRODUCED, "date")):
         for match in pattern.finditer(text):
             start, end = match.span(group)
-            if not any(start < e and s < end for s, e in spans):
-                spans.append((start, end))
-    return [Candidate(start, end, "date", "regex") for start, end in sorted(spans)]
+            if not spans.overlaps(start, end):
+                spans.add(start, end, (start, end))
+    return [Candidate(start, end, "date", "regex") for start, end in sorted(spans.values())]
 
 
 _NUMBERS_ONLY = re.compile(r"[\d\s/.–-]+")

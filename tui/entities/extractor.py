@@ -11,6 +11,7 @@ from tui.entities.cleanup import (
     clean_candidates,
     dateline_source,
     head_words,
+    headings,
     in_headings,
     is_back_reference,
     join_model_numbers,
@@ -64,9 +65,10 @@ def entities_of(
     heads = head_words([text[c.start : c.end] for c in cleaned] + [d.long for d in definitions])
     cleaned = [c for c in cleaned if not is_back_reference(text, c, heads)]
     drafts = merge(text, cleaned, definitions)
+    heading_blocks = headings(article.blocks)
     entities: list[Entity] = []
     for draft in drafts:
-        if all(in_headings(article.blocks, start, end) for start, end in draft.spans):
+        if all(in_headings(heading_blocks, start, end) for start, end in draft.spans):
             continue  # a headline phrase ("Digital Leadership"), not something the story names
         entities.append(draft.to_entity(text))
     return entities

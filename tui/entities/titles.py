@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 
 from tui.entities.candidate import Candidate
 from tui.entities.cleanup import EVENT_HEADS, ORGANIZATION_HEADS, PLACE_HEADS
+from tui.entities.span_index import SpanIndex
 
 TITLES = frozenset(
     [
@@ -90,11 +91,12 @@ def names_after_titles(text: str, candidates: Sequence[Candidate]) -> list[Candi
     taken = {text[c.start : c.end] for c in candidates if c.type != "person"}
     lower = set(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", text))
     spans: list[tuple[int, int]] = []
+    placed = SpanIndex((c.start, c.end, c) for c in candidates)
     for match in _titled_names(text):
         start, end = match.span("name")
         words = match.group("name").split()
         if (
-            not any(c.start < end and start < c.end for c in candidates)
+            not placed.overlaps(start, end)
             and not any(is_title(word) for word in words)
             and words[-1] not in _HEADS
             and words[0] not in _MONTHS_AND_DAYS | _NOT_NAMES
@@ -124,6 +126,7 @@ def coordinated_names(text: str, candidates: Sequence[Candidate]) -> list[Candid
     """
     lower = set(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", text))
     people: dict[tuple[int, int], Candidate] = {}
+    placed = SpanIndex((c.start, c.end, c) for c in candidates)
     for word in _WORD.finditer(text):
         title = word.group()
         if not (title.endswith("s") and title[:1].isupper() and title[:-1] in TITLES):
@@ -140,7 +143,7 @@ def coordinated_names(text: str, candidates: Sequence[Candidate]) -> list[Candid
             or any(w.lower() in lower for w in words)
         ):
             continue
-        inside = [c for c in candidates if c.start < end and start < c.end]
+        inside = [placed[handle] for handle in placed.overlapping(start, end)]
         if all(c.start == start and c.end == end for c in inside):
             people[(start, end)] = Candidate(start, end, "person", "title")
     kept = [c for c in candidates if (c.start, c.end) not in people]

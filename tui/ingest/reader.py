@@ -16,10 +16,10 @@ from typing import cast
 
 import yaml
 
-from tui.file_kind import not_a_file
 from tui.ingest.decode import decode
 from tui.ingest.detect import JSON_SUFFIXES, Format, detect_format, prose_format
 from tui.ingest.errors import IngestError
+from tui.ingest.file_kind import not_a_file
 from tui.ingest.json_articles import NotJson
 from tui.models import Article
 

@@ -4,6 +4,9 @@ notes and entities, saved searches as views, and the tag list.
 The search runs in a thread worker (exclusive: a newer query cancels the older),
 so typing never waits for it; a query with a bad filter shows the reason under
 the box. Enter opens the chosen article in the reader.
+
+Why one long module: the list, the search box, views and tags are one
+screen's state; each method is one key's action or one widget's message.
 """
 
 from __future__ import annotations
@@ -21,17 +24,17 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from tui.article_tags import parse_tags
-from tui.browser import open_in_browser
+from tui.annotations.tags import parse_tags
 from tui.ingest.clean import defused
 from tui.models import ReadingState, SavedSearch, SearchHit
 from tui.paths import ui_state_file
+from tui.screens.browser import open_in_browser
 from tui.screens.choice_screen import ChoiceScreen
 from tui.screens.prompt_screen import PromptScreen
 from tui.screens.tag_editor_screen import TagEditorScreen
 from tui.screens.unsaved import report_unsaved
+from tui.settings.ui_state import read_ui_state, write_ui_state
 from tui.store import Library, LibraryError
-from tui.ui_state import read_ui_state, write_ui_state
 from tui.widgets.article_list import ArticleList, LibraryRow
 from tui.widgets.search_results import SearchResults
 

@@ -15,8 +15,6 @@ from textual.widgets.option_list import Option
 
 from tui.ingest.clean import defused
 
-SNIPPET_CONTEXT = 60
-
 
 @dataclass(frozen=True)
 class MentionRow:
@@ -27,22 +25,8 @@ class MentionRow:
     date: str | None
     start: int
     end: int
-    snippet: str  # text around the mention
-    snippet_start: int  # where the mention starts inside the snippet
-
-
-def snippet(text: str, start: int, end: int) -> tuple[str, int]:
-    """A one-line window around [start, end), cut at spaces; and where the mention starts in it."""
-    left = max(0, start - SNIPPET_CONTEXT)
-    right = min(len(text), end + SNIPPET_CONTEXT)
-    if left > 0 and " " in text[left:start]:
-        left = text.index(" ", left, start) + 1
-    if right < len(text) and " " in text[end:right]:
-        right = text.rindex(" ", end, right)
-    lead = "…" if left > 0 else ""
-    tail = "…" if right < len(text) else ""
-    window = text[left:right].replace("\n", " ")
-    return lead + window + tail, len(lead) + start - left
+    snippet: str  # one line around the mention (search.snippets.around)
+    snippet_span: tuple[int, int]  # where the mention stands inside the snippet
 
 
 def row_text(row: MentionRow) -> Text:
@@ -52,7 +36,7 @@ def row_text(row: MentionRow) -> Text:
         text.append(defused(f"  {row.date}", one_line=True), style="dim")
     text.append("\n")
     body = Text(defused(row.snippet, one_line=True), style="italic")
-    body.stylize("bold reverse", row.snippet_start, row.snippet_start + row.end - row.start)
+    body.stylize("bold reverse", *row.snippet_span)
     text.append_text(body)
     return text
 

@@ -1,4 +1,8 @@
-"""The reader: entity sidebar, article and notes side by side."""
+"""The reader: entity sidebar, article and notes side by side.
+
+Why one long module: it is where the three panes' messages meet the
+Library; each method is one key's action or one pane's message, kept short.
+"""
 
 from __future__ import annotations
 
@@ -15,18 +19,18 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer
 
-from tui.anchoring import make_selector
-from tui.article_tags import parse_tags
-from tui.browser import open_in_browser
+from tui.annotations.anchoring import make_selector
+from tui.annotations.tags import parse_tags, tags_in
 from tui.entities import EXTRACTOR_VERSION, NO_MODEL_SUFFIX
 from tui.ingest.clean import defused
 from tui.models import Entity, Note, ReadingState
-from tui.note_tags import tags_in
+from tui.screens.browser import open_in_browser
 from tui.screens.color_picker_screen import ColorPickerScreen
-from tui.screens.mentions_screen import MentionRow, MentionsScreen, snippet
+from tui.screens.mentions_screen import MentionRow, MentionsScreen
 from tui.screens.note_editor_screen import NoteEditorScreen
 from tui.screens.tag_editor_screen import TagEditorScreen
 from tui.screens.unsaved import report_unsaved
+from tui.search.snippets import around
 from tui.store import Library, LibraryError, LibraryReadOnlyError
 from tui.widgets.article_list import all_tags
 from tui.widgets.article_view import ArticleView
@@ -150,8 +154,10 @@ class ReaderScreen(Screen[None]):
         self.app.call_from_thread(self._show_elsewhere, article_id, elsewhere)
 
     def _show_elsewhere(self, article_id: str, elsewhere: dict[str, int]) -> None:
-        if article_id == self.article_id:
-            self.query_one(EntitySidebar).show_elsewhere(elsewhere)
+        if article_id != self.article_id:
+            return
+        for sidebar in self.query(EntitySidebar):  # none once the app is closing
+            sidebar.show_elsewhere(elsewhere)
 
     def on_entity_sidebar_chosen(self, message: EntitySidebar.Chosen) -> None:
         self.mark_entity(message.entity)
@@ -172,7 +178,7 @@ class ReaderScreen(Screen[None]):
                 continue
             text = self.library.get_article(summary.id).text
             for mention in entity.mentions:
-                window, offset = snippet(text, mention.start, mention.end)
+                window, span = around(text, mention.start, mention.end)
                 rows.append(
                     MentionRow(
                         summary.id,
@@ -181,7 +187,7 @@ class ReaderScreen(Screen[None]):
                         mention.start,
                         mention.end,
                         window,
-                        offset,
+                        span,
                     )
                 )
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tui.article_tags import tags_line
+from tui.annotations.tags import tags_line
 from tui.screens.prompt_screen import PromptScreen
 
 

@@ -5,10 +5,9 @@ and no Textual (the library screen calls it through the Library API).
 """
 
 from tui.search.article_meta import ArticleMeta
-from tui.search.index_format_error import IndexFormatError
+from tui.search.errors import IndexFormatError, QueryError
 from tui.search.note_index import NoteIndex
 from tui.search.query import Query
-from tui.search.query_error import QueryError
 from tui.search.query_parser import parse_query
 from tui.search.search_index import SearchIndex
 from tui.search.searcher import Searcher

@@ -13,8 +13,8 @@ import difflib
 import re
 from datetime import date
 
+from tui.search.errors import QueryError
 from tui.search.query import Phrase, Query
-from tui.search.query_error import QueryError
 from tui.search.tokenizer import fold, tokenize
 
 FILTERS = ("entity", "tag", "source", "has", "is", "after", "before")

@@ -16,6 +16,9 @@ now and then (dead entries squeezed out), and a small delta holding what
 changed since, written after each import batch. A delta names the main part
 it extends (`generation`), so a delta left over from an older main part is
 ignored rather than misread.
+
+Why one long module: the file format, the incremental updates and the
+look-ups share the posting layout; each reads the bytes the others write.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from typing import Any
 import orjson
 
 from tui.search.article_meta import ArticleMeta
-from tui.search.index_format_error import IndexFormatError
+from tui.search.errors import IndexFormatError
 from tui.search.tokenizer import fold, tokenize
 
 TEXT_FIELDS = ("title", "entity", "body")

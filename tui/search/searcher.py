@@ -5,6 +5,9 @@ summed over the query's words. Every word must match in some field (AND); the
 word being typed matches as a prefix. Phrases are checked against the text of
 the best-ranked candidates only, until enough hits are found, so a phrase
 search reads a few bodies rather than all of them.
+
+Why one long module: matching, filtering, phrase checks and ranking are
+steps of one query's run over the same candidate set.
 """
 
 from __future__ import annotations

@@ -51,6 +51,14 @@ def snippet(
     return _one_line(text, start, end, [(s, e) for s, e, _ in found])
 
 
+def around(text: str, start: int, end: int, context: int = 60) -> tuple[str, Span]:
+    """A one-line window of about `context` characters each side of [start, end), cut
+    between words, and where that passage stands in it."""
+    left, right = _snap(text, max(0, start - context), min(len(text), end + context))
+    line, spans = _one_line(text, min(left, start), max(right, end), [(start, end)])
+    return line, spans[0]
+
+
 def lead(text: str, width: int = WIDTH) -> tuple[str, tuple[Span, ...]]:
     """The start of a text as a one-line snippet."""
     start, end = _snap(text, 0, width)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from tui.annotations.tags import merge_tags
 from tui.ingest.clean import clean_field, strip_controls
 from tui.models import Note
 
@@ -26,13 +27,8 @@ def clean_note(note: Note) -> Note:
 
 
 def clean_tags(tags: Sequence[str]) -> tuple[str, ...]:
-    """Trimmed, without empty ones or repeats (ignoring case and a leading #), in order."""
-    kept: dict[str, str] = {}
-    for tag in tags:
-        clean = clean_line(tag).lstrip("#")
-        if clean:
-            kept.setdefault(clean.casefold(), clean)
-    return tuple(kept.values())
+    """The tags by the one tag rule (tui.annotations.tags): stored data may come from elsewhere."""
+    return merge_tags(tags)
 
 
 def clean_line(text: str) -> str:

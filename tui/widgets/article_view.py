@@ -3,6 +3,9 @@
 Every piece of article text goes in as a Rich Text, never as markup. Marks (an
 entity's mentions, later search matches) are spans of the canonical text that
 `n`/`N` step through; the colour mode paints every entity mention by type.
+
+Why one long module: layout, marks, selection and the reading cursor all
+work on the same blocks and offsets.
 """
 
 from __future__ import annotations
@@ -23,7 +26,6 @@ from textual.widgets import Static
 
 from tui.ingest.clean import defused
 from tui.models import Article, Block, Entity, Note
-from tui.text_units import Unit, boundaries, following, preceding, word_at
 from tui.widgets.entity_styles import (
     CURRENT_MARK_STYLE,
     CURSOR_STYLE,
@@ -32,6 +34,7 @@ from tui.widgets.entity_styles import (
     TYPE_STYLES,
     annotation_style,
 )
+from tui.widgets.text_units import Unit, boundaries, following, preceding, word_at
 
 Span = tuple[int, int]
 

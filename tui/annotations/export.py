@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from tui import __version__
-from tui.annotations.notes import merge_tags, tags_from_body
+from tui.annotations.tags import merge_tags, tags_in
 from tui.annotations.w3c import ANNOTATION_CONTEXT, article_source, note_to_annotation
 from tui.ingest.clean import defused
 from tui.ingest.markdown_export import ARTICLE_KEY, EXPORT_KEY, notes_comment
@@ -85,7 +85,7 @@ def _note_markdown(note: Note) -> str:
     if note.body:
         parts.append(note.body)
     # Tags not already written as #tags in the body, so Obsidian sees every one.
-    in_body = {tag.casefold() for tag in tags_from_body(note.body)}
+    in_body = {tag.casefold() for tag in tags_in(note.body)}
     extra = [f"#{tag}" for tag in merge_tags(note.tags) if tag.casefold() not in in_body]
     if extra:
         parts.append(" ".join(extra))

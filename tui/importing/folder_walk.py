@@ -14,8 +14,8 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from tui.file_kind import not_a_file
 from tui.ingest.errors import IngestError
+from tui.ingest.file_kind import not_a_file
 
 LINK_OUT = "a link to outside the folder being imported (--follow-links imports it)"
 BROKEN_LINK = "a link to nothing (its target is gone)"

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from tui.annotations.annotation_import_report import AnnotationImportReport
 from tui.annotations.reanchor_report import ReanchorReport
-from tui.duplicate_article import DuplicateArticle
+from tui.importing.duplicate_article import DuplicateArticle
 from tui.ingest import IngestError
 from tui.models import Article
 
@@ -28,6 +28,9 @@ class ImportReport:
     warning: str | None = None  # why entities are missing or partial (no model, ...)
     notes: ReanchorReport = field(default_factory=ReanchorReport)  # of updated articles
     annotations: AnnotationImportReport = field(default_factory=AnnotationImportReport)
+    # Stored articles whose entities are not stored yet: non-zero only when an import
+    # was stopped (ctrl+c, SIGTERM); `gloss reindex` finds them.
+    entities_pending: int = 0
 
     @property
     def ok(self) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from tui.duplicate_article import DuplicateArticle, Sameness
+from tui.importing.duplicate_article import DuplicateArticle, Sameness
 from tui.models import Article
 
 MIN_WORDS = 20

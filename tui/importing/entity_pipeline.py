@@ -15,17 +15,16 @@ in this process: starting helpers would cost more than it saves.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
-import signal
 from collections import deque
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from types import TracebackType
 from typing import Generic, TypeVar
 
 from tui.entities import extract_entities, model_problem
 from tui.entities.extractor import extract
+from tui.entities.helper_pool import HelperPool
 from tui.entities.recognizer import Recognizer
 from tui.models import Article, Entity
 
@@ -45,7 +44,7 @@ class EntityPipeline(Generic[T]):
     def __init__(self, *, background: bool = True, ahead: int = 2) -> None:
         self._helpers = min(2, _usable_cores()) if background else 0
         self._ahead = ahead
-        self._pool: ProcessPoolExecutor | None = None
+        self._pool: HelperPool | None = None
         self._pending: deque[tuple[T, list[Article], list[Future[Extracted]]]] = deque()
 
     def __enter__(self) -> EntityPipeline[T]:
@@ -92,8 +91,8 @@ class EntityPipeline(Generic[T]):
         """Stop the helpers; batches still queued are dropped (their articles keep no entities).
 
         Normally the helpers finish the share in hand and exit. `at_once`
-        (ctrl+c, an error) stops them now: they only compute, the importing
-        process does every write, so nothing is left half-written.
+        (ctrl+c, SIGTERM, an error) stops them now. Either way they die with
+        this process if it is killed (`HelperPool`).
         """
         for _, _, futures in self._pending:
             for future in futures:
@@ -103,15 +102,7 @@ class EntityPipeline(Generic[T]):
         if pool is None:
             return
         if at_once:
-            # concurrent.futures has no public way to stop busy workers; its call queue
-            # must also stop feeding them, or exiting waits forever on a full pipe.
-            processes = list((getattr(pool, "_processes", None) or {}).values())
-            call_queue = getattr(pool, "_call_queue", None)
-            if call_queue is not None:
-                call_queue.cancel_join_thread()
-            pool.shutdown(wait=False, cancel_futures=True)
-            for process in processes:
-                process.terminate()
+            pool.stop()
         else:
             pool.shutdown(wait=True, cancel_futures=True)
 
@@ -119,11 +110,7 @@ class EntityPipeline(Generic[T]):
         """One interleaved share per helper, so both finish a batch at about the same time."""
         try:
             if self._pool is None:
-                self._pool = ProcessPoolExecutor(
-                    max_workers=self._helpers,
-                    mp_context=multiprocessing.get_context("spawn"),
-                    initializer=_helper_init,
-                )
+                self._pool = HelperPool(self._helpers, _helper_init)
             pool = self._pool
             return [
                 pool.submit(_extract_in_helper, batch[i :: self._helpers])
@@ -177,14 +164,13 @@ _helper_recognizer: Recognizer | None = None
 
 
 def _helper_init() -> None:
-    """In each helper: ctrl+c is the importing process's to handle; one thread, no worker.
+    """In each helper: one thread, no worker of its own.
 
     Each helper is one core's worth of work already: a BLAS thread pool on top
     (OpenBLAS starts one thread per core) only makes the helpers fight over
     the cores (about 15% more CPU time). Set before spaCy imports numpy.
     """
     global _helper_recognizer
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
     for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(name, "1")
     _helper_recognizer = Recognizer(parallel=False)

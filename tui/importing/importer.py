@@ -17,11 +17,12 @@ from typing import BinaryIO, Final, Literal
 from tui.annotations.reanchoring import reanchor_notes
 from tui.annotations.replacement_guard import replacement_problem
 from tui.annotations.w3c_import import import_annotations
-from tui.deduplicator import Deduplicator
 from tui.entities import EXTRACTOR_VERSION, NO_MODEL_SUFFIX
-from tui.entity_pipeline import EntityPipeline
-from tui.folder_walk import FolderWalk
-from tui.import_report import ImportReport
+from tui.importing.deduplicator import Deduplicator
+from tui.importing.entity_pipeline import EntityPipeline
+from tui.importing.folder_walk import FolderWalk
+from tui.importing.import_report import ImportReport
+from tui.importing.stop_signals import StopSignals
 from tui.ingest import MAX_FILE_BYTES, AnnotationExportError, IngestError, read_bytes, read_path
 from tui.models import Article, Entity
 from tui.store import Library
@@ -71,6 +72,7 @@ def import_paths(
     stdin: BinaryIO | None = None,
     find_entities: bool = True,
     follow_links: bool = False,
+    report: ImportReport | None = None,
 ) -> ImportReport:
     """Import every file; a bad file is reported and never stops the others.
 
@@ -78,11 +80,15 @@ def import_paths(
     benchmark's baseline) articles are stored without entities. Links in a
     folder that lead out of it are skipped unless `follow_links`. A read-only
     library is refused first (LibraryReadOnlyError), even with nothing to import.
+    The run fills `report` when given: if ctrl+c stops it, that report says what
+    was stored.
     """
     library.check_writable()
     walk = FolderWalk(skip=library.folder, follow_links=follow_links)
     files = list(expand_paths(paths, walk))
     importer = Importer(library, len(files), on_progress, find_entities=find_entities)
+    if report is not None:
+        importer.report = report
     importer.report.skipped.extend(walk.skipped)
     return importer.run(files, stdin)
 
@@ -204,16 +210,18 @@ class Importer:
     ) -> None:
         """Store a batch, report each article, queue the ones that need entities."""
         library, report = self.library, self.report
-        outcomes = library.add_articles(articles)
-        for article, outcome in zip(articles, outcomes, strict=True):
-            if outcome == "added":
-                report.added.append(article)
-            elif outcome == "updated":
-                report.updated.append(article)
-                report.notes.add(reanchor_notes(library, article))  # the text may have changed
-            else:
-                report.unchanged.append(article)
-        to_extract = [a for a in articles if self._find_entities and self._needs_entities(a)]
+        with StopSignals.deferred():  # the report lists exactly what was stored
+            outcomes = library.add_articles(articles)
+            for article, outcome in zip(articles, outcomes, strict=True):
+                if outcome == "added":
+                    report.added.append(article)
+                elif outcome == "updated":
+                    report.updated.append(article)
+                    report.notes.add(reanchor_notes(library, article))  # the text may have changed
+                else:
+                    report.unchanged.append(article)
+            to_extract = [a for a in articles if self._find_entities and self._needs_entities(a)]
+            report.entities_pending += len(to_extract)
         pipeline.submit(files, to_extract, more_coming=more_coming)
 
     def _needs_entities(self, article: Article) -> bool:
@@ -235,7 +243,9 @@ class Importer:
         if entities is None or not articles:
             return  # no extractor version is stored: `gloss reindex` finds these
         items = [(a.id, found) for a, found in zip(articles, entities, strict=True)]
-        self.library.set_entities_many(items, stored_version(problem))
+        with StopSignals.deferred():
+            self.library.set_entities_many(items, stored_version(problem))
+            self.report.entities_pending -= len(items)
 
 
 def _read(source: Source, stdin: BinaryIO | None) -> list[Article]:

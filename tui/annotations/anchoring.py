@@ -22,6 +22,10 @@ context agrees, never into the middle of a longer word, and never away from its
 a fuzzy match has to resemble the quote.
 
 Offsets are code points (Python `str` indices), never bytes or screen cells.
+
+Why one long module: it is one algorithm. The ladder's steps share their
+thresholds and their context and word-boundary helpers; split, each part
+would import the others' private pieces.
 """
 
 from __future__ import annotations
@@ -116,7 +120,7 @@ def make_selector(text: str, start: int, end: int) -> Selector:
     )
 
 
-def occurrences(text: str, quote: str) -> list[int]:
+def quote_starts(text: str, quote: str) -> list[int]:
     """Start of every occurrence of quote in text, overlapping ones included."""
     starts: list[int] = []
     if not quote:
@@ -132,7 +136,7 @@ def find_occurrence(text: str, quote: str, occurrence: int = 1) -> tuple[int, in
     """Span of the n-th (1-based) exact occurrence of quote; the message is for users."""
     if not quote:
         raise ValueError("the quote is empty")
-    starts = occurrences(text, quote)
+    starts = quote_starts(text, quote)
     if not starts:
         raise ValueError(f"quote {_show(quote)} not found in the article")
     count = len(starts)
@@ -363,7 +367,7 @@ def _best_occurrence(selector: Selector, text: str, homes: list[_Home]) -> tuple
     exact = selector.exact
     starts = [
         s
-        for s in occurrences(text, exact)
+        for s in quote_starts(text, exact)
         if _same_words(selector, text, s) and _at_home(homes, selector, text, s, s + len(exact))
     ]
     if not starts:
