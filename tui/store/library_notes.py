@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.models import Note
-from tui.store import codec
+from tui.store import codec, record_checks
 from tui.store.data_file import DataFile
 from tui.store.errors import ArticleNotFoundError, NoteNotFoundError
 from tui.store.library_reader import LibraryReader
@@ -106,7 +106,7 @@ class LibraryNotes:
         """The key of the note with this id and its checked document (None: unusable)."""
         for key, doc in notes.items():
             if doc.get("id") == note_id:
-                return key, codec.checked_note(doc, data_file.path, key, self._report)
+                return key, record_checks.checked_note(doc, data_file.path, key, self._report)
         return None, None
 
     def of(self, article_id: str | None) -> list[Note]:
@@ -118,7 +118,7 @@ class LibraryNotes:
                 doc
                 for data_file in self._shards.readable(NOTES_DIR, article_id)
                 for doc in self._reader.checked(
-                    data_file.path, data_file.read(), "notes", codec.checked_note
+                    data_file.path, data_file.read(), "notes", record_checks.checked_note
                 )
                 if doc["article_id"] == article_id
             ]

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.models import Article, ArticleSummary, Entity, ReadingState, text_hash
-from tui.store import codec
+from tui.store import codec, record_checks
 from tui.store.data_file import DataFile
 from tui.store.errors import AmbiguousIdError, ArticleNotFoundError, LibraryError
 from tui.store.reading_states import ReadingStates
@@ -47,10 +47,10 @@ class LibraryReader:
         self._note_summaries: dict[str, tuple[object, NoteSummary]] = {}
 
     def checked(
-        self, path: Path, tables: Tables, name: str, check: codec.RecordCheck
+        self, path: Path, tables: Tables, name: str, check: record_checks.RecordCheck
     ) -> list[dict[str, Any]]:
-        """A table's usable records, each wrong field said (see codec.checked_records)."""
-        return codec.checked_records(tables.get(name, {}), check, path, self._report)
+        """A table's usable records, each wrong field said (see record_checks.checked_records)."""
+        return record_checks.checked_records(tables.get(name, {}), check, path, self._report)
 
     # -- articles ---------------------------------------------------------------
 
@@ -59,7 +59,9 @@ class LibraryReader:
         tables = self._shards.catalog.read()
         if tables is not self._articles_source:
             docs = tables.get("articles", {})
-            self._articles = codec.checked_catalog(docs, self._shards.catalog.path, self._report)
+            self._articles = record_checks.checked_catalog(
+                docs, self._shards.catalog.path, self._report
+            )
             self._articles_source = tables
         return self._articles
 
@@ -147,7 +149,7 @@ class LibraryReader:
         entry, text = record["article"], record.get("text")
         if not isinstance(text, str) or text_hash(text) != entry.get("text_hash"):
             return None
-        doc = codec.checked_entry(entry, data_file.path, key, self._report)
+        doc = record_checks.checked_entry(entry, data_file.path, key, self._report)
         return None if doc is None else codec.article_from(doc, text)
 
     # -- entities ---------------------------------------------------------------
@@ -162,7 +164,9 @@ class LibraryReader:
             self._entities = {
                 doc["article_id"]: doc
                 for data_file, table in zip(files, tables, strict=True)
-                for doc in self.checked(data_file.path, table, "entities", codec.checked_entities)
+                for doc in self.checked(
+                    data_file.path, table, "entities", record_checks.checked_entities
+                )
             }
             self._entities_source = tables
         return self._entities
@@ -172,7 +176,7 @@ class LibraryReader:
         for data_file in self._shards.readable(ENTITIES_DIR, article_id):
             for key, doc in data_file.read().get("entities", {}).items():
                 if doc.get("article_id") == article_id:
-                    return codec.checked_entities(doc, data_file.path, key, self._report)
+                    return record_checks.checked_entities(doc, data_file.path, key, self._report)
         return None
 
     def entity_names(self, data_file: DataFile) -> dict[str, int]:
@@ -186,7 +190,7 @@ class LibraryReader:
             return cached[1]
         counts: dict[str, int] = {}
         tables = data_file.read(keep=False)
-        for doc in self.checked(data_file.path, tables, "entities", codec.checked_entities):
+        for doc in self.checked(data_file.path, tables, "entities", record_checks.checked_entities):
             for name in {entity["name"].casefold() for entity in doc.get("entities", ())}:
                 counts[name] = counts.get(name, 0) + 1
         self._names[str(data_file.path)] = (stamp, counts)
@@ -219,7 +223,7 @@ class LibraryReader:
             doc
             for data_file in self._shards.readable(NOTES_DIR)
             for doc in self.checked(
-                data_file.path, data_file.read(keep=False), "notes", codec.checked_note
+                data_file.path, data_file.read(keep=False), "notes", record_checks.checked_note
             )
         ]
 
@@ -238,7 +242,7 @@ class LibraryReader:
         counts: dict[str, int] = {}
         tags: list[list[str]] = []
         tables = data_file.read(keep=False)
-        for doc in self.checked(data_file.path, tables, "notes", codec.checked_note):
+        for doc in self.checked(data_file.path, tables, "notes", record_checks.checked_note):
             counts[doc["article_id"]] = counts.get(doc["article_id"], 0) + 1
             if doc.get("tags"):
                 tags.append(doc["tags"])

@@ -26,7 +26,7 @@ from typing import Any, Protocol
 
 from tui.models import ReadingState, SearchHit
 from tui.search import ArticleMeta, NoteIndex, Searcher, SearchIndex, parse_query
-from tui.store import codec
+from tui.store import codec, record_checks
 from tui.store.data_file import DataFile
 from tui.store.record_rules import Report
 from tui.store.schema import Tables
@@ -139,7 +139,7 @@ class LibrarySearch:
         from their shards). `catalog` is what was just written, so nothing is
         read back from disk (the storage would re-read a file this fresh).
         """
-        articles = codec.checked_catalog(
+        articles = record_checks.checked_catalog(
             catalog.get("articles", {}), self._catalog.path, self._report
         )
         given = entities or {}

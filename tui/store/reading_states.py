@@ -13,7 +13,7 @@ from tinydb import where
 from tinydb.table import Document
 
 from tui.models import ReadingState
-from tui.store import codec
+from tui.store import codec, record_checks
 from tui.store.data_file import DataFile, find_key, next_doc_id
 from tui.store.record_rules import Report
 
@@ -31,8 +31,11 @@ class ReadingStates:
         """Stored reading states by article id (cached: do not modify)."""
         tables = self._user.read()
         if tables is not self._source:
-            docs = codec.checked_records(
-                tables.get("reading", {}), codec.checked_reading, self._user.path, self._report
+            docs = record_checks.checked_records(
+                tables.get("reading", {}),
+                record_checks.checked_reading,
+                self._user.path,
+                self._report,
             )
             self._states = {doc["article_id"]: codec.reading_from(doc) for doc in docs}
             self._source = tables
@@ -44,7 +47,7 @@ class ReadingStates:
         doc = None
         if isinstance(found, Document):
             key = str(found.doc_id)
-            doc = codec.checked_reading(found, self._user.path, key, self._report)
+            doc = record_checks.checked_reading(found, self._user.path, key, self._report)
         return ReadingState(article_id) if doc is None else codec.reading_from(doc)
 
     def change(
@@ -59,7 +62,9 @@ class ReadingStates:
             key = find_key(reading, "article_id", article_id)
             doc = None
             if key is not None:
-                doc = codec.checked_reading(reading[key], self._user.path, key, self._report)
+                doc = record_checks.checked_reading(
+                    reading[key], self._user.path, key, self._report
+                )
             old = ReadingState(article_id) if doc is None else codec.reading_from(doc)
             new = change(old)
             if new != old:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tui.models import SavedSearch
 from tui.search import parse_query
-from tui.store import codec
+from tui.store import record_checks
 from tui.store.data_file import DataFile, find_key, next_doc_id
 from tui.store.record_rules import Report
 from tui.store.user_text import clean_line
@@ -20,8 +20,8 @@ class SavedSearches:
     def all(self) -> list[SavedSearch]:
         docs = self._user.read().get("saved_searches", {})
         ordered = dict(sorted(docs.items(), key=lambda item: int(item[0])))
-        checked = codec.checked_records(
-            ordered, codec.checked_saved_search, self._user.path, self._report
+        checked = record_checks.checked_records(
+            ordered, record_checks.checked_saved_search, self._user.path, self._report
         )
         return [SavedSearch(doc["name"], doc["query"]) for doc in checked]
 
