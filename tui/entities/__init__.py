@@ -11,16 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from tui.entities.versions import EXTRACTOR_VERSION, NO_MODEL_SUFFIX
 from tui.models import Article, Entity
 
 if TYPE_CHECKING:
     from tui.entities.recognizer import Recognizer
 
-# Bump when the same article would give different entities: stored with them,
-# so `gloss reindex` knows what to redo.
-EXTRACTOR_VERSION = "6"
-# Appended to the stored version when the model was missing, so reindex redoes them.
-NO_MODEL_SUFFIX = "+no-model"
 
 _recognizer: Recognizer | None = None
 
