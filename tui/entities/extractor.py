@@ -1,4 +1,4 @@
-"""The pipeline: recogniser, clean-ups, acronyms, alias merging, one entity list per article."""
+"""The pipeline, in order: recogniser, clean-ups, joins, acronyms, merging (see __init__.py)."""
 
 from __future__ import annotations
 
