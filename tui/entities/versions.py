@@ -31,8 +31,7 @@ def stored_entities_problem(version: str | None) -> str | None:
     """
     if version is not None and version.endswith(NO_MODEL_SUFFIX):
         return (
-            "Only acronyms and dates: the spaCy model was missing at import. "
-            "Run `gloss reindex`."
+            "Only acronyms and dates: the spaCy model was missing at import. Run `gloss reindex`."
         )
     if version is not None and not is_current(version):
         return "Entities from an older Gloss: run `gloss reindex`."
