@@ -137,16 +137,11 @@ def child(folder: Path, seed: int, trial: int) -> None:
             del live[note_id]
             emit(step="done", op="delete", id=note_id)
         elif roll < 0.92:
-            state = ReadingState(
-                article_id,
-                position=rng.randrange(0, 5000),
-                read=rng.random() < 0.5,
-                starred=rng.random() < 0.3,
-                last_read=f"2026-01-01T00:00:{step % 60:02d}.000+00:00",
-                tags=tuple(rng.sample(["world", "tech", "later"], rng.randint(0, 2))),
-            )
+            old_state = states.get(article_id, ReadingState(article_id))
+            tags = tuple(rng.sample(["world", "tech", "later"], rng.randint(0, 2)))
+            state = dataclasses.replace(old_state, tags=tags)
             emit(step="try", op="state", state=plain(state))
-            lib.save_reading_state(state)
+            state = lib.set_article_tags(article_id, tags)
             states[article_id] = state
             emit(step="done", op="state", state=plain(state))
         else:

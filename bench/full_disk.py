@@ -41,7 +41,7 @@ from results_file import machine, write_section  # noqa: E402
 
 from tests.data_paths import wikinews_files  # noqa: E402
 from tui.ingest import read_path  # noqa: E402
-from tui.models import Article, Note, ReadingState  # noqa: E402
+from tui.models import Article, Note  # noqa: E402
 from tui.store import Library, LibraryError  # noqa: E402
 
 HEADING = "## Fault trials: full disk"
@@ -146,9 +146,8 @@ def trial(size_kb: int, free_kb: int, extra: Article) -> Trial:
             saved[note.id] = note.body
         result.seconds = time.perf_counter() - start
         result.saved = len(saved)
-        state = ReadingState(target, position=1234, starred=True)
         for what, call in (
-            ("reading position", lambda: library.save_reading_state(state)),
+            ("reading position", lambda: library.save_position(target, 1234)),
             ("star", lambda: library.set_starred(first[1].id, True)),
             ("import", lambda: library.add_articles([extra])),
         ):

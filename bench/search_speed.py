@@ -273,7 +273,10 @@ def run_size(count: int, workdir: Path) -> dict[str, Any]:
         [library.set_starred, library.set_read][number % 2](article_id, True)
         library.set_article_tags(article_id, ["followup"])
 
-    result["rebuild"] = timed(library.rebuild_search_index)
+    library.close()
+    shutil.rmtree(folder / INDEX_DIR)  # the index is built from scratch by the next search
+    library = Library(folder)
+    result["rebuild"] = timed(lambda: library.search("government"))
     result["index_mb"] = (folder / INDEX_DIR / INDEX_FILE).stat().st_size / 1e6
     result["catalog_mb"] = (folder / "catalog.json").stat().st_size / 1e6
     print(f"rebuilt in {result['rebuild']:.1f} s ({result['index_mb']:.0f} MB)", flush=True)
@@ -395,7 +398,9 @@ def table(results: list[dict[str, Any]]) -> str:
         "baseline: naive scan, bodies already in memory, ms per query",
         lambda r: f"{ms(statistics.median(r['baseline']['memory']))}",
     )
-    row("index build from scratch (rebuild_search_index), s", lambda r: f"{r['rebuild']:.1f}")
+    row(
+        "index build from scratch (first search, no index file), s", lambda r: f"{r['rebuild']:.1f}"
+    )
     row(
         "index file, MB (catalog.json, MB)",
         lambda r: f"{r['index_mb']:.1f} ({r['catalog_mb']:.0f})",

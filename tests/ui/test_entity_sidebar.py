@@ -169,7 +169,7 @@ async def test_sidebar_says_plainly_when_the_model_was_missing(
 
     article_id = library.article_ids()[0]
     acronyms_only = [e for e in library.entities(article_id) if e.aliases]
-    library.set_entities(article_id, acronyms_only, EXTRACTOR_VERSION + NO_MODEL_SUFFIX)
+    library.set_entities_many([(article_id, acronyms_only)], EXTRACTOR_VERSION + NO_MODEL_SUFFIX)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         sidebar = app.screen.query_one(EntitySidebar)
@@ -187,7 +187,7 @@ async def test_markup_in_entity_names_and_filters_is_shown_as_text(
     article_id = library.article_ids()[0]
     text = library.get_article(article_id).text
     tricky = Entity("[/] [bold]Bank", "organization", (), (Mention(0, 7, text[:7]),))
-    library.set_entities(article_id, [tricky], library.extractor_version(article_id) or "")
+    library.set_entities_many([(article_id, [tricky])], library.extractor_version(article_id) or "")
     async with app.run_test(size=(120, 40)) as pilot:
         sidebar = await focus_sidebar(pilot)
         await pilot.press("enter")

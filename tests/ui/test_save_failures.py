@@ -17,7 +17,7 @@ from tui.screens.library_screen import LibraryScreen
 from tui.screens.note_editor_screen import NoteEditorScreen
 from tui.screens.reader_screen import ReaderScreen
 from tui.store import Library
-from tui.store.library import shard_name
+from tui.store.shards import shard_name
 from tui.widgets.article_list import ArticleList
 from tui.widgets.article_view import ArticleView
 from tui.widgets.notes_pane import NotesPane

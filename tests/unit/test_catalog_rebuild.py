@@ -44,8 +44,8 @@ def build_library(folder: Path) -> None:
     """Three articles, entities for one (its own catalog write), a note."""
     with Library(folder) as library:
         for one in ARTICLES:
-            library.add_article(one)
-        library.set_entities(ARTICLES[0].id, [], "test-extractor")
+            library.add_articles([one])
+        library.set_entities_many([(ARTICLES[0].id, [])], "test-extractor")
         library.add_note(Note("", ARTICLES[0].id, "water levels"))
 
 

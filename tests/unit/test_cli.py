@@ -167,7 +167,7 @@ def test_reindex_redoes_articles_extracted_without_the_model(
     run(capsys, "list", "--library", str(folder))
     with Library(folder) as library:
         article_id = library.article_ids()[0]
-        library.set_entities(article_id, [], EXTRACTOR_VERSION + NO_MODEL_SUFFIX)
+        library.set_entities_many([(article_id, [])], EXTRACTOR_VERSION + NO_MODEL_SUFFIX)
     code, out, _ = run(capsys, "reindex", "--library", str(folder))
     assert (code, out.strip()) == (0, "1 article reindexed")
     with Library(folder) as library:

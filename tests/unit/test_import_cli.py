@@ -271,7 +271,7 @@ def test_reindex_in_several_batches_goes_through_the_helpers(
     with Library(Path(library)) as opened:
         before = {i: opened.entities(i) for i in opened.article_ids()}
         for article_id in report["added"]:
-            opened.set_entities(article_id, [], "an old extractor")
+            opened.set_entities_many([(article_id, [])], "an old extractor")
     monkeypatch.setattr(tui.importing.importer, "BATCH_SIZE", 2)
     code, out, _ = run(capsys, "reindex", "--library", library)
     assert (code, out) == (0, "4 articles reindexed\n")

@@ -167,7 +167,7 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Library, 
     folder = tmp_path_factory.mktemp("annotations") / "library"
     [article] = read_path(SEED)
     with Library(folder) as lib:
-        lib.add_article(article)
+        lib.add_articles([article])
         yield lib, article.id, article.text
 
 

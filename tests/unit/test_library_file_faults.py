@@ -20,7 +20,7 @@ import pytest
 
 from tests.cli_run import run
 from tests.faults import deny_reading, files_under, fill_disk, use_up_inodes
-from tui.models import Article, Block, Note, ReadingState
+from tui.models import Article, Block, Note
 from tui.store import SCHEMA_VERSION, Library, LibraryError
 
 TEXT = "Rivers rise\n\nThe water came up overnight in three valleys."
@@ -111,9 +111,10 @@ def build_library(folder: Path) -> None:
     """Two articles, entities, a note and a reading state: every kind of file written."""
     with Library(folder) as library:
         library.add_articles([ARTICLE, OTHER])
-        library.set_entities(ARTICLE.id, [], "test")
+        library.set_entities_many([(ARTICLE.id, [])], "test")
         library.add_note(Note("", ARTICLE.id, "water levels #flood"))
-        library.save_reading_state(ReadingState(ARTICLE.id, position=13, starred=True))
+        library.save_position(ARTICLE.id, 13)
+        library.set_starred(ARTICLE.id, True)
 
 
 def rebuilt(kind: FileKind, damage: Damage) -> bool:
@@ -219,7 +220,7 @@ def test_empty_file_is_damage_but_a_missing_file_is_a_new_library(tmp_path: Path
 
 SAVES: dict[str, Callable[[Library], object]] = {
     "add_note": lambda lib: lib.add_note(Note("", ARTICLE.id, "lost to the full disk")),
-    "save_reading_state": lambda lib: lib.save_reading_state(ReadingState(ARTICLE.id, 99)),
+    "save_position": lambda lib: lib.save_position(ARTICLE.id, 99),
     "set_starred": lambda lib: lib.set_starred(OTHER.id, True),
     "save_search": lambda lib: lib.save_search("floods", "water"),
     "add_articles": lambda lib: lib.add_articles(

@@ -24,7 +24,7 @@ from tests.faults import (
 )
 from tui.entities import EXTRACTOR_VERSION
 from tui.importing.entity_pipeline import EntityPipeline
-from tui.models import Article, Block, Note, ReadingState
+from tui.models import Article, Block, Note
 from tui.store import Library, LibraryError, LibraryReadOnlyError
 
 TEXT = "Rivers rise\n\nThe water came up overnight in three valleys."
@@ -47,10 +47,11 @@ NEW = Article(
 def build_library(folder: Path) -> Note:
     """An article with entities, a note, a reading state and a saved search; returns the note."""
     with Library(folder) as library:
-        library.add_article(ARTICLE)
-        library.set_entities(ARTICLE.id, [], "test")
+        library.add_articles([ARTICLE])
+        library.set_entities_many([(ARTICLE.id, [])], "test")
         note = library.add_note(Note("", ARTICLE.id, "water levels #flood", tags=("flood",)))
-        library.save_reading_state(ReadingState(ARTICLE.id, position=13, starred=True))
+        library.save_position(ARTICLE.id, 13)
+        library.set_starred(ARTICLE.id, True)
         library.save_search("floods", "water")
         library.search("water")  # the search index is on disk
     return note
@@ -66,21 +67,21 @@ def read_only(tmp_path: Path) -> Iterator[tuple[Library, Note]]:
 
 
 CHANGES: dict[str, Callable[[Library, Note], object]] = {
-    "add_article": lambda lib, note: lib.add_article(NEW),
-    "add_articles": lambda lib, note: lib.add_articles([replace(ARTICLE, title="Changed")]),
+    "add_articles_new": lambda lib, note: lib.add_articles([NEW]),
+    "add_articles_changed": lambda lib, note: lib.add_articles([replace(ARTICLE, title="Changed")]),
     "delete_article": lambda lib, note: lib.delete_article(ARTICLE.id),
-    "set_entities": lambda lib, note: lib.set_entities(ARTICLE.id, [], "v2"),
+    "set_entities_many": lambda lib, note: lib.set_entities_many([(ARTICLE.id, [])], "v2"),
     "add_note": lambda lib, note: lib.add_note(Note("", ARTICLE.id, "not kept")),
     "update_note": lambda lib, note: lib.update_note(replace(note, body="edited")),
     "delete_note": lambda lib, note: lib.delete_note(note.id),
-    "save_reading_state": lambda lib, note: lib.save_reading_state(ReadingState(ARTICLE.id, 99)),
+    "add_notes": lambda lib, note: lib.add_notes([Note("", ARTICLE.id, "not kept")]),
+    "stamp_last_read": lambda lib, note: lib.stamp_last_read(ARTICLE.id),
     "set_read": lambda lib, note: lib.set_read(ARTICLE.id, True),
     "set_starred": lambda lib, note: lib.set_starred(ARTICLE.id, False),
     "set_article_tags": lambda lib, note: lib.set_article_tags(ARTICLE.id, ["mine"]),
     "save_position": lambda lib, note: lib.save_position(ARTICLE.id, 20),
     "save_search": lambda lib, note: lib.save_search("dry", "rain"),
     "delete_saved_search": lambda lib, note: lib.delete_saved_search("floods"),
-    "rebuild_search_index": lambda lib, note: lib.rebuild_search_index(),
 }
 
 
@@ -267,8 +268,8 @@ def test_changes_with_nothing_to_do_are_refused_too() -> None:
     with shared_folder() as shared:
         folder = shared / "lib"
         with Library(folder) as library:
-            library.add_article(ARTICLE)
-            library.set_entities(ARTICLE.id, [], EXTRACTOR_VERSION)
+            library.add_articles([ARTICLE])
+            library.set_entities_many([(ARTICLE.id, [])], EXTRACTOR_VERSION)
         empty = shared / "empty"
         empty.mkdir()
         empty.chmod(0o755)

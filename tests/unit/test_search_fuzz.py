@@ -130,7 +130,7 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
             ("ADB",),
             (Mention(start, start + len("Asia Digital Bank"), "Asia Digital Bank"),),
         )
-        lib.set_entities(seed, [bank], "fuzz")
+        lib.set_entities_many([(seed, [bank])], "fuzz")
         lib.add_note(Note("", seed, "A zygote of an idea #later"))
         lib.add_note(Note("", others[0], "Quarantine zygote", tags=("later",)))
         lib.set_article_tags(seed, ["fintech"])
@@ -179,7 +179,7 @@ def test_styled_unicode_letters_are_found_by_plain_words(tmp_path: Path) -> None
         "5f1e2d3c4b5a", "Styled", text, (Block("heading", 0, 6), Block("paragraph", 8, len(text)))
     )
     with Library(tmp_path / "library") as lib:
-        lib.add_article(article)
+        lib.add_articles([article])
         assert [hit.article_id for hit in lib.search("fund ")] == [article.id]
         assert [hit.article_id for hit in lib.search("zygote ")] == [article.id]
 

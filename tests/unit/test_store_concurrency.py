@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.annotations.anchoring import make_selector
-from tui.models import HIGHLIGHT_COLORS, Article, Block, Entity, Mention, Note, ReadingState
+from tui.models import HIGHLIGHT_COLORS, Article, Block, Entity, Mention, Note
 from tui.store import Library
 
 REPO = Path(__file__).resolve().parents[2]
@@ -44,10 +44,12 @@ def test_two_libraries_interleaving_writes_lose_nothing(tmp_path: Path) -> None:
     for i in range(15):
         first.add_note(Note("", ARTICLE.id, f"first {i}"))
         second.add_note(Note("", ARTICLE.id, f"second {i}"))
-        first.save_reading_state(ReadingState(ARTICLE.id, position=i))
-        second.save_reading_state(ReadingState(OTHER.id, position=i))
-    first.set_entities(ARTICLE.id, [Entity("Title", "other", (), (Mention(0, 5, "Title"),))], "v")
-    second.set_entities(OTHER.id, [], "v")
+        first.save_position(ARTICLE.id, i)
+        second.save_position(OTHER.id, i)
+    first.set_entities_many(
+        [(ARTICLE.id, [Entity("Title", "other", (), (Mention(0, 5, "Title"),))])], "v"
+    )
+    second.set_entities_many([(OTHER.id, [])], "v")
     for lib in (first, second):
         assert len(lib.notes()) == 30
         assert lib.reading_state(ARTICLE.id).position == 14
@@ -142,7 +144,7 @@ _CHILD = """
 import random, sys
 from dataclasses import replace
 from pathlib import Path
-from tui.models import Note, ReadingState
+from tui.models import Note
 from tui.store import Library
 
 lib = Library(Path(sys.argv[1]))
@@ -171,7 +173,7 @@ while True:
         print("done delete", note_id, flush=True)
     else:
         print("try position", n, flush=True)
-        lib.save_reading_state(ReadingState(article_id, position=n))
+        lib.save_position(article_id, n)
         print("done position", n, flush=True)
 """
 
@@ -238,7 +240,7 @@ def test_kill_9_never_loses_a_saved_note_or_breaks_the_library(tmp_path: Path) -
 def test_note_and_reading_saves_never_touch_the_catalog_or_bodies(tmp_path: Path) -> None:
     new_library(tmp_path)
     with Library(tmp_path) as lib:
-        lib.set_entities(ARTICLE.id, [], "v")
+        lib.set_entities_many([(ARTICLE.id, [])], "v")
         watched = [
             tmp_path / "catalog.json",
             tmp_path / "catalog.json.bak",
@@ -253,7 +255,8 @@ def test_note_and_reading_saves_never_touch_the_catalog_or_bodies(tmp_path: Path
         time.sleep(0.01)
         note = lib.add_note(Note("", ARTICLE.id, "hello"))
         lib.update_note(Note(note.id, ARTICLE.id, "changed"))
-        lib.save_reading_state(ReadingState(ARTICLE.id, position=5, read=True))
+        lib.save_position(ARTICLE.id, 5)
+        lib.set_read(ARTICLE.id, True)
         lib.delete_note(note.id)
         lib.add_note(note)
         assert stats() == before

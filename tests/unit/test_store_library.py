@@ -80,14 +80,17 @@ def test_every_model_round_trips_and_survives_reopening(tmp_path: Path) -> None:
     folder = tmp_path / "lib"
     selector = Selector("Russian forces", "fire\n\n", " attacked", 17, 31, text_hash("x"))
     with Library(folder) as lib:
-        assert lib.add_article(FULL_ARTICLE) == "added"
-        lib.set_entities(FULL_ARTICLE.id, ENTITIES, "spacy-3.8/1")
+        assert lib.add_articles([FULL_ARTICLE]) == ["added"]
+        lib.set_entities_many([(FULL_ARTICLE.id, ENTITIES)], "spacy-3.8/1")
         anchored = lib.add_note(
             Note("", FULL_ARTICLE.id, "who?", selector, "yellow", ("q", "todo"), orphaned=True)
         )
         whole = lib.add_note(Note("", FULL_ARTICLE.id, "about the article"))
-        state = ReadingState(FULL_ARTICLE.id, 17, True, True, "2024-01-02T00:00:00+00:00", ("a",))
-        lib.save_reading_state(state)
+        lib.save_position(FULL_ARTICLE.id, 17)
+        lib.set_read(FULL_ARTICLE.id, True)
+        lib.set_starred(FULL_ARTICLE.id, True)
+        state = lib.set_article_tags(FULL_ARTICLE.id, ["a"])
+        assert state.position == 17 and state.read and state.starred and state.last_read
 
     with Library(folder) as lib:
         assert lib.get_article(FULL_ARTICLE.id) == FULL_ARTICLE
@@ -114,7 +117,7 @@ def test_every_model_round_trips_and_survives_reopening(tmp_path: Path) -> None:
 
 
 def test_note_gets_id_and_utc_timestamps(library: Library) -> None:
-    library.add_article(FULL_ARTICLE)
+    library.add_articles([FULL_ARTICLE])
     note = library.add_note(Note("", FULL_ARTICLE.id, "hello"))
     assert len(note.id) == 32
     assert note.created.endswith("+00:00")
@@ -123,30 +126,30 @@ def test_note_gets_id_and_utc_timestamps(library: Library) -> None:
 
 def test_add_article_reports_added_unchanged_updated(library: Library) -> None:
     article = make_article()
-    assert library.add_article(article) == "added"
-    assert library.add_article(article) == "unchanged"
+    assert library.add_articles([article]) == ["added"]
+    assert library.add_articles([article]) == ["unchanged"]
     reimported = replace(article, imported_at="2030-01-01T00:00:00+00:00")
-    assert library.add_article(reimported) == "unchanged"
-    assert library.add_article(replace(article, title="New title")) == "updated"
+    assert library.add_articles([reimported]) == ["unchanged"]
+    assert library.add_articles([replace(article, title="New title")]) == ["updated"]
     assert library.get_article(article.id).title == "New title"
 
 
 def test_unchanged_article_writes_nothing(library: Library, tmp_path: Path) -> None:
     article = make_article()
-    library.add_article(article)
+    library.add_articles([article])
     files = [tmp_path / "lib" / "catalog.json", *(tmp_path / "lib" / "bodies").glob("*.json")]
     before = {f: f.stat().st_ino for f in files}
-    assert library.add_article(article) == "unchanged"
+    assert library.add_articles([article]) == ["unchanged"]
     assert {f: f.stat().st_ino for f in files} == before
 
 
 def test_changed_text_is_updated_keeps_notes_and_drops_stale_entities(library: Library) -> None:
     article = make_article()
-    library.add_article(article)
-    library.set_entities(article.id, ENTITIES, "v1")
+    library.add_articles([article])
+    library.set_entities_many([(article.id, ENTITIES)], "v1")
     note = library.add_note(Note("", article.id, "keep me"))
     changed = make_article(text="A different paragraph now.")
-    assert library.add_article(changed) == "updated"
+    assert library.add_articles([changed]) == ["updated"]
     assert library.get_article(article.id) == changed
     assert library.notes(article.id) == [note]
     assert library.entities(article.id) == []
@@ -155,10 +158,10 @@ def test_changed_text_is_updated_keeps_notes_and_drops_stale_entities(library: L
 
 def test_metadata_change_keeps_the_entities_and_shows_at_once(library: Library) -> None:
     article = make_article()
-    library.add_article(article)
-    library.set_entities(article.id, ENTITIES, "v1")
+    library.add_articles([article])
+    library.set_entities_many([(article.id, ENTITIES)], "v1")
     retagged = replace(article, tags=("new",))
-    assert library.add_article(retagged) == "updated"
+    assert library.add_articles([retagged]) == ["updated"]
     assert library.get_article(article.id) == retagged
     assert library.entities(article.id) == list(ENTITIES)
     assert library.extractor_versions([article.id]) == {article.id: "v1"}
@@ -230,13 +233,13 @@ def test_list_articles_newest_first_undated_last_then_title(library: Library) ->
 
 def test_is_empty(library: Library) -> None:
     assert library.is_empty()
-    library.add_article(make_article())
+    library.add_articles([make_article()])
     assert not library.is_empty()
 
 
 def test_notes_ordered_article_level_first_then_by_start_then_created(library: Library) -> None:
     article = make_article()
-    library.add_article(article)
+    library.add_articles([article])
 
     def anchored(start: int) -> Selector:
         return Selector("x", "", "", start, start + 1, article.text_hash)
@@ -260,7 +263,7 @@ def test_notes_filtered_by_article(library: Library) -> None:
 
 def test_update_note_changes_fields_and_bumps_updated(library: Library) -> None:
     article = make_article()
-    library.add_article(article)
+    library.add_articles([article])
     note = library.add_note(Note("", article.id, "draft", created="2024-01-01T00:00:00+00:00"))
     selector = Selector("A", "", " heading", 0, 1, article.text_hash)
     changed = library.update_note(
@@ -282,7 +285,7 @@ def test_update_note_changes_fields_and_bumps_updated(library: Library) -> None:
 
 def test_delete_note_returns_it_and_add_note_restores_it(library: Library) -> None:
     article = make_article()
-    library.add_article(article)
+    library.add_articles([article])
     note = library.add_note(Note("", article.id, "oops"))
     deleted = library.delete_note(note.id)
     assert deleted == note
@@ -297,27 +300,28 @@ def test_note_on_unknown_article_is_refused(library: Library) -> None:
     with pytest.raises(ArticleNotFoundError):
         library.add_note(Note("", "deadbeef0000", "lost"))
     with pytest.raises(ArticleNotFoundError):
-        library.set_entities("deadbeef0000", ENTITIES, "v1")
+        library.set_entities_many([("deadbeef0000", ENTITIES)], "v1")
 
 
 def test_reading_state_defaults_and_saves(library: Library) -> None:
     article = make_article()
-    library.add_article(article)
+    library.add_articles([article])
     assert library.reading_state(article.id) == ReadingState(article.id)
-    state = ReadingState(article.id, position=12, read=True)
-    library.save_reading_state(state)
+    library.save_position(article.id, 12)
+    state = library.set_read(article.id, True)
+    assert (state.position, state.read) == (12, True)
     assert library.reading_state(article.id) == state
-    library.save_reading_state(replace(state, position=3))
+    library.save_position(article.id, 3)
     assert library.reading_state(article.id).position == 3
 
 
 def test_delete_article_removes_everything_about_it(library: Library, tmp_path: Path) -> None:
     keep, gone = make_article("aa0000000001"), make_article("aa0000000002")
     library.add_articles([keep, gone])
-    library.set_entities(gone.id, ENTITIES, "v1")
+    library.set_entities_many([(gone.id, ENTITIES)], "v1")
     kept_note = library.add_note(Note("", keep.id, "stays"))
     library.add_note(Note("", gone.id, "goes"))
-    library.save_reading_state(ReadingState(gone.id, position=4))
+    library.save_position(gone.id, 4)
     library.delete_article(gone.id)
     with pytest.raises(ArticleNotFoundError):
         library.get_article(gone.id)
@@ -333,7 +337,7 @@ def test_delete_article_removes_everything_about_it(library: Library, tmp_path: 
 
 def test_non_hex_ids_get_a_shard_too(library: Library) -> None:
     article = make_article("my-article")
-    library.add_article(article)
+    library.add_articles([article])
     assert library.get_article("my-article") == article
 
 
@@ -347,7 +351,7 @@ def test_closed_library_refuses_calls(tmp_path: Path) -> None:
 
 def test_threads_sharing_one_library(library: Library) -> None:
     article = make_article()
-    library.add_article(article)
+    library.add_articles([article])
 
     def add_notes(n: int) -> None:
         for i in range(15):

@@ -10,7 +10,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from tui.models import Article, Block, Entity, Mention, Note, ReadingState
+from tui.models import Article, Block, Entity, Mention, Note
 from tui.store import (
     SCHEMA_VERSION,
     CorruptLibraryError,
@@ -18,8 +18,9 @@ from tui.store import (
     LibraryError,
     NewerSchemaError,
 )
+from tui.store.migrations import MIGRATIONS, upgrade
 from tui.store.safe_json_storage import SafeJSONStorage
-from tui.store.schema import MIGRATIONS, schema_version, upgrade
+from tui.store.schema import schema_version
 
 ARTICLE = Article(
     id="ab12cd34ef56",
@@ -35,7 +36,7 @@ NOTES = Path("notes") / "ab.json"
 
 def library_with_notes(folder: Path, count: int) -> list[Note]:
     with Library(folder) as lib:
-        lib.add_article(ARTICLE)
+        lib.add_articles([ARTICLE])
         return [lib.add_note(Note("", ARTICLE.id, f"note {i}")) for i in range(count)]
 
 
@@ -218,15 +219,15 @@ def test_corrupt_body_shard_is_moved_aside_and_restored_by_reimport(tmp_path: Pa
     shard = folder / "bodies" / "ab.json"
     shard.write_bytes(b"\x00" * 10)
     with Library(folder) as lib:
-        lib.set_entities(ARTICLE.id, [], "v1")
+        lib.set_entities_many([(ARTICLE.id, [])], "v1")
         with pytest.raises(CorruptLibraryError, match=str(shard)):
             lib.get_article(ARTICLE.id)
         with pytest.raises(LibraryError, match="import the article again"):
             lib.get_article(ARTICLE.id)
-        assert lib.add_article(ARTICLE) == "updated"  # re-importing restores the text
+        assert lib.add_articles([ARTICLE]) == ["updated"]  # re-importing restores the text
         assert lib.get_article(ARTICLE.id) == ARTICLE
         assert lib.extractor_version(ARTICLE.id) == "v1"  # same text: entities still valid
-        assert lib.add_article(ARTICLE) == "unchanged"
+        assert lib.add_articles([ARTICLE]) == ["unchanged"]
 
 
 def test_body_that_does_not_match_the_catalog_is_reported(tmp_path: Path) -> None:
@@ -305,7 +306,7 @@ def test_reading_state_and_notes_survive_reopen_after_many_writes(tmp_path: Path
     library_with_notes(folder, 0)
     with Library(folder) as lib:
         for position in range(20):
-            lib.save_reading_state(ReadingState(ARTICLE.id, position=position))
+            lib.save_position(ARTICLE.id, position)
     with Library(folder) as lib:
         assert lib.reading_state(ARTICLE.id).position == 19
 
@@ -351,8 +352,8 @@ def test_schema_1_entities_move_out_of_the_catalog(tmp_path: Path, user_schema: 
     folder = tmp_path / "lib"
     entities = [Entity("Asia Digital Bank", "organization", ("ADB",), (Mention(7, 11, "Some"),))]
     with Library(folder) as lib:
-        lib.add_article(ARTICLE)
-        lib.set_entities(ARTICLE.id, entities, "5")
+        lib.add_articles([ARTICLE])
+        lib.set_entities_many([(ARTICLE.id, entities)], "5")
     shard = folder / "entities" / "ab.json"
     catalog = orjson.loads((folder / "catalog.json").read_bytes())
     catalog["entities"] = orjson.loads(shard.read_bytes())["entities"]
@@ -405,7 +406,7 @@ def test_an_older_library_opened_read_only_shows_its_notes_and_entities(tmp_path
     saved = library_with_notes(folder, 2)
     entities = [Entity("Some", "organization", (), (Mention(7, 11, "Some"),))]
     with Library(folder) as lib:
-        lib.set_entities(ARTICLE.id, entities, "5")
+        lib.set_entities_many([(ARTICLE.id, entities)], "5")
     _as_schema_1(folder)
     (folder / NOTES).unlink()
     catalog = orjson.loads((folder / "catalog.json").read_bytes())
@@ -440,8 +441,8 @@ def test_schema_3_catalog_gives_its_blocks_to_the_bodies(tmp_path: Path) -> None
 
     with Library(folder) as lib:
         assert lib.get_article(ARTICLE.id) == ARTICLE
-        assert lib.add_article(ARTICLE) == "unchanged"
-        assert lib.add_article(replace(ARTICLE, blocks=ARTICLE.blocks[1:])) == "updated"
+        assert lib.add_articles([ARTICLE]) == ["unchanged"]
+        assert lib.add_articles([replace(ARTICLE, blocks=ARTICLE.blocks[1:])]) == ["updated"]
         assert lib.get_article(ARTICLE.id).blocks == ARTICLE.blocks[1:]
     docs = orjson.loads((folder / "catalog.json").read_bytes())["articles"].values()
     assert [("blocks" in doc, "layout" in doc) for doc in docs] == [(False, True)]

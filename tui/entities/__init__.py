@@ -1,9 +1,33 @@
 """Named entities of articles: spaCy's recogniser plus Gloss's own rules.
 
 spaCy is imported lazily, the first time an article is processed, and the rule
-layer when entities are first extracted: the reader imports this package for
-EXTRACTOR_VERSION and must start fast. Without the model, acronyms and dates are still
-extracted, and `model_problem()` says why the rest is missing.
+layer when entities are first extracted: importing this package (the CLI does,
+the reader imports `versions`) must stay fast. Without the model, acronyms and
+dates are still extracted, and `model_problem()` says why the rest is missing.
+
+The pipeline, in the order `extractor.entities_of` runs it:
+
+1. `recognizer`: spaCy's spans as typed `Candidate`s (`labels` maps its labels);
+   without a model, `dates` finds calendar dates by pattern instead.
+2. `cleanup`: trim each span ("the", "'s"), drop what is no name (clock times,
+   "yesterday", a dateline's source, lower-case words), type it by its context
+   (`kinds`); `titles` cuts a title off a name.
+3. Model only: `joins` (names the model cut short or in two), `descriptions`
+   ("the retailer Acme"), `missed_names` (money, websites, laws, places, parent
+   companies the model did not tag), `titles` (names after a title).
+4. `joins.join_model_numbers` ("Boeing 737 Max"), with or without the model.
+5. `acronyms`: the article's own "Long Form (LF)" definitions; a one-word
+   back-reference ("the Committee") is dropped (`cleanup`).
+6. `aliases.merge`: mentions into entities (acronyms, surnames, suffixes,
+   `plurals`), then `spread` (a name found once is found everywhere), then
+   each entity's final type (`kinds.settled_type`); headline-only phrases go.
+
+Where a new rule goes: a word in a list -> `words`; a decision of type ->
+`kinds`; a span widened or two joined -> `joins`; a name the model missed ->
+`missed_names`; two entities that are one -> `aliases`; then call it from
+`extractor.entities_of` at its place above, add a test in
+tests/unit/test_entity_<subject>.py, and bump `versions.EXTRACTOR_VERSION`
+so `gloss reindex` redoes stored entities.
 """
 
 from __future__ import annotations
@@ -11,16 +35,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from tui.entities.versions import EXTRACTOR_VERSION, NO_MODEL_SUFFIX
 from tui.models import Article, Entity
 
 if TYPE_CHECKING:
     from tui.entities.recognizer import Recognizer
 
-# Bump when the same article would give different entities: stored with them,
-# so `gloss reindex` knows what to redo.
-EXTRACTOR_VERSION = "6"
-# Appended to the stored version when the model was missing, so reindex redoes them.
-NO_MODEL_SUFFIX = "+no-model"
 
 _recognizer: Recognizer | None = None
 

@@ -23,24 +23,9 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from tui.entities.acronym_definition import AcronymDefinition
+from tui.entities.words import FUNCTION_WORDS
 
 _PARENTHESIS = re.compile(r"\(\s*(?P<short>[^()\s]{2,12})\s*\)")
-# Words that may stand in a long form without giving a letter: "Bank of Japan
-# (BOJ)", "Letters from Lisbon (LL)", "Banco de la Nación (BN)". They may give one
-# too ("Letters from Lisbon (LFL)", "Friends of the Earth (FoE)").
-FUNCTION_WORDS = frozenset(
-    [
-        # English articles, conjunctions and prepositions
-        *("a", "an", "the", "and", "or", "&", "+", "of", "for", "from", "on", "in", "into"),
-        *("to", "at", "by", "with", "without", "against", "about", "as", "over", "under"),
-        *("upon", "per", "via", "among", "between", "through", "within", "across", "after"),
-        # the same in the languages names are most often borrowed from
-        *("de", "des", "du", "la", "le", "les", "l", "d", "et", "à", "au", "aux", "pour"),
-        *("y", "e", "el", "los", "las", "del", "da", "das", "do", "dos", "di", "della"),
-        *("dei", "degli", "und", "der", "die", "den", "dem", "für", "von"),
-        *("zu", "zur", "zum", "im", "am", "van", "het", "een", "voor", "en", "al"),
-    ]
-)
 # The other way round: "an HPC (High Performance Computing) group".
 _REVERSED = re.compile(
     r"(?<![\w-])(?P<short>[A-Za-z][\w&./-]{1,11}?)\s+\(\s*(?P<long>[^()\n]{3,120}?)\s*\)"

@@ -5,17 +5,15 @@
 - A surname (or any tail of a full name) joins the full name: "Yu" -> "Yu Jianing".
 - An organization named without its corporate suffix joins the full name:
   "Mahan" -> "Mahan Air", "ABS-CBN" -> "ABS-CBN Corporation".
-- "Facebook Ireland Limited" is a subsidiary: a bare "Facebook" elsewhere is
-  the parent company, an organization of its own.
 - Another name in parentheses is an alias: "Supreme Court of Justice
   (Oberster Gerichtshof)".
 - A multi-word name and its plural are one thing: "Space Shuttle(s)",
-  "Indian Railway(s)".
+  "Indian Railway(s)" (`plurals.py`).
+- Capitals join the one name they are the initials of: "US" -> "United States".
 - Mentions spelled the same are one entity, typed by majority vote.
-- A name found once is found everywhere: spaCy tags "ADB" once in three, so
-  every other word-bounded occurrence of a known name, or of a person's
-  surname, becomes a mention too (longest names first; not inside a longer
-  capitalised name the model did not give).
+- A name found once is found everywhere (`spread.py`).
+
+The entity's final type is decided by `kinds.py`, once every mention is in.
 """
 
 from __future__ import annotations
@@ -25,102 +23,17 @@ from collections import Counter
 from collections.abc import Sequence
 
 from tui.entities.acronym_definition import AcronymDefinition
-from tui.entities.acronyms import FUNCTION_WORDS
 from tui.entities.candidate import Candidate
-from tui.entities.cleanup import ORGANIZATION_HEADS, guess_type, retype
-from tui.entities.dates import is_calendar_date
-from tui.entities.descriptions import DESCRIBED, described_type
+from tui.entities.descriptions import DESCRIBED
 from tui.entities.draft import Draft
-from tui.entities.span_index import SpanIndex
-from tui.entities.titles import is_title
-from tui.entities.word_index import WordIndex, occurrences
+from tui.entities.kinds import acronym_type, settled_type
+from tui.entities.names import initials, is_proper_name, words_without_generation
+from tui.entities.plurals import merge_plurals
+from tui.entities.span_index import SpanIndex, candidate_index
+from tui.entities.spread import spread
+from tui.entities.word_index import WordIndex
+from tui.entities.words import CORPORATE_SUFFIXES, ORGANIZATION_HEADS
 from tui.models import EntityType
-
-__all__ = ["CORPORATE_SUFFIXES", "is_proper_name", "merge", "occurrences", "parent_organizations"]
-
-CORPORATE_SUFFIXES = frozenset(
-    [
-        "Group",
-        "Corporation",
-        "Corp",
-        "Corp.",
-        "Inc",
-        "Inc.",
-        "Ltd",
-        "Ltd.",
-        "Limited",
-        "Co",
-        "Co.",
-        "Company",
-        "Holdings",
-        "plc",
-        "PLC",
-        "AG",
-        "SA",
-        "S.A.",
-        "LLC",
-        "GmbH",
-        "Airlines",
-        "Airways",
-        "Air",
-    ]
-)
-_UNSPREAD = frozenset(
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ]
-)
-
-
-def parent_organizations(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
-    """The parent named inside a subsidiary's name: "Facebook" of "Facebook Ireland Limited".
-
-    A company named "<Parent> <Place> <Suffix>" where the place is one the
-    article names makes every other capitalised "<Parent>" an organization,
-    the model's tags or not. Nothing is added when the parent never stands alone.
-    """
-    places = {text[c.start : c.end] for c in candidates if c.type == "place"}
-    parents: set[str] = set()
-    for candidate in candidates:
-        words = text[candidate.start : candidate.end].split()
-        if (
-            candidate.type != "organization"
-            or len(words) < 3
-            or words[-1] not in CORPORATE_SUFFIXES
-        ):
-            continue
-        for cut in range(1, len(words) - 1):
-            if " ".join(words[cut:-1]) in places and words[0][:1].isupper():
-                parents.add(" ".join(words[:cut]))
-    added: list[Candidate] = []
-    if not parents:
-        return sorted(candidates, key=lambda c: c.start)
-    index = WordIndex(text)
-    taken = SpanIndex((c.start, c.end, c) for c in candidates)
-    for parent in sorted(parents):
-        for start, end in index.occurrences(parent):
-            if not taken.overlaps(start, end):
-                added.append(Candidate(start, end, "organization", "parent"))
-                taken.add(start, end, added[-1])
-    return sorted([*candidates, *added], key=lambda c: c.start)
 
 
 def merge(
@@ -137,61 +50,21 @@ def merge(
     groups = _merge_name_tails(text, groups)
     groups = _merge_corporate_suffixes(text, groups)
     groups = _merge_long_tails(groups)
-    groups = _merge_plurals(groups)
+    groups = merge_plurals(groups)
     drafts.extend(groups)
     drafts = _merge_initials(drafts)
     for draft in drafts:
         for start, end in draft.spans:
             claimed.add(start, end, None)
-    _spread(text, drafts, claimed, words)
+    spread(text, drafts, claimed, words)
     first_names = {
         d.name.split()[0] for d in drafts if d.type == "person" and len(d.name.split()) > 1
     }
     for draft in drafts:
         if not draft.from_acronym:
-            described = _described(text, draft)
-            if described is not None:
-                draft.type = described
-            else:
-                draft.type = _lone_name_type(text, draft, first_names)
-                draft.type = retype(draft.name, draft.type)
+            draft.type = settled_type(text, draft, first_names)
     drafts.sort(key=lambda draft: min(draft.spans))
     return drafts
-
-
-def _described(text: str, draft: Draft) -> EntityType | None:
-    """What the article says the thing is at any of its mentions, found or spread:
-    "the chains Acme and Bolt" types every "Acme"."""
-    if draft.type in ("date", "money"):
-        return None
-    kinds = Counter(
-        kind for start, end in draft.spans if (kind := described_type(text, start, end))
-    )
-    return kinds.most_common(1)[0][0] if kinds else None
-
-
-_PREVIOUS_WORD = re.compile(r"(?<![\w-])(?P<word>[\w.-]+)\s+$")
-
-
-def _lone_name_type(text: str, draft: Draft, first_names: set[str]) -> EntityType:
-    """A "person" known by one word only, never in full and never after a title, is
-    a shop or a company the model took for a surname ("Acme said", "Acme's stores"):
-    an organization; a place after "in" ("printed in Bolton").
-
-    People in news are introduced in full ("Jo Bloggs") or with a title
-    ("Minister Bloggs"); a mononym after a title stays a person.
-    """
-    if draft.type != "person" or any(" " in s.strip() for s in draft.surfaces(text)):
-        return draft.type
-    if draft.name in first_names:
-        return draft.type  # "Jo" where the article also names "Jo Bloggs"
-    previous = [_PREVIOUS_WORD.search(text, max(0, start - 40), start) for start, _ in draft.spans]
-    words = [match.group("word") if match else "" for match in previous]
-    if any(is_title(word) for word in words):
-        return draft.type
-    if all(word == "in" for word in words):
-        return "place"
-    return "organization"
 
 
 def _acronym_drafts(
@@ -204,7 +77,7 @@ def _acronym_drafts(
     drafts: list[Draft] = []
     if not definitions:
         return drafts
-    placed = SpanIndex((c.start, c.end, c) for c in candidates)
+    placed = candidate_index(candidates)
     votes: dict[str, Counter[EntityType]] = {}  # the model's types for each surface
     for c in candidates:
         if c.type not in ("date", "money"):
@@ -218,52 +91,11 @@ def _acronym_drafts(
         ]
         if not spans:
             continue
-        kind = _acronym_type(placed, votes.get(definition.short, Counter()), definition)
+        kind = acronym_type(placed, votes.get(definition.short, Counter()), definition)
         drafts.append(Draft(definition.long, kind, spans, from_acronym=True))
         for start, end in spans:
             claimed.add(start, end, None)
     return drafts
-
-
-def _acronym_type(
-    placed: SpanIndex[Candidate], votes: Counter[EntityType], definition: AcronymDefinition
-) -> EntityType:
-    """The model's type for the long form; else its majority for the short form; else a guess."""
-    best: Candidate | None = None
-    best_overlap = 0
-    for handle in placed.overlapping(definition.long_start, definition.long_end):
-        candidate = placed[handle]
-        overlap = min(candidate.end, definition.long_end) - max(
-            candidate.start, definition.long_start
-        )
-        if overlap > best_overlap and candidate.type not in ("date", "money"):
-            best, best_overlap = candidate, overlap
-    if best is not None and best_overlap * 2 >= definition.long_end - definition.long_start:
-        kind = best.type
-    else:
-        kind = votes.most_common(1)[0][0] if votes else _guess_acronym_type(definition.long)
-    if kind == "person":  # an acronym with a spelled-out long form is not a person
-        kind = _guess_acronym_type(definition.long)
-    return retype(definition.long, kind)
-
-
-def _guess_acronym_type(long: str) -> EntityType:
-    """A type from the long form alone: its head noun, else an organization if it is a name.
-
-    A capitalised long form the model did not type ("Letters from Lisbon (LFL)",
-    where it only saw the place "Lisbon") is most often an organization; a
-    lower-case one ("artificial intelligence (AI)") is a term, left as other.
-    """
-    kind = guess_type(long)
-    if kind == "other" and is_proper_name(long):
-        return "organization"
-    return kind
-
-
-def is_proper_name(phrase: str) -> bool:
-    """Every word but function words starts with a capital or a digit: "Letters from Lisbon"."""
-    words = [w for w in re.split(r"[\s\-–]+", phrase) if w and w.lower() not in FUNCTION_WORDS]
-    return bool(words) and all(w[0].isupper() or w[0].isdigit() for w in words)
 
 
 def _spelling_groups(text: str, candidates: Sequence[Candidate]) -> list[Draft]:
@@ -306,7 +138,7 @@ def _alternate_names(
     map sends the alternate's key to the name's.
     """
     alternates: dict[str, str] = {}
-    kept = SpanIndex((c.start, c.end, c) for c in candidates)
+    kept = candidate_index(candidates)
     for candidate in candidates:
         if candidate.type not in ("organization", "event", "other"):
             continue
@@ -354,11 +186,11 @@ def _merge_name_tails(text: str, groups: list[Draft]) -> list[Draft]:
     ("Fattah el-Sisi") only if it is typed a person.
     """
     people = [g for g in groups if g.type == "person" and len(g.name.split()) > 1]
-    tails_of_people = {tail for p in people for tail in _tails(person_words(p.name))}
+    tails_of_people = {tail for p in people for tail in _tails(words_without_generation(p.name))}
     roots = [p for p in people if tuple(p.name.split()) not in tails_of_people]
     roots_by_tail: dict[tuple[str, ...], list[Draft]] = {}
     for root in roots:
-        for tail in _tails(person_words(root.name)):
+        for tail in _tails(words_without_generation(root.name)):
             roots_by_tail.setdefault(tail, []).append(root)
     kept: list[Draft] = []
     for group in groups:
@@ -372,14 +204,6 @@ def _merge_name_tails(text: str, groups: list[Draft]) -> list[Draft]:
         else:
             kept.append(group)
     return kept
-
-
-_GENERATION = re.compile(r",? (?:Jr\.?|Sr\.?|II|III|IV)$")
-
-
-def person_words(name: str) -> list[str]:
-    """A person's name without its generation suffix: "Jo Bloggs, Jr." -> Jo, Bloggs."""
-    return _GENERATION.sub("", name).split()
 
 
 def _merge_long_tails(groups: list[Draft]) -> list[Draft]:
@@ -402,60 +226,6 @@ def _merge_long_tails(groups: list[Draft]) -> list[Draft]:
         else:
             kept.append(group)
     return kept
-
-
-def _merge_plurals(groups: list[Draft]) -> list[Draft]:
-    """A multi-word name and its plural are one thing: "Space Shuttle", "Space Shuttles".
-
-    The form with more mentions names it (the first seen on a tie). A "person"
-    the article also speaks of in the plural is a kind of thing, a vehicle or
-    a product ("the Space Shuttles"): typed other. Two persons are left alone:
-    "James Williams" is not "James William".
-    """
-    by_name = {g.name: g for g in groups if _pluralizable(g)}
-    gone: set[int] = set()
-    for group in groups:
-        other = by_name.get(group.name + "s")
-        if other is None or other is group or not _pluralizable(group):
-            continue
-        if id(other) in gone or id(group) in gone:
-            continue
-        people = [g.type == "person" for g in (group, other)]
-        if all(people):
-            continue
-        owner, joined = (group, other)
-        if len(other.spans) > len(group.spans) or (
-            len(other.spans) == len(group.spans) and min(other.spans) < min(group.spans)
-        ):
-            owner, joined = other, group
-        owner.absorb(joined)
-        owner.votes.update(joined.votes)
-        if any(people):
-            owner.type = "other"
-        gone.add(id(joined))
-    return [g for g in groups if id(g) not in gone]
-
-
-def _pluralizable(draft: Draft) -> bool:
-    words = draft.name.split()
-    return (
-        draft.type not in ("date", "money")
-        and len(words) > 1
-        and words[-1][:1].isupper()
-        and words[-1].isalpha()
-    )
-
-
-def _number_variants(draft: Draft) -> set[str]:
-    """The plural or singular of a multi-word name: "Indian Railways" -> "Indian Railway"."""
-    if draft.type == "person" or not _pluralizable(draft):
-        return set()
-    name = draft.name
-    if name.endswith("s") and not name.endswith("ss") and len(name.split()[-1]) > 3:
-        return {name[:-1]}
-    if not name.endswith("s"):
-        return {name + "s"}
-    return set()
 
 
 def _tails(full: list[str]) -> dict[tuple[str, ...], None]:
@@ -513,7 +283,7 @@ def _merge_initials(drafts: list[Draft]) -> list[Draft]:
     by_initials: dict[str, list[Draft]] = {}
     for other in drafts:
         if other.type not in ("date", "money", "person"):
-            by_initials.setdefault(_initials(other.name), []).append(other)
+            by_initials.setdefault(initials(other.name), []).append(other)
     kept: list[Draft] = []
     for draft in drafts:
         letters = draft.name.replace(".", "")
@@ -530,57 +300,3 @@ def _merge_initials(drafts: list[Draft]) -> list[Draft]:
         else:
             kept.append(draft)
     return kept
-
-
-def _initials(name: str) -> str:
-    words = [w for w in re.split(r"[\s\-–]+", name) if w and w.lower() not in FUNCTION_WORDS]
-    if len(words) < 2:
-        return ""
-    return "".join(word[0] for word in words).upper()
-
-
-def _spread(text: str, drafts: list[Draft], claimed: SpanIndex[None], words: WordIndex) -> None:
-    """Every other word-bounded occurrence of a known name becomes a mention.
-
-    Longer names go first, whichever entity they belong to. An occurrence
-    followed by another capitalised word (not a title) is part of a name the
-    model did not give: "Mysore" in "Mysore Divisional Railway Manager" is not
-    the place. "US" in "US President" still is, and so is "SpaceX" in "SpaceX
-    Crew Dragon" when "Crew Dragon" is a name of its own.
-    """
-    surnames = Counter(
-        person_words(draft.name)[-1]
-        for draft in drafts
-        if draft.type == "person" and len(draft.name.split()) > 1
-    )
-    pairs: list[tuple[str, Draft]] = []
-    for draft in drafts:
-        if draft.type in ("date", "money") or draft.from_acronym:
-            continue
-        forms = {text[start:end] for start, end in draft.spans}
-        if draft.type == "person" and len(draft.name.split()) > 1:
-            surname = person_words(draft.name)[-1]
-            if surnames[surname] == 1 and len(surname) > 2 and surname[0].isupper():
-                forms.add(
-                    surname
-                )  # "Bridenstine remarked": the model missed it, the reader did not
-        forms |= _number_variants(draft)
-        pairs.extend((form, draft) for form in forms)
-    for form, draft in sorted(pairs, key=lambda pair: len(pair[0]), reverse=True):
-        if len(form) < 2 or form in _UNSPREAD or (is_calendar_date(form) and " " not in form):
-            continue
-        for span in words.occurrences(form):
-            if not claimed.overlaps(*span) and not _inside_longer_name(text, span[1], claimed):
-                draft.spans.append(span)
-                claimed.add(*span, None)
-
-
-_NEXT_WORD = re.compile(r" ([A-Z][\w'’-]*)")
-
-
-def _inside_longer_name(text: str, end: int, claimed: SpanIndex[None]) -> bool:
-    following = _NEXT_WORD.match(text, end)
-    if following is None or is_title(following.group(1)):
-        return False
-    at = following.start(1)
-    return not claimed.overlaps(at, at + 1)  # "SpaceX Crew Dragon": that name is claimed

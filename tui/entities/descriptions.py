@@ -18,43 +18,15 @@ from collections.abc import Sequence
 
 from tui.entities.candidate import Candidate
 from tui.entities.titles import is_title
+from tui.entities.words import ORGANIZATION_NOUNS, PERSON_NOUNS, PHRASE_ENDS
 from tui.models import EntityType
 
 DESCRIBED = "described"
-
-ORGANIZATION_NOUNS = frozenset(
-    [
-        *("company", "companies", "firm", "firms", "chain", "chains", "supermarket"),
-        *("supermarkets", "retailer", "retailers", "newspaper", "newspapers", "daily"),
-        *("weekly", "magazine", "broadcaster", "manufacturer", "manufacturers", "maker"),
-        *("makers", "producer", "producers", "startup", "start-up", "airline", "airlines"),
-        *("carrier", "bank", "banks", "insurer", "publisher", "conglomerate", "website"),
-        *("site", "outlet", "tabloid", "automaker", "carmaker", "telecom", "operator"),
-        *("subsidiary", "party", "charity", "nonprofit", "non-profit"),
-    ]
-)
-PERSON_NOUNS = frozenset(
-    [
-        *("actress", "actor", "model", "singer", "rapper", "musician", "lawyer"),
-        *("attorney", "journalist", "reporter", "activist", "businessman"),
-        *("businesswoman", "author", "writer", "novelist", "player", "artist"),
-        *("photographer", "comedian", "economist", "analyst", "scientist"),
-        *("researcher", "doctor", "nurse", "student", "teacher", "founder"),
-        *("politician", "lawmaker", "legislator", "candidate", "expert", "official"),
-    ]
-)
 
 _WORD_BEFORE = re.compile(r"(?<![\w-])(?P<noun>[a-z][a-z-]*) +(?:(?:named|called) +)?$")
 # ", a cybersecurity firm," / ", the Acme Government commissioner responsible for ...":
 # an article first (", is the first company to" says nothing about the name);
 # up to eight words before the next punctuation mark.
-_PHRASE_ENDS = frozenset(
-    [
-        *("of", "for", "at", "in", "from", "with", "who", "which", "that", "to", "on"),
-        *("by", "and", "or", "said", "says", "told", "whose", "where", "when", "based"),
-        *("is", "was", "are", "were", "has", "had", "have", "will", "would"),
-    ]
-)
 _AFFILIATION = re.compile(r"(?<![\w-])(?:of|at|from) +$")
 _APPOSITION = re.compile(r", +(?:a|an|the) +(?P<words>[^,.;:()\"“”\n]{1,80})")
 
@@ -81,7 +53,7 @@ def described_type(text: str, start: int, end: int) -> EntityType | None:
         return None
     found: EntityType | None = None
     for word in apposition.group("words").split()[:8]:
-        if word in _PHRASE_ENDS:
+        if word in PHRASE_ENDS:
             break  # "a spokesperson for the firm": the phrase's head came before
         if "'" in word or "’" in word:
             continue  # "the company's founder": the company is not the one described

@@ -1,29 +1,30 @@
-"""The pipeline: recogniser, clean-ups, acronyms, alias merging, one entity list per article."""
+"""The pipeline, in order: recogniser, clean-ups, joins, acronyms, merging (see __init__.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from tui.entities.acronyms import find_definitions
-from tui.entities.aliases import merge, parent_organizations
+from tui.entities.aliases import merge
 from tui.entities.candidate import Candidate
 from tui.entities.cleanup import (
+    back_reference_words,
     clean_candidates,
     dateline_source,
-    head_words,
     headings,
     in_headings,
     is_back_reference,
-    join_model_numbers,
-    join_organizations,
-    law_names,
-    money_amounts,
-    places_before_area_words,
-    website_names,
-    whole_names,
 )
 from tui.entities.dates import find_dates
 from tui.entities.descriptions import describe
+from tui.entities.joins import join_model_numbers, join_organizations, whole_names
+from tui.entities.missed_names import (
+    law_names,
+    money_amounts,
+    parent_organizations,
+    places_before_area_words,
+    website_names,
+)
 from tui.entities.recognizer import Recognizer
 from tui.entities.titles import coordinated_names, names_after_titles, strip_titles
 from tui.models import Article, Entity
@@ -62,8 +63,9 @@ def entities_of(
         cleaned = places_before_area_words(text, cleaned)
     cleaned = join_model_numbers(text, cleaned)
     definitions = find_definitions(text, skip=[source] if source else [])
-    heads = head_words([text[c.start : c.end] for c in cleaned] + [d.long for d in definitions])
-    cleaned = [c for c in cleaned if not is_back_reference(text, c, heads)]
+    names = [text[c.start : c.end] for c in cleaned] + [d.long for d in definitions]
+    back_references = back_reference_words(names)
+    cleaned = [c for c in cleaned if not is_back_reference(text, c, back_references)]
     drafts = merge(text, cleaned, definitions)
     heading_blocks = headings(article.blocks)
     entities: list[Entity] = []

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Generic, TypeVar
 
+from tui.entities.candidate import Candidate
+
 T = TypeVar("T")
 
 
@@ -70,3 +72,8 @@ class SpanIndex(Generic[T]):
     def _touched(self, start: int, end: int) -> range:
         """Buckets of the characters in [start, end); an empty span's is its position's."""
         return range(start // self.BUCKET, max(start, end - 1) // self.BUCKET + 1)
+
+
+def candidate_index(candidates: Iterable[Candidate]) -> SpanIndex[Candidate]:
+    """The candidates on their own spans: what the rules ask "is this taken?" of."""
+    return SpanIndex((c.start, c.end, c) for c in candidates)

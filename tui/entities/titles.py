@@ -15,68 +15,27 @@ import re
 from collections.abc import Iterator, Sequence
 
 from tui.entities.candidate import Candidate
-from tui.entities.cleanup import EVENT_HEADS, ORGANIZATION_HEADS, PLACE_HEADS
-from tui.entities.span_index import SpanIndex
+from tui.entities.span_index import candidate_index
+from tui.entities.words import (
+    ABBREVIATED_TITLES,
+    HEAD_NOUNS,
+    LOWER_CASE_TITLES,
+    MONTHS_AND_DAYS,
+    NOT_NAME_STARTS,
+    TITLES,
+)
 
-TITLES = frozenset(
-    [
-        *("President", "Presidents", "Vice-President", "Premier", "Chancellor", "Minister"),
-        *("Ministers", "Secretary", "Senator", "Sen", "Governor", "Gov", "Mayor"),
-        *("Chairman", "Chairwoman", "Chairperson", "Chair", "Administrator", "Director"),
-        *("Commissioner", "Ambassador", "Spokesperson", "Spokesman", "Spokeswoman"),
-        *("Judge", "Pilot", "Captain", "Capt", "Commander", "Colonel", "Col", "General"),
-        *("Gen", "Lieutenant", "Lt", "Sergeant", "Sgt", "Inspector", "Superintendent"),
-        *("Detective", "Dr", "Mr", "Mrs", "Ms", "Prof", "Professor", "Sir", "Dame"),
-        *("King", "Queen", "Prince", "Princess", "Pope", "Sheikh", "Emir", "Rev"),
-        *("Reverend", "Bishop", "Archbishop", "Cardinal", "Manager", "Astronaut", "Coach"),
-        *("Representative", "Rep", "Officer", "Chief", "Executive", "CEO", "Deputy"),
-        *("Attorney",),
-    ]
-)
-# Lower-case titles that introduce a name just as well: "commissioner Albert Muchanga".
-# ("general", "chief" or "king" lower-case are too often something else.)
-_LOWER_TITLES = frozenset(
-    [
-        *("president", "minister", "secretary", "senator", "governor", "mayor", "premier"),
-        *("chairman", "chairwoman", "chairperson", "chancellor", "administrator", "director"),
-        *("commissioner", "ambassador", "spokesperson", "spokesman", "spokeswoman"),
-        *("astronaut", "pilot", "captain", "manager", "professor"),
-    ]
-)
-_MONTHS_AND_DAYS = frozenset(
-    [
-        *("January", "February", "March", "April", "May", "June", "July", "August"),
-        *("September", "October", "November", "December", "Monday", "Tuesday"),
-        *("Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-    ]
-)
 _WORD = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z-]*\.?")
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*"
 # After a title: one to three capitalised words, then no further capitalised word.
 _NAME = re.compile(rf" (?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}})(?![\w-]| [A-Z0-9])")
-_HEADS = EVENT_HEADS | ORGANIZATION_HEADS | PLACE_HEADS
-
-
-# Titles written with a full stop ("Dr. Smith"); after any other word a full
-# stop ends the sentence ("a hospital spokesperson. The police").
-_ABBREVIATED = frozenset(
-    ["Dr", "Mr", "Mrs", "Ms", "Prof", "Sen", "Gov", "Gen", "Col", "Capt", "Lt", "Sgt", "Rev", "Rep"]
-)
-# Words a name never starts with: "Minister The" is a sentence, not a person.
-_NOT_NAMES = frozenset(
-    [
-        *("The", "A", "An", "This", "That", "These", "Those", "His", "Her", "Its", "Their"),
-        *("Our", "My", "Your", "In", "On", "At", "As", "And", "But", "Or", "If", "When"),
-        *("While", "After", "Before", "Since", "For", "From", "To", "With", "By", "Of"),
-    ]
-)
 
 
 def is_title(word: str) -> bool:
     """A title word; with a full stop only an abbreviation ("Dr." yes, "spokesperson." no)."""
     if word.endswith("."):
-        return word[:-1] in _ABBREVIATED
-    return word in TITLES or word in _LOWER_TITLES
+        return word[:-1] in ABBREVIATED_TITLES
+    return word in TITLES or word in LOWER_CASE_TITLES
 
 
 def names_after_titles(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -91,21 +50,21 @@ def names_after_titles(text: str, candidates: Sequence[Candidate]) -> list[Candi
     taken = {text[c.start : c.end] for c in candidates if c.type != "person"}
     lower = set(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", text))
     spans: list[tuple[int, int]] = []
-    placed = SpanIndex((c.start, c.end, c) for c in candidates)
+    placed = candidate_index(candidates)
     for match in _titled_names(text):
         start, end = match.span("name")
         words = match.group("name").split()
         if (
             not placed.overlaps(start, end)
             and not any(is_title(word) for word in words)
-            and words[-1] not in _HEADS
-            and words[0] not in _MONTHS_AND_DAYS | _NOT_NAMES
+            and words[-1] not in HEAD_NOUNS
+            and words[0] not in MONTHS_AND_DAYS | NOT_NAME_STARTS
             and match.group("name") not in taken
             and not any(word.lower() in lower for word in words)
         ):
             spans.append((start, end))
     multi = [Candidate(s, e, "person", "title") for s, e in spans if " " in text[s:e]]
-    known = _person_words(text, [*candidates, *multi])
+    known = _known_person_names(text, [*candidates, *multi])
     single = [
         Candidate(s, e, "person", "title")
         for s, e in spans
@@ -126,7 +85,7 @@ def coordinated_names(text: str, candidates: Sequence[Candidate]) -> list[Candid
     """
     lower = set(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", text))
     people: dict[tuple[int, int], Candidate] = {}
-    placed = SpanIndex((c.start, c.end, c) for c in candidates)
+    placed = candidate_index(candidates)
     for word in _WORD.finditer(text):
         title = word.group()
         if not (title.endswith("s") and title[:1].isupper() and title[:-1] in TITLES):
@@ -138,8 +97,8 @@ def coordinated_names(text: str, candidates: Sequence[Candidate]) -> list[Candid
         words = match.group("name").split()
         if (
             any(is_title(w) for w in words)
-            or words[-1] in _HEADS
-            or words[0] in _NOT_NAMES
+            or words[-1] in HEAD_NOUNS
+            or words[0] in NOT_NAME_STARTS
             or any(w.lower() in lower for w in words)
         ):
             continue
@@ -158,8 +117,11 @@ def _titled_names(text: str) -> Iterator[re.Match[str]]:
                 yield match
 
 
-def _person_words(text: str, candidates: Sequence[Candidate]) -> set[str]:
-    """Names the model gave persons, and their first and last words ("Rangoli Patil": "Rangoli")."""
+def _known_person_names(text: str, candidates: Sequence[Candidate]) -> set[str]:
+    """Names the model gave persons, and their first and last words ("Rangoli Patil": "Rangoli").
+
+    A one-word name after a title, or left when a title is cut, is a person when it is one of these.
+    """
     found: set[str] = set()
     for candidate in candidates:
         if candidate.type == "person":
@@ -175,7 +137,7 @@ def strip_titles(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
     For a span the model typed something else, only when the article knows a
     person by that name: "General Motors" stays an organization.
     """
-    people = _person_words(text, candidates)
+    people = _known_person_names(text, candidates)
     stripped: list[Candidate] = []
     for candidate in candidates:
         words = list(re.finditer(r"\S+", text[candidate.start : candidate.end]))

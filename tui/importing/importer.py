@@ -17,7 +17,7 @@ from typing import BinaryIO, Final, Literal
 from tui.annotations.reanchoring import reanchor_notes
 from tui.annotations.replacement_guard import replacement_problem
 from tui.annotations.w3c_import import import_annotations
-from tui.entities import EXTRACTOR_VERSION, NO_MODEL_SUFFIX
+from tui.entities.versions import is_current, stored_version
 from tui.importing.deduplicator import Deduplicator
 from tui.importing.entity_pipeline import EntityPipeline
 from tui.importing.folder_walk import FolderWalk
@@ -36,7 +36,6 @@ __all__ = [
     "expand_paths",
     "import_paths",
     "reindex",
-    "stored_version",
 ]
 
 BATCH_SIZE = 64
@@ -48,11 +47,6 @@ STDIN_NAME: Final = "<stdin>"
 Source = Path | Literal["-"]
 Progress = Callable[[int, int], None]
 """Called with (files done, files in all) as the import goes."""
-
-
-def stored_version(problem: str | None) -> str:
-    """The version stored with entities; marked when the model was missing (reindex redoes it)."""
-    return EXTRACTOR_VERSION if problem is None else EXTRACTOR_VERSION + NO_MODEL_SUFFIX
 
 
 def expand_paths(paths: Iterable[Source], walk: FolderWalk) -> Iterator[Source]:
@@ -104,7 +98,7 @@ def reindex(library: Library, everything: bool = False) -> tuple[int, str | None
     library.check_writable()
     ids = library.article_ids()
     versions = library.extractor_versions(ids)
-    stale = [i for i in ids if everything or versions[i] != EXTRACTOR_VERSION]
+    stale = [i for i in ids if everything or not is_current(versions[i])]
     articles = [library.get_article(article_id) for article_id in stale]
     problem = None
     redone = 0
@@ -228,7 +222,7 @@ class Importer:
         """A new text has none (a changed one lost them); a metadata change keeps them."""
         if self._stored_texts.get(article.id) != article.text_hash:
             return True
-        return self._versions.get(article.id) != EXTRACTOR_VERSION  # an older extractor's
+        return not is_current(self._versions.get(article.id))  # an older extractor's
 
     def _save_entities(self, pipeline: EntityPipeline[int], *, wait: bool) -> None:
         for files, articles, entities, problem in pipeline.finished(wait=wait):

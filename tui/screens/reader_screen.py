@@ -21,7 +21,7 @@ from textual.widgets import Footer
 
 from tui.annotations.anchoring import make_selector
 from tui.annotations.tags import parse_tags, tags_in
-from tui.entities import EXTRACTOR_VERSION, NO_MODEL_SUFFIX
+from tui.entities.versions import stored_entities_problem
 from tui.ingest.clean import defused
 from tui.models import Entity, Note, ReadingState
 from tui.screens.browser import open_in_browser
@@ -130,14 +130,7 @@ class ReaderScreen(Screen[None]):
             return
         self.article_id = article.id
         view.show(article, entities, notes)
-        problem = None
-        if version is not None and version.endswith(NO_MODEL_SUFFIX):
-            problem = (
-                "Only acronyms and dates: the spaCy model was missing at import. "
-                "Run `gloss reindex`."
-            )
-        elif version not in (None, EXTRACTOR_VERSION):
-            problem = "Entities from an older Gloss: run `gloss reindex`."
+        problem = stored_entities_problem(version)
         self.query_one(EntitySidebar).show(entities, problem=problem)
         if entities:
             self.set_timer(BACKGROUND_DELAY, lambda: self.count_elsewhere(article.id, entities))

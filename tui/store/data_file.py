@@ -12,8 +12,9 @@ from tinydb import TinyDB
 from tinydb.table import Table
 
 from tui.store.errors import LibraryReadOnlyError
+from tui.store.migrations import upgrade
 from tui.store.safe_json_storage import Rebuild, SafeJSONStorage
-from tui.store.schema import Tables, check_not_newer, upgrade
+from tui.store.schema import Tables, check_not_newer
 
 
 class DataFile:
@@ -94,6 +95,14 @@ class DataFile:
 def next_doc_id(docs: dict[str, object]) -> int:
     """The next free TinyDB document id in a table read under the lock."""
     return max((int(key) for key in docs), default=0) + 1
+
+
+def find_key(table: dict[str, Any], field: str, value: str) -> str | None:
+    """The key of the first document whose `field` equals `value`."""
+    for key, doc in table.items():
+        if doc.get(field) == value:
+            return key
+    return None
 
 
 def keys_by(table: dict[str, Any], field: str) -> dict[str, str]:

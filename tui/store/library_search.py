@@ -9,6 +9,9 @@ and entity names) and only what differs is indexed again. Library writes call
 `after_write` while still holding the catalog lock, with the ids they changed,
 so the usual case touches only those articles and re-reads no text.
 
+The library is read through one narrow SearchSource (the Library's
+LibraryReader), so this module knows no file layout and no Library.
+
 Notes and reading state are not in the file: they are read from the notes
 shards and user.json at search time (cached while the files are unchanged), so
 saving a note or starring an article never rewrites the index.
@@ -19,11 +22,11 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from tui.models import ReadingState, SearchHit
 from tui.search import ArticleMeta, NoteIndex, Searcher, SearchIndex, parse_query
-from tui.store import codec
+from tui.store import codec, record_checks
 from tui.store.data_file import DataFile
 from tui.store.record_rules import Report
 from tui.store.schema import Tables
@@ -35,67 +38,64 @@ EntityOf = Callable[[str], dict[str, Any] | None]
 _SNAPSHOT_TRIES = 5
 
 
+class SearchSource(Protocol):
+    """What the search reads from the library: checked records, cached by the reader."""
+
+    def articles(self) -> Docs:
+        """Catalog entries by article id."""
+
+    def body(self, article_id: str, expected_hash: object) -> str | None:
+        """An article's text, or None when missing or not the one the catalog describes."""
+
+    def entity_docs(self) -> Docs:
+        """Every article's entity document by article id."""
+
+    def entity_doc(self, article_id: str) -> dict[str, Any] | None:
+        """One article's entity document (only its shard is read)."""
+
+    def note_docs(self) -> list[dict[str, Any]]:
+        """Every note document."""
+
+    def notes_version(self) -> object | None:
+        """Changes whenever any note changes; None when it cannot tell."""
+
+    def reading_states(self) -> dict[str, ReadingState]:
+        """Stored reading states by article id."""
+
+
 class LibrarySearch:
-    """The Library's search index, notes index and reading-state cache."""
+    """The Library's search index and notes index, kept in step with the files."""
 
     def __init__(
-        self,
-        folder: Path,
-        catalog: DataFile,
-        user: DataFile,
-        articles: Callable[[], Docs],
-        entity_docs: Callable[[], Docs],
-        entity_doc: Callable[[str], dict[str, Any] | None],
-        body: Callable[[str, object], str | None],
-        notes_version: Callable[[], object | None],
-        note_docs: Callable[[], list[dict[str, Any]]],
-        report: Report,
+        self, folder: Path, catalog: DataFile, source: SearchSource, report: Report
     ) -> None:
         self.file = SearchIndexFile(folder)
         self._catalog = catalog
-        self._user = user
-        self._articles = articles
-        self._entity_docs = entity_docs
-        self._entity_doc = entity_doc
-        self._body = body
-        self._notes_version = notes_version
-        self._note_docs = note_docs
+        self._source = source
         self._report = report
         self._index: SearchIndex | None = None
         self._notes: NoteIndex | None = None
         self._notes_source: object = None
-        self._states: dict[str, ReadingState] = {}
-        self._states_source: object = None
 
     # -- queries ----------------------------------------------------------------
 
     def search(self, text: str, limit: int) -> list[SearchHit]:
         query = parse_query(text)  # a QueryError goes to the caller as it is
-        searcher = Searcher(self.current(), self.note_index(), self.states(), self._text_of)
+        states = self._source.reading_states()
+        searcher = Searcher(self.current(), self.note_index(), states, self._text_of)
         return searcher.search(query, limit)
 
     def _text_of(self, article_id: str) -> str | None:
-        doc = self._articles().get(article_id)
-        return None if doc is None else self._body(article_id, doc.get("text_hash"))
+        doc = self._source.articles().get(article_id)
+        return None if doc is None else self._source.body(article_id, doc.get("text_hash"))
 
     def note_index(self) -> NoteIndex:
-        version = self._notes_version()
+        version = self._source.notes_version()
         if self._notes is None or version is None or version != self._notes_source:
-            notes = [codec.note_from(doc) for doc in self._note_docs()]
+            notes = [codec.note_from(doc) for doc in self._source.note_docs()]
             self._notes = NoteIndex.build(notes, self._notes)
             self._notes_source = version
         return self._notes
-
-    def states(self) -> dict[str, ReadingState]:
-        """Stored reading states by article id (cached; do not modify)."""
-        tables = self._user.read()
-        if tables is not self._states_source:
-            docs = codec.checked_records(
-                tables.get("reading", {}), codec.checked_reading, self._user.path, self._report
-            )
-            self._states = {doc["article_id"]: codec.reading_from(doc) for doc in docs}
-            self._states_source = tables
-        return self._states
 
     # -- keeping the index current ---------------------------------------------
 
@@ -139,31 +139,21 @@ class LibrarySearch:
         from their shards). `catalog` is what was just written, so nothing is
         read back from disk (the storage would re-read a file this fresh).
         """
-        articles = codec.checked_catalog(
+        articles = record_checks.checked_catalog(
             catalog.get("articles", {}), self._catalog.path, self._report
         )
         given = entities or {}
 
         def entity_of(article_id: str) -> dict[str, Any] | None:
-            return given[article_id] if article_id in given else self._entity_doc(article_id)
+            return given[article_id] if article_id in given else self._source.entity_doc(article_id)
 
         self._sync(before, article_ids, texts or {}, (self.catalog_stamp(), articles, entity_of))
-
-    def rebuild(self) -> None:
-        """Index every article again from the catalog and the texts, and save."""
-        with self._catalog.storage.locked():
-            stamp, articles, entities = self._snapshot()
-            index = SearchIndex()
-            self._apply(index, articles, entities, None, {})
-            index.stamp = stamp
-            self._index = index
-            self.file.save(index)
 
     def _snapshot(self) -> tuple[list[int] | None, Docs, EntityOf]:
         """The catalog's stamp and its articles and entities, read from that same version."""
         for _ in range(_SNAPSHOT_TRIES):
             before = self.catalog_stamp()
-            articles, entities = self._articles(), self._entity_docs()
+            articles, entities = self._source.articles(), self._source.entity_docs()
             if self.catalog_stamp() == before:
                 return before, articles, entities.get
         return None, articles, entities.get  # a busy writer: index now, check again next time
@@ -229,7 +219,7 @@ class LibrarySearch:
             if index.body_hash(article_id) != text_hash:
                 text = texts.get(article_id)
                 if text is None:
-                    text = self._body(article_id, text_hash)
+                    text = self._source.body(article_id, text_hash)
                 # a missing text is indexed as empty, under no hash, so the next check retries it
                 stored_hash = "" if text is None else str(text_hash)
                 index.set_body(article_id, stored_hash, text or "")

@@ -18,7 +18,8 @@ from tui.models import text_hash
 from tui.store import codec
 from tui.store.data_file import DataFile
 from tui.store.errors import LibraryError
-from tui.store.schema import Tables, upgrade
+from tui.store.migrations import upgrade
+from tui.store.schema import Tables
 
 """Catalog field: the extractor version of the article's stored entities (absent: none)."""
 

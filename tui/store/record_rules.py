@@ -1,4 +1,4 @@
-"""The type each field of a stored record must have, for the codec's checks (codec.checked_*).
+"""The type each field of a stored record must have, for record_checks.checked_*.
 
 Library files may come from elsewhere (synced, shared, edited by hand): a record
 can be valid JSON and still hold `"title": null` or `"date": 20240101`. The
