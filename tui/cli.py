@@ -10,6 +10,7 @@ from pathlib import Path
 
 from tui import __version__
 from tui.commands import (
+    delete_command,
     entities_command,
     export_command,
     import_files,
@@ -18,8 +19,10 @@ from tui.commands import (
     notes_command,
     open_reader,
     reindex_command,
+    restore_command,
     search_command,
     show_article,
+    trash_command,
 )
 from tui.commands.argument_parser import ArgumentParser
 from tui.commands.output import library_option
@@ -45,6 +48,9 @@ COMMANDS = (
     note_command,
     notes_command,
     export_command,
+    delete_command,
+    trash_command,
+    restore_command,
 )
 
 

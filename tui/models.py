@@ -92,6 +92,15 @@ class ArticleSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class TrashedArticle:
+    """An article in the library's trash: what it was, when it went, how many notes went too."""
+
+    summary: ArticleSummary
+    trashed_at: str
+    notes: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Mention:
     """Where an entity is named: code-point offsets into the canonical text."""
 

@@ -16,7 +16,7 @@ from typing import Any
 from tui.models import Article, Entity
 from tui.store import codec
 from tui.store.codec import ENTITIES_VERSION
-from tui.store.data_file import keys_by, next_doc_id
+from tui.store.data_file import keys_by, next_doc_id, upsert
 from tui.store.errors import ArticleNotFoundError
 from tui.store.library_reader import LibraryReader
 from tui.store.library_search import LibrarySearch
@@ -131,6 +131,30 @@ class CatalogWriter:
             with self._shards.of(NOTES_DIR, article_id).edit() as notes:
                 remove_where(notes, "notes", "article_id", {article_id})
 
+    def put_back(self, records: Sequence[dict[str, Any]]) -> None:
+        """Store articles again exactly as the trash kept them: entry, text and entities.
+
+        The shards are written before the catalog (as at import), and the
+        search index is told of each text and entity document it gets back.
+        """
+        texts = {r["article_id"]: r["body"]["text"] for r in records if _has_text(r)}
+        entities: dict[str, dict[str, Any] | None] = {
+            r["article_id"]: r.get("entities") or None for r in records
+        }
+        with self._catalog_edit(set(entities), texts, entities) as catalog:
+            docs = catalog.setdefault("articles", {})
+            self._shards.write_bodies(
+                [
+                    (r["body"].get("article") or r["catalog"], r["body"]["text"])
+                    for r in records
+                    if _has_text(r)
+                ]
+            )
+            found = [doc for doc in entities.values() if doc is not None]
+            if found:
+                self._shards.store_entity_docs(found)
+            upsert(docs, [r["catalog"] for r in records], "id")
+
     @contextlib.contextmanager
     def _catalog_edit(
         self,
@@ -150,3 +174,8 @@ class CatalogWriter:
                 yield tables
             if article_ids:
                 self._search.after_write(before, article_ids, texts, tables, entities)
+
+
+def _has_text(record: dict[str, Any]) -> bool:
+    body = record.get("body")
+    return isinstance(body, dict) and isinstance(body.get("text"), str)

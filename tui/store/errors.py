@@ -19,10 +19,10 @@ class LibraryError(OneLineError):
 class ArticleNotFoundError(LibraryError):
     """No article has this id (or id prefix)."""
 
-    def __init__(self, article_id: str, folder: Path) -> None:
+    def __init__(self, article_id: str, folder: Path, place: str = "library") -> None:
         self.article_id = article_id
         self.folder = folder
-        super().__init__(f"no article {article_id!r} in library {folder}")
+        super().__init__(f"no article {article_id!r} in {place} {folder}")
 
 
 class AmbiguousIdError(LibraryError):

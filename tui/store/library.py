@@ -30,6 +30,7 @@ from tui.models import (
     ReadingState,
     SavedSearch,
     SearchHit,
+    TrashedArticle,
 )
 from tui.store import codec, migrations
 from tui.store.catalog_writer import CatalogWriter
@@ -46,6 +47,7 @@ from tui.store.library_search import LibrarySearch
 from tui.store.reading_states import ReadingStates
 from tui.store.saved_searches import SavedSearches
 from tui.store.shards import BODIES_DIR, ENTITIES_DIR, NOTES_DIR, Shards
+from tui.store.trash_can import TrashCan
 from tui.store.user_text import clean_tags
 
 SURELY_LISTS_ARTICLES = 64 * 1024
@@ -112,6 +114,7 @@ class Library:
         self._writer = CatalogWriter(self._files, self._reader, self._search)
         self._notes = LibraryNotes(self._files, self._reader, report)
         self._saved = SavedSearches(self._files.user, report)
+        self._trash = TrashCan(self._files, self._reader, self._writer)
 
     def __repr__(self) -> str:
         return f"Library({str(self.folder)!r})"
@@ -146,6 +149,7 @@ class Library:
                 return
             self._closed = True
             self._files.close()
+            self._trash.close()
 
     def __enter__(self) -> Library:
         return self
@@ -162,7 +166,7 @@ class Library:
 
     @_serialized
     def is_empty(self) -> bool:
-        """No article stored. Asked at every start: a large catalog is not parsed for it.
+        """No article stored, live or trashed: asked at every start, without parsing a big catalog.
 
         A catalog listing none while the body shards hold some is rebuilt first,
         so that a library is never started afresh over its own articles.
@@ -178,7 +182,7 @@ class Library:
             return False
         if not self._reader.articles() and not self.read_only:
             self._files.fill_catalog(f"library file {path} listed no articles")
-        return not self._reader.articles()
+        return not self._reader.articles() and not self._trash.listing()
 
     @_serialized
     def ids_by_text_hash(self) -> dict[str, list[str]]:
@@ -227,6 +231,37 @@ class Library:
     def delete_article(self, article_id: str) -> None:
         """Remove an article with its text, entities, notes and reading state."""
         self._writer.delete_article(article_id)
+
+    # -- trash ----------------------------------------------------------------
+
+    @_serialized
+    def trash_articles(self, article_ids: Sequence[str]) -> list[ArticleSummary]:
+        """Move articles, with their notes, entities and reading state, to the library's trash.
+
+        Lists, search, counts and the index forget them at once; restore_articles
+        brings them back whole. Ids are full ids (see resolve_id).
+        """
+        return self._trash.move_in(article_ids, _now())
+
+    @_serialized
+    def trashed_articles(self) -> list[TrashedArticle]:
+        """The trash's articles, most recently deleted first."""
+        return self._trash.listing()
+
+    @_serialized
+    def resolve_trashed_id(self, id_or_prefix: str) -> str:
+        """The full id of a trashed article for an id or a unique prefix."""
+        return self._trash.resolve_id(id_or_prefix)
+
+    @_serialized
+    def restore_articles(self, article_ids: Sequence[str]) -> list[ArticleSummary]:
+        """Put trashed articles back as they were, notes included."""
+        return self._trash.restore(article_ids)
+
+    @_serialized
+    def empty_trash(self) -> int:
+        """Forget the trash's articles for good; how many there were."""
+        return self._trash.empty()
 
     def _require_article(self, article_id: str) -> None:
         if article_id not in self._reader.articles():

@@ -30,6 +30,23 @@ NoteSummary = tuple[dict[str, int], list[list[str]]]
 """Notes per article, and the tags of each tagged note, in one notes file."""
 
 
+def resolve_among(
+    ids: Collection[str], id_or_prefix: str, folder: Path, place: str = "library"
+) -> str:
+    """The one of `ids` meant by an id or a unique prefix of at least MIN_PREFIX characters."""
+    wanted = id_or_prefix.strip()
+    if wanted in ids:
+        return wanted
+    if len(wanted) >= MIN_PREFIX:
+        low = wanted.lower()
+        matches = sorted(i for i in ids if i.lower().startswith(low))
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            raise AmbiguousIdError(wanted, matches, folder)
+    raise ArticleNotFoundError(wanted, folder, place)
+
+
 class LibraryReader:
     """Checked, cached reads of the catalog, the body, entity and notes shards."""
 
@@ -67,18 +84,7 @@ class LibraryReader:
 
     def resolve_id(self, id_or_prefix: str) -> str:
         """The full id for an id or a unique prefix of at least MIN_PREFIX characters."""
-        wanted = id_or_prefix.strip()
-        ids = self.articles()
-        if wanted in ids:
-            return wanted
-        if len(wanted) >= MIN_PREFIX:
-            low = wanted.lower()
-            matches = sorted(i for i in ids if i.lower().startswith(low))
-            if len(matches) == 1:
-                return matches[0]
-            if matches:
-                raise AmbiguousIdError(wanted, matches, self._shards.folder)
-        raise ArticleNotFoundError(wanted, self._shards.folder)
+        return resolve_among(self.articles(), id_or_prefix, self._shards.folder)
 
     def article(self, full_id: str, asked: str) -> Article:
         """An article by full id (`asked` as given), from its shard's entry or the catalog's."""
