@@ -30,6 +30,7 @@ from tui.models import ReadingState, SavedSearch, SearchHit
 from tui.paths import ui_state_file
 from tui.screens.browser import open_in_browser
 from tui.screens.choice_screen import ChoiceScreen
+from tui.screens.confirm_screen import ConfirmScreen
 from tui.screens.prompt_screen import PromptScreen
 from tui.screens.tag_editor_screen import TagEditorScreen
 from tui.screens.unsaved import report_unsaved
@@ -97,6 +98,8 @@ class LibraryScreen(Screen[str | None]):
         ),
         Binding("ctrl+s", "save_view", "Save view", id="library.save_view"),
         Binding("o", "open_url", "Open URL", show=False, id="library.open_url"),
+        Binding("d,delete", "delete_article", "Delete", id="library.delete"),
+        Binding("u", "undo_delete", "Undo delete", show=False, id="library.undo_delete"),
     ]
 
     def __init__(
@@ -119,6 +122,7 @@ class LibraryScreen(Screen[str | None]):
         self.views: list[SavedSearch] = []
         self.hits: list[SearchHit] = []
         self.searched = ""  # the query the shown results are for
+        self.trashed: list[list[str]] = []  # what each delete moved to the trash, for `u`
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-title")
@@ -326,8 +330,65 @@ class LibraryScreen(Screen[str | None]):
     def action_focus_list(self) -> None:
         self.list_widget.focus()
 
+    def action_delete_article(self) -> None:
+        """Move the article under the cursor to the trash; ask first when it has notes."""
+        article_id = self.current_id()
+        if article_id is None:
+            return
+        row = self.rows[article_id]
+        if not row.notes:
+            self.trash([article_id])
+            return
+        title = defused(row.article.title, one_line=True)
+        question = f"Move “{title}” and its {plural(row.notes, 'note')} to the trash?"
+        self.app.push_screen(
+            ConfirmScreen(question), lambda yes: self.trash([article_id]) if yes else None
+        )
+
+    def trash(self, article_ids: list[str]) -> None:
+        try:
+            moved = self.library.trash_articles(article_ids)
+        except LibraryError as error:
+            report_unsaved(self, error)
+            return
+        self.trashed.append(article_ids)
+        what = f"“{defused(moved[0].title, one_line=True)}”" if len(moved) == 1 else None
+        self.notify(
+            f"Moved {what or plural(len(moved), 'article')} to the trash · u undoes",
+            title="Deleted",
+            markup=False,
+        )
+        self.reload()
+
+    def action_undo_delete(self) -> None:
+        if not self.trashed:
+            self.notify("Nothing to undo: no article was deleted here.", markup=False)
+            return
+        article_ids = self.trashed.pop()
+        try:
+            back = self.library.restore_articles(article_ids)
+        except LibraryError as error:
+            report_unsaved(self, error)
+            return
+        self.notify(f"Restored {plural(len(back), 'article')}.", markup=False)
+        self.reload(article_ids[0])
+
+    def reload(self, current: str | None = None) -> None:
+        """Read the rows again after articles came or went; the cursor stays near where it was."""
+        index = self.table.cursor
+        self.load_rows()
+        rows = sorted_rows(list(self.rows.values()), self.sort)
+        if current is None and rows:
+            current = rows[min(index, len(rows) - 1)].id
+        self.table.show(rows, current)
+        if self.searching:
+            self.run_search(self.query_box.value.strip())
+        self.update_title()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("toggle_star", "toggle_read", "edit_tags", "open_url"):
+        if action == "undo_delete":
+            return bool(self.trashed) or None
+        if action in ("toggle_star", "toggle_read", "edit_tags", "open_url", "delete_article"):
             return self.current_id() is not None
         if action == "cycle_sort":
             return not self.searching or None

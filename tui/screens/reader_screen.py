@@ -239,8 +239,24 @@ class ReaderScreen(Screen[None]):
         def opened(article_id: str | None) -> None:
             if article_id is not None:
                 self.show_article(article_id)
+            elif self.article_id is not None:
+                self.leave_if_trashed()
 
         self.app.push_screen(LibraryScreen(self.library, self.article_id), opened)
+
+    def leave_if_trashed(self) -> None:
+        """The article shown was deleted in the library: show the first one left instead."""
+        try:
+            ids = self.library.article_ids()
+        except LibraryError:
+            return
+        if self.article_id in ids:
+            return
+        self.article_id = None  # nothing to save for an article in the trash
+        if ids:
+            self.show_article(ids[0])
+        else:
+            self.notify("The library is empty: `gloss restore` or `gloss import` fills it.")
 
     # -- notes and highlights: every change goes to the Library at once ------------
 
