@@ -256,11 +256,13 @@ class Library:
     @_serialized
     def restore_articles(self, article_ids: Sequence[str]) -> list[ArticleSummary]:
         """Put trashed articles back as they were, notes included."""
+        self.check_writable()
         return self._trash.restore(article_ids)
 
     @_serialized
     def empty_trash(self) -> int:
         """Forget the trash's articles for good; how many there were."""
+        self.check_writable()
         return self._trash.empty()
 
     def _require_article(self, article_id: str) -> None:
