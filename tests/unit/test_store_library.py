@@ -417,3 +417,24 @@ def test_note_codec_round_trips(
 ) -> None:
     note = Note("id", "article", body, selector, color, tags, "c", "u", orphaned)
     assert codec.note_from(codec.note_doc(note)) == note
+
+
+def test_change_reading_many_writes_once_and_refuses_an_unknown_id(
+    library: Library, tmp_path: Path
+) -> None:
+    articles = [make_article(f"ac00000000{n:02d}") for n in range(3)]
+    library.add_articles(articles)
+    user = tmp_path / "lib" / "user.json"
+    before = user.stat().st_mtime_ns
+    with pytest.raises(ArticleNotFoundError):
+        library.change_reading_many(
+            [articles[0].id, "ffffffffffff"], lambda s: replace(s, read=True)
+        )
+    assert user.stat().st_mtime_ns == before
+    changed = library.change_reading_many(
+        [a.id for a in articles], lambda s: replace(s, read=True, tags=(*s.tags, " Mine ", "mine"))
+    )
+    assert all(state.read and state.tags == ("Mine",) for state in changed.values())
+    assert {i: s.read for i, s in library.reading_states().items()} == {
+        a.id: True for a in articles
+    }

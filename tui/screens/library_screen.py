@@ -11,8 +11,10 @@ screen's state; each method is one key's action or one widget's message.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import suppress
+from dataclasses import replace
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -98,8 +100,12 @@ class LibraryScreen(Screen[str | None]):
         ),
         Binding("ctrl+s", "save_view", "Save view", id="library.save_view"),
         Binding("o", "open_url", "Open URL", show=False, id="library.open_url"),
-        Binding("d,delete", "delete_article", "Delete", id="library.delete"),
-        Binding("u", "undo_delete", "Undo delete", show=False, id="library.undo_delete"),
+        Binding("d,delete", "delete_articles", "Delete", id="library.delete"),
+        Binding("x,space", "toggle_mark", "Mark", id="library.mark"),
+        Binding("asterisk", "mark_all", "Mark all", key_display="*", id="library.mark_all"),
+        Binding("M", "all_read", "All read", id="library.all_read"),
+        Binding("E", "export_notes", "Export notes", show=False, id="library.export_notes"),
+        Binding("u", "undo", "Undo", show=False, id="library.undo"),
     ]
 
     def __init__(
@@ -122,7 +128,8 @@ class LibraryScreen(Screen[str | None]):
         self.views: list[SavedSearch] = []
         self.hits: list[SearchHit] = []
         self.searched = ""  # the query the shown results are for
-        self.trashed: list[list[str]] = []  # what each delete moved to the trash, for `u`
+        self.marked: dict[str, None] = {}  # marked rows in marking order: batch actions' targets
+        self.undos: list[tuple[str, Callable[[], object]]] = []  # what `u` can undo, newest last
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-title")
@@ -174,7 +181,10 @@ class LibraryScreen(Screen[str | None]):
         notes = self.library.note_counts()
         self.rows = {
             article.id: LibraryRow(
-                article, states.get(article.id, ReadingState(article.id)), notes.get(article.id, 0)
+                article,
+                states.get(article.id, ReadingState(article.id)),
+                notes.get(article.id, 0),
+                article.id in self.marked,
             )
             for article in self.library.list_articles()
         }
@@ -274,7 +284,7 @@ class LibraryScreen(Screen[str | None]):
         if error is None:
             self.hits, self.searched = hits, query
             states = {row.id: row.state for row in self.rows.values()}
-            self.results.show(hits, states, f"Nothing matches “{query}”.")
+            self.results.show(hits, states, f"Nothing matches “{query}”.", self.marked)
         self.table.display = False
         self.results.display = True
         if self.table.has_focus:
@@ -330,20 +340,187 @@ class LibraryScreen(Screen[str | None]):
     def action_focus_list(self) -> None:
         self.list_widget.focus()
 
-    def action_delete_article(self) -> None:
-        """Move the article under the cursor to the trash; ask first when it has notes."""
+    # -- batch actions: on the marked rows, else the row under the cursor --------
+
+    def targets(self) -> list[str]:
+        """The marked articles still listed, else the one under the cursor."""
+        marked = [article_id for article_id in self.marked if article_id in self.rows]
+        if marked:
+            return marked
+        current = self.current_id()
+        return [] if current is None else [current]
+
+    def shown_ids(self) -> list[str]:
+        """Every article the list shows now: the search's hits, or every row."""
+        if self.searching:
+            return [hit.article_id for hit in self.hits if hit.article_id in self.rows]
+        return [row.id for row in self.table.rows]
+
+    def action_toggle_mark(self) -> None:
+        """Mark or unmark the row under the cursor, then go to the next one."""
         article_id = self.current_id()
         if article_id is None:
             return
-        row = self.rows[article_id]
-        if not row.notes:
-            self.trash([article_id])
+        if article_id in self.marked:
+            del self.marked[article_id]
+        else:
+            self.marked[article_id] = None
+        self.redraw_rows([article_id])
+        if self.searching:
+            self.results.action_cursor_down()
+        else:
+            self.table.action_cursor_down()
+
+    def action_mark_all(self) -> None:
+        """Mark every row shown (all the search's hits); when all are marked, unmark them."""
+        shown = self.shown_ids()
+        if shown and all(article_id in self.marked for article_id in shown):
+            for article_id in shown:
+                self.marked.pop(article_id, None)
+        else:
+            self.marked.update(dict.fromkeys(shown))
+        self.redraw_rows(shown)
+
+    def redraw_rows(self, article_ids: Sequence[str]) -> None:
+        """Show what the library now holds for these articles, and their marks."""
+        states = self.library.reading_states()
+        for article_id in article_ids:
+            row = self.rows.get(article_id)
+            if row is None:
+                continue
+            state = states.get(article_id, ReadingState(article_id))
+            marked = article_id in self.marked
+            self.rows[article_id] = LibraryRow(row.article, state, row.notes, marked)
+            self.table.update_row(self.rows[article_id])
+            self.results.update_hit(article_id, state, marked)
+        self.update_title()
+
+    def change_states(
+        self, what: str, article_ids: list[str], change: Callable[[ReadingState], ReadingState]
+    ) -> None:
+        """Change these articles' reading states in one write; `u` puts the old ones back."""
+        if not article_ids:
             return
-        title = defused(row.article.title, one_line=True)
-        question = f"Move “{title}” and its {plural(row.notes, 'note')} to the trash?"
-        self.app.push_screen(
-            ConfirmScreen(question), lambda yes: self.trash([article_id]) if yes else None
-        )
+        before = {article_id: self.rows[article_id].state for article_id in article_ids}
+
+        def undo() -> None:
+            self.library.change_reading_many(
+                list(before),
+                lambda state: replace(
+                    state,
+                    read=before[state.article_id].read,
+                    starred=before[state.article_id].starred,
+                    tags=before[state.article_id].tags,
+                ),
+            )
+            self.redraw_rows(list(before))
+
+        try:
+            self.library.change_reading_many(article_ids, change)
+        except LibraryError as error:
+            report_unsaved(self, error)
+            return
+        self.remember(what, undo)
+        self.redraw_rows(article_ids)
+        if len(article_ids) > 1:
+            self.notify(f"{what} · u undoes", markup=False)
+
+    def remember(self, what: str, undo: Callable[[], object]) -> None:
+        self.undos.append((what, undo))
+
+    def action_undo(self) -> None:
+        """Undo the last batch action, star, read or tag change, or delete made here."""
+        if not self.undos:
+            self.notify("Nothing to undo here.", markup=False)
+            return
+        what, undo = self.undos.pop()
+        try:
+            undo()
+        except LibraryError as error:
+            report_unsaved(self, error)
+            return
+        self.notify(f"Undone: {what}", markup=False)
+
+    def action_toggle_star(self) -> None:
+        ids = self.targets()
+        star = not all(self.rows[article_id].state.starred for article_id in ids)
+        what = f"{'Starred' if star else 'Unstarred'} {plural(len(ids), 'article')}"
+        self.change_states(what, ids, lambda state: replace(state, starred=star))
+
+    def action_toggle_read(self) -> None:
+        ids = self.targets()
+        read = not all(self.rows[article_id].state.read for article_id in ids)
+        what = f"Marked {plural(len(ids), 'article')} {'read' if read else 'unread'}"
+        self.change_states(what, ids, lambda state: replace(state, read=read))
+
+    def action_all_read(self) -> None:
+        """Mark every article shown read (all of the library, or the search's hits)."""
+        ids = [i for i in self.shown_ids() if not self.rows[i].state.read]
+        if not ids:
+            self.notify("Every article shown is read already.", markup=False)
+            return
+        what = f"Marked {plural(len(ids), 'article')} read"
+        self.change_states(what, ids, lambda state: replace(state, read=True))
+
+    def action_edit_tags(self) -> None:
+        ids = self.targets()
+        if len(ids) > 1:
+            self.edit_tags_of_many(ids)
+            return
+        article_id = ids[0]
+        row = self.rows[article_id]
+
+        def edited(answer: str | None) -> None:
+            if answer is not None:
+                tags = parse_tags(answer)
+                self.change_states(
+                    "Changed the tags", [article_id], lambda state: replace(state, tags=tags)
+                )
+
+        editor = TagEditorScreen(row.article.title, row.article.tags, row.state.tags)
+        self.app.push_screen(editor, edited)
+
+    def edit_tags_of_many(self, ids: list[str]) -> None:
+        """Add tags to every marked article, or take them off with a leading minus."""
+
+        def edited(answer: str | None) -> None:
+            if not answer:
+                return
+            words = answer.replace(",", " ").split()
+            remove = {
+                tag.casefold()
+                for tag in parse_tags(" ".join(w[1:] for w in words if w.startswith("-")))
+            }
+            add = parse_tags(" ".join(w for w in words if not w.startswith("-")))
+
+            def change(state: ReadingState) -> ReadingState:
+                kept = [tag for tag in state.tags if tag.casefold() not in remove]
+                return replace(state, tags=(*kept, *add))
+
+            self.change_states(f"Changed the tags of {plural(len(ids), 'article')}", ids, change)
+
+        question = f"Tags for {plural(len(ids), 'marked article')}"
+        hint = "words add tags, -word takes one off (import tags stay)"
+        self.app.push_screen(PromptScreen(question, hint=hint), edited)
+
+    def action_delete_articles(self) -> None:
+        """Move the marked articles (or the one under the cursor) to the trash; ask first
+        when any has notes."""
+        ids = self.targets()
+        if not ids:
+            return
+        notes = sum(self.rows[article_id].notes for article_id in ids)
+        if not notes:
+            self.trash(ids)
+            return
+        if len(ids) == 1:
+            title = defused(self.rows[ids[0]].article.title, one_line=True)
+            question = f"Move “{title}” and its {plural(notes, 'note')} to the trash?"
+        else:
+            question = (
+                f"Move {plural(len(ids), 'article')} and {plural(notes, 'note')} to the trash?"
+            )
+        self.app.push_screen(ConfirmScreen(question), lambda yes: self.trash(ids) if yes else None)
 
     def trash(self, article_ids: list[str]) -> None:
         try:
@@ -351,27 +528,50 @@ class LibraryScreen(Screen[str | None]):
         except LibraryError as error:
             report_unsaved(self, error)
             return
-        self.trashed.append(article_ids)
-        what = f"“{defused(moved[0].title, one_line=True)}”" if len(moved) == 1 else None
-        self.notify(
-            f"Moved {what or plural(len(moved), 'article')} to the trash · u undoes",
-            title="Deleted",
-            markup=False,
-        )
+        for article_id in article_ids:
+            self.marked.pop(article_id, None)
+        one = f"“{defused(moved[0].title, one_line=True)}”" if len(moved) == 1 else None
+        what = f"Moved {one or plural(len(moved), 'article')} to the trash"
+
+        def undo() -> None:
+            self.library.restore_articles(article_ids)
+            self.reload(article_ids[0])
+
+        self.remember(what, undo)
+        self.notify(f"{what} · u undoes", title="Deleted", markup=False)
         self.reload()
 
-    def action_undo_delete(self) -> None:
-        if not self.trashed:
-            self.notify("Nothing to undo: no article was deleted here.", markup=False)
+    def action_export_notes(self) -> None:
+        """Write the notes of the marked articles (or the current one) to one Markdown file."""
+        ids = self.targets()
+        if not ids:
             return
-        article_ids = self.trashed.pop()
+
+        def chosen(answer: str | None) -> None:
+            if answer:
+                self.export_notes(ids, Path(answer).expanduser(), replace_file=False)
+
+        question = f"Export the notes of {plural(len(ids), 'article')} to"
+        self.app.push_screen(PromptScreen(question, "gloss-notes.md"), chosen)
+
+    def export_notes(self, ids: list[str], path: Path, replace_file: bool) -> None:
+        from tui.annotations.export import markdown_files
+        from tui.commands.export_destination import write_files
+        from tui.commands.user_error import UserError
+
+        files = [text for article_id in ids for _, text in markdown_files(self.library, article_id)]
         try:
-            back = self.library.restore_articles(article_ids)
-        except LibraryError as error:
-            report_unsaved(self, error)
+            write_files([(path, "\n".join(files))], force=replace_file)
+        except UserError as error:
+            if replace_file or "already exists" not in str(error):
+                self.notify(str(error), title="Not exported", severity="error", markup=False)
+                return
+            self.app.push_screen(
+                ConfirmScreen(f"{path} exists. Replace it?"),
+                lambda yes: self.export_notes(ids, path, replace_file=True) if yes else None,
+            )
             return
-        self.notify(f"Restored {plural(len(back), 'article')}.", markup=False)
-        self.reload(article_ids[0])
+        self.notify(f"Exported the notes of {plural(len(ids), 'article')} to {path}", markup=False)
 
     def reload(self, current: str | None = None) -> None:
         """Read the rows again after articles came or went; the cursor stays near where it was."""
@@ -386,9 +586,11 @@ class LibraryScreen(Screen[str | None]):
         self.update_title()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "undo_delete":
-            return bool(self.trashed) or None
-        if action in ("toggle_star", "toggle_read", "edit_tags", "open_url", "delete_article"):
+        if action == "undo":
+            return bool(self.undos) or None
+        if action in ("toggle_star", "toggle_read", "edit_tags", "delete_articles", "export_notes"):
+            return bool(self.targets())
+        if action in ("open_url", "toggle_mark"):
             return self.current_id() is not None
         if action == "cycle_sort":
             return not self.searching or None
@@ -398,50 +600,7 @@ class LibraryScreen(Screen[str | None]):
 
     def refresh_article(self, article_id: str) -> None:
         """Show what the library now holds for this article, in the table and the results."""
-        row = self.rows[article_id]
-        state = self.library.reading_state(article_id)
-        self.rows[article_id] = LibraryRow(row.article, state, row.notes)
-        self.table.update_row(self.rows[article_id])
-        self.results.update_hit(article_id, state)
-        self.update_title()
-
-    def action_toggle_star(self) -> None:
-        article_id = self.current_id()
-        if article_id is not None:
-            try:
-                self.library.set_starred(article_id, not self.rows[article_id].state.starred)
-            except LibraryError as error:
-                report_unsaved(self, error)
-                return
-            self.refresh_article(article_id)
-
-    def action_toggle_read(self) -> None:
-        article_id = self.current_id()
-        if article_id is not None:
-            try:
-                self.library.set_read(article_id, not self.rows[article_id].state.read)
-            except LibraryError as error:
-                report_unsaved(self, error)
-                return
-            self.refresh_article(article_id)
-
-    def action_edit_tags(self) -> None:
-        article_id = self.current_id()
-        if article_id is None:
-            return
-        row = self.rows[article_id]
-
-        def edited(answer: str | None) -> None:
-            if answer is not None:
-                try:
-                    self.library.set_article_tags(article_id, parse_tags(answer))
-                except LibraryError as error:
-                    report_unsaved(self, error)
-                    return
-                self.refresh_article(article_id)
-
-        editor = TagEditorScreen(row.article.title, row.article.tags, row.state.tags)
-        self.app.push_screen(editor, edited)
+        self.redraw_rows([article_id])
 
     def action_open_url(self) -> None:
         article_id = self.current_id()

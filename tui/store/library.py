@@ -382,6 +382,24 @@ class Library:
         return dict(self._states.all())
 
     @_serialized
+    def change_reading_many(
+        self, article_ids: Sequence[str], change: Callable[[ReadingState], ReadingState]
+    ) -> dict[str, ReadingState]:
+        """Change many articles' reading states in one write: the library's batch actions.
+
+        `change` gets each stored state (a fresh one for an article never opened)
+        and returns the new one; every id must be a stored article's.
+        """
+        for article_id in article_ids:
+            self._require_article(article_id)
+
+        def cleaned(state: ReadingState) -> ReadingState:
+            new = change(state)
+            return replace(new, tags=clean_tags(new.tags))
+
+        return self._states.change_many(article_ids, cleaned)
+
+    @_serialized
     def set_read(self, article_id: str, read: bool) -> ReadingState:
         return self._edit_reading(article_id, lambda state: replace(state, read=read))
 

@@ -7,14 +7,14 @@ search over 100k articles does not check 100k records again.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from tinydb import where
 from tinydb.table import Document
 
 from tui.models import ReadingState
 from tui.store import codec, record_checks
-from tui.store.data_file import DataFile, find_key, next_doc_id
+from tui.store.data_file import DataFile, keys_by, next_doc_id
 from tui.store.record_rules import Report
 
 
@@ -57,16 +57,29 @@ class ReadingStates:
 
         Nothing is written when the state stays as it was.
         """
+        return self.change_many([article_id], change)[article_id]
+
+    def change_many(
+        self, article_ids: Sequence[str], change: Callable[[ReadingState], ReadingState]
+    ) -> dict[str, ReadingState]:
+        """change() for many articles in one write of user.json (a batch over 10k rows)."""
+        changed: dict[str, ReadingState] = {}
         with self._user.edit() as user:
             reading = user.setdefault("reading", {})
-            key = find_key(reading, "article_id", article_id)
-            doc = None
-            if key is not None:
-                doc = record_checks.checked_reading(
-                    reading[key], self._user.path, key, self._report
-                )
-            old = ReadingState(article_id) if doc is None else codec.reading_from(doc)
-            new = change(old)
-            if new != old:
-                reading[key or str(next_doc_id(reading))] = codec.reading_doc(new)
-        return new
+            key_of = keys_by(reading, "article_id")
+            next_key = next_doc_id(reading)
+            for article_id in article_ids:
+                key = key_of.get(article_id)
+                doc = None
+                if key is not None:
+                    doc = record_checks.checked_reading(
+                        reading[key], self._user.path, key, self._report
+                    )
+                old = ReadingState(article_id) if doc is None else codec.reading_from(doc)
+                new = changed[article_id] = change(old)
+                if new != old:
+                    if key is None:
+                        key = key_of[article_id] = str(next_key)
+                        next_key += 1
+                    reading[key] = codec.reading_doc(new)
+        return changed

@@ -27,9 +27,11 @@ from tui.models import ArticleSummary, ReadingState
 
 UNREAD_MARK = "●"
 STAR_MARK = "★"
+PICK_MARK = "✓"  # a row marked for a batch action
 
 # (key, header, width): the title (width 0) takes what the others leave.
 COLUMNS: tuple[tuple[str, str, int], ...] = (
+    ("marked", "", 1),
     ("read", UNREAD_MARK, 1),
     ("star", STAR_MARK, 1),
     ("date", "Date", 10),
@@ -48,6 +50,7 @@ class LibraryRow:
     article: ArticleSummary
     state: ReadingState
     notes: int = 0
+    marked: bool = False  # picked for a batch action (x)
 
     @property
     def id(self) -> str:
@@ -80,6 +83,7 @@ def row_cells(row: LibraryRow) -> dict[str, Text]:
     """The row's cells by column key; every one a Text, never markup."""
     article, state = row.article, row.state
     return {
+        "marked": Text(PICK_MARK if row.marked else "", style="bold reverse"),
         "read": Text("" if state.read else UNREAD_MARK, style="bold"),
         "star": Text(STAR_MARK if state.starred else "", style="bold yellow"),
         "date": Text(defused(article.date or "", one_line=True)),
@@ -212,7 +216,7 @@ class ArticleList(ScrollView):
 
     def index_of(self, article_id: str | None) -> int | None:
         """Where the article is: the cursor's row first, as that is the usual one."""
-        if self.rows and self.rows[self.cursor].id == article_id:
+        if self.cursor < len(self.rows) and self.rows[self.cursor].id == article_id:
             return self.cursor
         return next((i for i, row in enumerate(self.rows) if row.id == article_id), None)
 

@@ -3,7 +3,7 @@ the matched words highlighted. Everything is a Rich Text: article text is untrus
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from rich.text import Text
 from textual.binding import Binding
@@ -12,14 +12,16 @@ from textual.widgets.option_list import Option
 
 from tui.ingest.clean import defused
 from tui.models import ReadingState, SearchHit
-from tui.widgets.article_list import STAR_MARK, UNREAD_MARK
+from tui.widgets.article_list import PICK_MARK, STAR_MARK, UNREAD_MARK
 
 WHERE = {"title": "in the title", "body": "", "note": "in a note", "entity": "names it"}
 
 
-def hit_text(hit: SearchHit, state: ReadingState | None = None) -> Text:
+def hit_text(hit: SearchHit, state: ReadingState | None = None, marked: bool = False) -> Text:
     """Three lines: marks and title; source · date · where; the snippet, matches bold."""
     text = Text()
+    if marked:
+        text.append(f"{PICK_MARK} ", style="bold reverse")
     if state is not None and not state.read:
         text.append(f"{UNREAD_MARK} ", style="bold")
     if state is not None and state.starred:
@@ -59,6 +61,7 @@ class SearchResults(OptionList):
         hits: Sequence[SearchHit],
         states: Mapping[str, ReadingState],
         empty: str = "Nothing matches.",
+        marked: Collection[str] = (),
     ) -> None:
         keep = self.current_id
         self.hits = list(hits)
@@ -72,15 +75,17 @@ class SearchResults(OptionList):
                 continue
             if ids:
                 self.add_option(None)
-            self.add_option(Option(hit_text(hit, states.get(hit.article_id)), id=hit.article_id))
+            prompt = hit_text(hit, states.get(hit.article_id), hit.article_id in marked)
+            self.add_option(Option(prompt, id=hit.article_id))
             ids.append(hit.article_id)
         self.highlighted = self.get_option_index(keep) if keep in ids else 0
 
-    def update_hit(self, article_id: str, state: ReadingState) -> None:
-        """Redraw one result after its article's state changed."""
+    def update_hit(self, article_id: str, state: ReadingState, marked: bool = False) -> None:
+        """Redraw one result after its article's state or mark changed."""
         for hit in self.hits:
             if hit.article_id == article_id:
-                self.replace_option_prompt(article_id, hit_text(hit, state))
+                self.replace_option_prompt(article_id, hit_text(hit, state, marked))
+                return
 
     @property
     def current_id(self) -> str | None:
