@@ -12,6 +12,7 @@ from textual.pilot import Pilot
 from tests.data_paths import SEED, WIKINEWS, data_file
 from tui.app import GlossApp
 from tui.importing.importer import import_paths
+from tui.screens.library_screen import LibraryScreen
 from tui.store import Library
 
 WIKINEWS_PICKS = (
@@ -62,3 +63,12 @@ async def library_notices(pilot: Pilot[None], least: int = 1) -> list[str]:
             return said
         await pilot.pause(0.1)
     return said
+
+
+async def open_library(pilot: Pilot[None]) -> LibraryScreen:
+    """Press `l` in the reader and return the library screen it opens."""
+    await pilot.press("l")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, LibraryScreen)
+    return screen

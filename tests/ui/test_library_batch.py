@@ -6,23 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 
+from tests.ui.conftest import open_library
 from tui.app import GlossApp
 from tui.models import Note
-from tui.screens.library_screen import LibraryScreen
 from tui.store import Library
 from tui.widgets.article_list import PICK_MARK
 
 SIZE = (120, 40)
-
-
-async def open_library(pilot: Pilot[None]) -> LibraryScreen:
-    await pilot.press("l")
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, LibraryScreen)
-    return screen
 
 
 def fresh(folder: Path) -> Library:

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.pilot import Pilot
-
+from tests.ui.conftest import open_library
 from tui.app import GlossApp
 from tui.models import Note
 from tui.screens.confirm_screen import ConfirmScreen
@@ -15,14 +14,6 @@ from tui.screens.reader_screen import ReaderScreen
 from tui.store import Library
 
 SIZE = (120, 40)
-
-
-async def open_library(pilot: Pilot[None]) -> LibraryScreen:
-    await pilot.press("l")
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, LibraryScreen)
-    return screen
 
 
 def listed(screen: LibraryScreen) -> list[str]:
