@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.pilot import Pilot
 from textual.widgets import Static
 
+from tests.ui.conftest import open_library
 from tui.app import GlossApp
 from tui.models import Note
 from tui.screens.library_screen import LibraryScreen
@@ -16,14 +16,6 @@ from tui.widgets.article_list import COLUMNS
 from tui.widgets.article_view import ArticleView
 
 SIZE = (120, 40)
-
-
-async def open_library(pilot: Pilot[None]) -> LibraryScreen:
-    await pilot.press("l")
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, LibraryScreen)
-    return screen
 
 
 def title(screen: LibraryScreen) -> str:

@@ -7,6 +7,7 @@ from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
+from tests.ui.conftest import open_library
 from tui.app import GlossApp
 from tui.models import Note
 from tui.screens.choice_screen import ChoiceScreen
@@ -15,14 +16,6 @@ from tui.store import Library
 from tui.widgets.search_results import SearchResults
 
 SIZE = (120, 40)
-
-
-async def open_library(pilot: Pilot[None]) -> LibraryScreen:
-    await pilot.press("l")
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, LibraryScreen)
-    return screen
 
 
 async def search(pilot: Pilot[None], query: str) -> None:
