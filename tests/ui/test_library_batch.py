@@ -29,6 +29,7 @@ async def test_x_marks_two_rows_and_s_stars_both_then_u_unstars(
         await pilot.press("x", "space")  # marks the first two, moving down each time
         await pilot.pause()
         assert list(screen.marked) == [first, second]
+        assert "2 marked" in str(screen.query_one("#library-title").render())
         assert str(screen.table.get_row_at(0)[0]) == PICK_MARK
         assert str(screen.table.get_row_at(2)[0]) == ""
         await pilot.press("s")

@@ -192,6 +192,9 @@ class LibraryScreen(Screen[str | None]):
     def update_title(self) -> None:
         unread = sum(1 for row in self.rows.values() if not row.state.read)
         title = Text(f"Library · {plural(len(self.rows), 'article')} · {unread} unread")
+        marked = sum(1 for article_id in self.marked if article_id in self.rows)
+        if marked:
+            title.append(f" · {marked} marked", style="bold")
         query = self.query_box.value.strip()
         if not query:
             title.append(f" · sorted by {self.sort}", style="dim")
