@@ -1,4 +1,4 @@
-"""Batch actions in the library: mark rows with `x` / `space` or every shown row with `*`,
+"""Batch actions in the library: mark rows with `x` / `space` or every shown row with `X`,
 then star, read, tag, delete or export them in one action; `M` marks all read; `u` undoes."""
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ async def test_x_marks_two_rows_and_s_stars_both_then_u_unstars(
             assert not any(state.starred for state in lib.reading_states().values())
 
 
-async def test_star_marks_every_search_hit_and_m_reads_only_those(
+async def test_capital_x_marks_every_search_hit_and_m_reads_only_those(
     app: GlossApp, library: Library
 ) -> None:
     wuhan = next(a.id for a in library.list_articles() if "Wuhan" in a.title)
@@ -54,7 +54,7 @@ async def test_star_marks_every_search_hit_and_m_reads_only_those(
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         assert screen.shown_ids() == [wuhan]
-        await pilot.press("asterisk", "m")
+        await pilot.press("X", "m")
         await pilot.pause()
     with fresh(library.folder) as lib:
         read = {i for i, state in lib.reading_states().items() if state.read}
@@ -83,7 +83,7 @@ async def test_t_on_marked_rows_adds_and_takes_off_tags(app: GlossApp, library: 
     library.set_article_tags(first, ["old"])
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_library(pilot)
-        await pilot.press("asterisk", "t")
+        await pilot.press("X", "t")
         await pilot.pause()
         await pilot.press(*"news -old", "enter")
         await pilot.pause()

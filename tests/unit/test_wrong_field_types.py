@@ -123,6 +123,23 @@ def test_a_record_without_a_usable_id_is_skipped_and_said(
     assert '"id"' in line and "skipped" in line and "catalog.json: record" in line
 
 
+def test_a_null_entity_is_skipped_and_search_still_answers(
+    library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A null in an article's entity list (found by the fuzz): once a search traceback."""
+    for shard in (library / "entities").glob("*.json"):
+        data = _load(shard)
+        for record in data.get("entities", {}).values():
+            record["entities"] = [None, *record["entities"]]
+        _save(shard, data)
+    shutil.rmtree(library / "search", ignore_errors=True)
+    code, out, err = run(capsys, "search", "harbour", "--library", str(library))
+    assert code == 0 and "Harbour" in out
+    assert err and all(
+        "is null, not an object; the entity is skipped" in line for line in err.splitlines()
+    )
+
+
 # -- the fuzz: any field of any record, any JSON value ---------------------------------------
 
 json_values = st.recursive(

@@ -102,7 +102,7 @@ class LibraryScreen(Screen[str | None]):
         Binding("o", "open_url", "Open URL", show=False, id="library.open_url"),
         Binding("d,delete", "delete_articles", "Delete", id="library.delete"),
         Binding("x,space", "toggle_mark", "Mark", id="library.mark"),
-        Binding("asterisk", "mark_all", "Mark all", key_display="*", id="library.mark_all"),
+        Binding("X", "mark_all", "Mark all", id="library.mark_all"),
         Binding("M", "all_read", "All read", id="library.all_read"),
         Binding("E", "export_notes", "Export notes", show=False, id="library.export_notes"),
         Binding("u", "undo", "Undo", show=False, id="library.undo"),

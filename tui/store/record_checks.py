@@ -142,7 +142,8 @@ def checked_entities(doc: Doc, path: object, key: str, report: Report) -> Doc | 
     kept = [
         _checked_entity(entity, number, place, report) for number, entity in enumerate(entities)
     ]
-    if any(a is not b for a, b in zip(kept, entities, strict=True)):
+    # `is not` alone misses an entity that was null and is skipped (None is None).
+    if any(a is None or a is not b for a, b in zip(kept, entities, strict=True)):
         doc = {**doc, "entities": [entity for entity in kept if entity is not None]}
     return doc
 
