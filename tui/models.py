@@ -127,6 +127,28 @@ class Entity:
         return self.mentions[0].start if self.mentions else 0
 
 
+CorrectionAction = Literal["rename", "retype", "merge", "split", "hide"]
+CORRECTION_ACTIONS: tuple[CorrectionAction, ...] = ("rename", "retype", "merge", "split", "hide")
+
+
+@dataclass(frozen=True, slots=True)
+class EntityCorrection:
+    """A user's fix of the extractor, kept apart from what it found so re-extraction keeps it.
+
+    It applies to every entity named `name` (case-insensitive), in every article
+    or only in `article_id`'s. `value` is the new name (rename), the new type
+    (retype), the entity to merge into (merge), the alias to split off into an
+    entity of its own (split); hide has none.
+    """
+
+    id: str
+    action: CorrectionAction
+    name: str
+    value: str = ""
+    article_id: str | None = None
+    created: str = ""
+
+
 @dataclass(frozen=True, slots=True)
 class Selector:
     """W3C TextQuoteSelector + TextPositionSelector over one version of a text."""
