@@ -148,6 +148,18 @@ class EntityCorrection:
     article_id: str | None = None
     created: str = ""
 
+    @property
+    def described(self) -> str:
+        """One line saying what it does: `merge "Amazon.com" into "Amazon"`."""
+        what = {
+            "rename": f"rename “{self.name}” to “{self.value}”",
+            "retype": f"retype “{self.name}” as {self.value}",
+            "merge": f"merge “{self.name}” into “{self.value}”",
+            "split": f"split “{self.value}” off “{self.name}”",
+            "hide": f"hide “{self.name}”",
+        }[self.action]
+        return what + (f" in article {self.article_id}" if self.article_id else "")
+
 
 @dataclass(frozen=True, slots=True)
 class Selector:
