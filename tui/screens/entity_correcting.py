@@ -49,7 +49,12 @@ class EntityCorrecting:
             types = [(kind, Text(kind)) for kind in ENTITY_TYPES if kind != entity.type]
             self.screen.app.push_screen(ChoiceScreen(f"“{name}” is a…", types), answered)
         elif action == "merge":
-            into = [(other.name, Text(other.name)) for other in others if other.name != name]
+            # the same type first (the likely target), then by name
+            ranked = sorted(
+                (other for other in others if other.name != name),
+                key=lambda other: (other.type != entity.type, other.name.casefold()),
+            )
+            into = [(other.name, Text(other.name)) for other in ranked]
             title = f"Merge “{name}” into…"
             empty = "No other entity in this article."
             self.screen.app.push_screen(ChoiceScreen(title, into, empty), answered)
