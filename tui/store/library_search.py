@@ -1,8 +1,9 @@
 """Keeps the search index in step with the catalog, and runs searches for the Library.
 
 The index file records a stamp of the catalog it reflects (the catalog file's
-inode, size and mtime). A search first compares that stamp with the catalog's:
-equal, the index is current; the saved file is current (another process
+inode, size and mtime, and a digest of the user's entity corrections, which
+change the entity names indexed). A search first compares that stamp with the
+catalog's: equal, the index is current; the saved file is current (another process
 updated it), it is loaded; otherwise the index is compared with the catalog
 article by article (text hash, and a signature of title, tags, date, source
 and entity names) and only what differs is indexed again. Library writes call
