@@ -151,6 +151,9 @@ async def test_escape_in_the_dialog_corrects_nothing(app: GlossApp, library: Lib
         await pilot.press("escape")
         await settled(pilot)
         assert shown(sidebar, "Beijing") is not None
+        await pilot.press("slash", "B", "H")  # while filtering, letters are typed
+        await settled(pilot)
+        assert sidebar.filter == "BH"
         assert library.entity_corrections() == []
 
 

@@ -78,7 +78,8 @@ class EntityCorrecting:
             return
         self.made.append(made)
         self.changed(name if action in ("retype", "split") else value if value else None)
-        self.screen.notify(f"Corrected: {made.described}, in every article. u undoes it.")
+        said = f"Corrected: {made.described}, in every article. u undoes it."
+        self.screen.notify(said, markup=False)
 
     def undo(self) -> None:
         """Forget the last correction made here."""
@@ -92,7 +93,7 @@ class EntityCorrecting:
             return
         self.made.pop()
         self.changed(last.name)
-        self.screen.notify(f"Undone: {last.described}.")
+        self.screen.notify(f"Undone: {last.described}.", markup=False)
 
 
 def other_names(entity: Entity) -> list[str]:
