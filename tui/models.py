@@ -127,6 +127,40 @@ class Entity:
         return self.mentions[0].start if self.mentions else 0
 
 
+CorrectionAction = Literal["rename", "retype", "merge", "split", "hide"]
+CORRECTION_ACTIONS: tuple[CorrectionAction, ...] = ("rename", "retype", "merge", "split", "hide")
+
+
+@dataclass(frozen=True, slots=True)
+class EntityCorrection:
+    """A user's fix of the extractor, kept apart from what it found so re-extraction keeps it.
+
+    It applies to every entity named `name` (case-insensitive), in every article
+    or only in `article_id`'s. `value` is the new name (rename), the new type
+    (retype), the entity to merge into (merge), the alias to split off into an
+    entity of its own (split); hide has none.
+    """
+
+    id: str
+    action: CorrectionAction
+    name: str
+    value: str = ""
+    article_id: str | None = None
+    created: str = ""
+
+    @property
+    def described(self) -> str:
+        """One line saying what it does: `merge "Amazon.com" into "Amazon"`."""
+        what = {
+            "rename": f"rename “{self.name}” to “{self.value}”",
+            "retype": f"retype “{self.name}” as {self.value}",
+            "merge": f"merge “{self.name}” into “{self.value}”",
+            "split": f"split “{self.value}” off “{self.name}”",
+            "hide": f"hide “{self.name}”",
+        }[self.action]
+        return what + (f" in article {self.article_id}" if self.article_id else "")
+
+
 @dataclass(frozen=True, slots=True)
 class Selector:
     """W3C TextQuoteSelector + TextPositionSelector over one version of a text."""

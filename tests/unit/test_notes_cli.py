@@ -9,30 +9,15 @@ from pathlib import Path
 import pytest
 
 from tests.cli_run import run
-from tests.data_paths import WIKINEWS, data_file
+from tests.two_articles import article_id, imported
 from tui.annotations.colors import HIGHLIGHT_COLORS
 from tui.annotations.notes import reattach
 from tui.store import Library
 
-FACEBOOK = data_file(
-    WIKINEWS / "2019-04-08-540-million-private-facebook-records-found-on-public-internet.md"
-)
-TESCO = WIKINEWS / (
-    "2020-06-21-british-supermarket-chain-tesco-to-sell-its-polish-branch-to-salling-g.md"
-)
-
 
 @pytest.fixture
 def library(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    folder = str(tmp_path / "lib")
-    code, _, err = run(capsys, "import", str(FACEBOOK), str(TESCO), "--library", folder)
-    assert code == 0, err
-    return folder
-
-
-def article_id(library: str, title_word: str) -> str:
-    with Library(Path(library)) as lib:
-        return next(a.id for a in lib.list_articles() if title_word in a.title)
+    return imported(tmp_path, capsys)
 
 
 def article_text(library: str, an_id: str) -> str:

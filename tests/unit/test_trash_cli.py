@@ -8,24 +8,13 @@ from pathlib import Path
 import pytest
 
 from tests.cli_run import run
-from tests.data_paths import WIKINEWS, data_file
+from tests.two_articles import imported
 from tui.store import Library
-
-FACEBOOK = data_file(
-    WIKINEWS / "2019-04-08-540-million-private-facebook-records-found-on-public-internet.md"
-)
-TESCO = data_file(
-    WIKINEWS
-    / "2020-06-21-british-supermarket-chain-tesco-to-sell-its-polish-branch-to-salling-g.md"
-)
 
 
 @pytest.fixture
 def library(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    folder = str(tmp_path / "lib")
-    code, _, err = run(capsys, "import", str(FACEBOOK), str(TESCO), "--library", folder)
-    assert code == 0, err
-    return folder
+    return imported(tmp_path, capsys)
 
 
 def ids(library: str) -> dict[str, str]:

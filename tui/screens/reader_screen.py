@@ -26,6 +26,7 @@ from tui.ingest.clean import defused
 from tui.models import Entity, Note, ReadingState
 from tui.screens.browser import open_in_browser
 from tui.screens.color_picker_screen import ColorPickerScreen
+from tui.screens.entity_correcting import EntityCorrecting
 from tui.screens.mentions_screen import MentionRow, MentionsScreen
 from tui.screens.note_editor_screen import NoteEditorScreen
 from tui.screens.tag_editor_screen import TagEditorScreen
@@ -88,6 +89,7 @@ class ReaderScreen(Screen[None]):
         self.current_pane = "article"
         self.last_color: str | None = None
         self.deleted: list[Note] = []  # for undo, newest last
+        self.correcting = EntityCorrecting(self, library, self.refresh_entities)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -162,6 +164,33 @@ class ReaderScreen(Screen[None]):
         if at is not None:
             view.step_to(next((i for i, (start, _) in enumerate(view.marks) if start == at), 0))
         self.focus_pane("article")
+
+    def on_entity_sidebar_correction_wanted(self, message: EntitySidebar.CorrectionWanted) -> None:
+        others = self.query_one(EntitySidebar).entities
+        self.correcting.ask(message.action, message.entity, others)
+
+    def on_entity_sidebar_undo_wanted(self) -> None:
+        self.correcting.undo()
+
+    def refresh_entities(self, keep: str | None = None) -> None:
+        """Show the article's entities again, as corrected (on entity `keep` in the sidebar)."""
+        if self.article_id is None:
+            return
+        article_id = self.article_id
+        try:
+            entities = self.library.entities(article_id)
+        except LibraryError as error:
+            self.notify(
+                str(error), title="Cannot show the entities", severity="error", markup=False
+            )
+            return
+        self.query_one(ArticleView).show_entities(entities)
+        sidebar = self.query_one(EntitySidebar)
+        sidebar.show(entities, problem=sidebar.problem, keep=keep)
+        sidebar.can_undo = bool(self.correcting.made)
+        sidebar.refresh_bindings()
+        if entities:
+            self.count_elsewhere(article_id, entities)
 
     def on_entity_sidebar_others_wanted(self, message: EntitySidebar.OthersWanted) -> None:
         name = message.entity.name

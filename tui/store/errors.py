@@ -48,6 +48,10 @@ class NoteNotFoundError(LibraryError):
         super().__init__(f"no note {note_id!r} in library {folder}")
 
 
+class EntityCorrectionError(LibraryError):
+    """A correction that cannot be made or undone: the message says which and why."""
+
+
 class NewerSchemaError(LibraryError):
     """The file was written by a newer Gloss; reading it could lose data, so we refuse."""
 

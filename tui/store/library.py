@@ -25,7 +25,9 @@ from typing import Concatenate, ParamSpec, TypeVar
 from tui.models import (
     Article,
     ArticleSummary,
+    CorrectionAction,
     Entity,
+    EntityCorrection,
     Note,
     ReadingState,
     SavedSearch,
@@ -35,6 +37,7 @@ from tui.models import (
 from tui.store import codec, migrations
 from tui.store.catalog_writer import CatalogWriter
 from tui.store.durable_write import write_problem
+from tui.store.entity_corrections import EntityCorrections
 from tui.store.errors import (
     ArticleNotFoundError,
     LibraryError,
@@ -48,7 +51,7 @@ from tui.store.reading_states import ReadingStates
 from tui.store.saved_searches import SavedSearches
 from tui.store.shards import BODIES_DIR, ENTITIES_DIR, NOTES_DIR, Shards
 from tui.store.trash_can import TrashCan
-from tui.store.user_text import clean_tags
+from tui.store.user_text import clean_line, clean_tags
 
 SURELY_LISTS_ARTICLES = 64 * 1024
 """A catalog file this large lists articles: an empty one is a few hundred bytes."""
@@ -108,7 +111,8 @@ class Library:
         report = self._notices.add
         self._files = Shards(self.folder, self._read_only, report)
         self._states = ReadingStates(self._files.user, report)
-        self._reader = LibraryReader(self._files, self._states, report)
+        self._corrections = EntityCorrections(self.folder, self._read_only, report)
+        self._reader = LibraryReader(self._files, self._states, self._corrections, report)
         migrations.open_files(self._files, self._reader)
         self._search = LibrarySearch(self.folder, self._files.catalog, self._reader, report)
         self._writer = CatalogWriter(self._files, self._reader, self._search)
@@ -150,6 +154,7 @@ class Library:
             self._closed = True
             self._files.close()
             self._trash.close()
+            self._corrections.close()
 
     def __enter__(self) -> Library:
         return self
@@ -312,6 +317,51 @@ class Library:
     def articles_naming(self, name: str) -> list[tuple[ArticleSummary, Entity]]:
         """Every article with an entity of this name (case-insensitive), in library order."""
         return self._reader.articles_naming(name)
+
+    # -- entity corrections ---------------------------------------------------
+
+    @_serialized
+    def entity_corrections(self) -> list[EntityCorrection]:
+        """The user's corrections of the extractor, oldest first (the order they apply in)."""
+        return self._corrections.all()
+
+    @_serialized
+    def correct_entity(
+        self, action: CorrectionAction, name: str, value: str = "", article_id: str | None = None
+    ) -> EntityCorrection:
+        """Fix the extractor's entities named `name` (any case), everywhere or in one article.
+
+        Kept in corrections.json, apart from the extracted entities, and applied
+        at every read: re-extraction keeps it. Refused (EntityCorrectionError)
+        when no entity of that name is in scope, or `value` does not fit the action.
+        """
+        self.check_writable()
+        name, value = clean_line(name), clean_line(value)
+        if article_id is not None:
+            self._require_article(article_id)
+        found = self._named(name, article_id)
+        into = self._named(value, article_id) if action == "merge" else []
+        return self._corrections.make(action, name, value, article_id, found, into, _now())
+
+    def _named(self, name: str, article_id: str | None) -> list[Entity]:
+        """The entities, as corrected so far, that a correction of `name` would change."""
+        key = name.casefold()
+        if article_id is not None:
+            return [e for e in self.entities(article_id) if e.name.casefold() == key]
+        return [entity for _, entity in self._reader.articles_naming(name)]
+
+    @_serialized
+    def undo_entity_correction(self, correction_id: str) -> EntityCorrection:
+        """Forget a correction (by id or a unique prefix) and return it: the extractor's
+        entities show again as they were, or as the other corrections make them."""
+        self.check_writable()
+        return self._corrections.remove(correction_id)
+
+    @_serialized
+    def restore_entity_correction(self, correction: EntityCorrection) -> EntityCorrection:
+        """Store a correction undone before (one undo_entity_correction returned) as it was."""
+        self.check_writable()
+        return self._corrections.add(correction)
 
     # -- notes ----------------------------------------------------------------
 

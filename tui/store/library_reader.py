@@ -18,6 +18,7 @@ from typing import Any
 from tui.models import Article, ArticleSummary, Entity, ReadingState, text_hash
 from tui.store import codec, record_checks
 from tui.store.data_file import DataFile
+from tui.store.entity_corrections import EntityCorrections
 from tui.store.errors import AmbiguousIdError, ArticleNotFoundError, LibraryError
 from tui.store.reading_states import ReadingStates
 from tui.store.record_rules import Report
@@ -50,9 +51,16 @@ def resolve_among(
 class LibraryReader:
     """Checked, cached reads of the catalog, the body, entity and notes shards."""
 
-    def __init__(self, shards: Shards, states: ReadingStates, report: Report) -> None:
+    def __init__(
+        self,
+        shards: Shards,
+        states: ReadingStates,
+        corrections: EntityCorrections,
+        report: Report,
+    ) -> None:
         self._shards = shards
         self._states = states
+        self._corrections = corrections
         self._report = report
         self._articles: dict[str, dict[str, Any]] = {}
         self._articles_source: object = None
@@ -160,25 +168,41 @@ class LibraryReader:
 
     # -- entities ---------------------------------------------------------------
 
+    # Every read below but stored_entity_doc gives the entities as the user corrected them.
+
+    def corrected(self, doc: dict[str, Any] | None) -> dict[str, Any] | None:
+        """An entity document as stored, with the user's corrections made."""
+        return self._corrections.corrector().doc(doc)
+
+    def corrections_version(self) -> str:
+        """Changes whenever the corrections do (the search index watches it)."""
+        return self._corrections.version()
+
     def entity_docs(self) -> dict[str, dict[str, Any]]:
         """Every article's entity document by article id, rebuilt when a shard was re-read."""
         files = self._shards.readable(ENTITIES_DIR)
-        tables = tuple(data_file.read() for data_file in files)
-        if len(tables) != len(self._entities_source) or any(
-            a is not b for a, b in zip(tables, self._entities_source, strict=False)
+        corrector = self._corrections.corrector()
+        tables = [data_file.read() for data_file in files]
+        source = (corrector, *tables)  # a new correction is a change too
+        if len(source) != len(self._entities_source) or any(
+            a is not b for a, b in zip(source, self._entities_source, strict=False)
         ):
             self._entities = {
-                doc["article_id"]: doc
+                doc["article_id"]: corrector.doc(doc) or doc
                 for data_file, table in zip(files, tables, strict=True)
                 for doc in self.checked(
                     data_file.path, table, "entities", record_checks.checked_entities
                 )
             }
-            self._entities_source = tables
+            self._entities_source = source
         return self._entities
 
     def entity_doc(self, article_id: str) -> dict[str, Any] | None:
-        """One article's entity document: only its shard is read."""
+        """One article's entity document, corrected: only its shard is read."""
+        return self.corrected(self.stored_entity_doc(article_id))
+
+    def stored_entity_doc(self, article_id: str) -> dict[str, Any] | None:
+        """One article's entity document as the extractor left it (what the trash keeps)."""
         for data_file in self._shards.readable(ENTITIES_DIR, article_id):
             for key, doc in data_file.read().get("entities", {}).items():
                 if doc.get("article_id") == article_id:
@@ -190,16 +214,20 @@ class LibraryReader:
 
         The file is not kept: at 10k articles the entity shards take 60 MB.
         """
+        corrector = self._corrections.corrector()
         stamp = data_file.storage.stamp()
         cached = self._names.get(str(data_file.path))
-        if stamp is not None and cached is not None and cached[0] == stamp:
+        if stamp is not None and cached is not None and cached[0] == (stamp, corrector):
             return cached[1]
         counts: dict[str, int] = {}
         tables = data_file.read(keep=False)
-        for doc in self.checked(data_file.path, tables, "entities", record_checks.checked_entities):
+        for stored in self.checked(
+            data_file.path, tables, "entities", record_checks.checked_entities
+        ):
+            doc = corrector.doc(stored) or stored
             for name in {entity["name"].casefold() for entity in doc.get("entities", ())}:
                 counts[name] = counts.get(name, 0) + 1
-        self._names[str(data_file.path)] = (stamp, counts)
+        self._names[str(data_file.path)] = ((stamp, corrector), counts)
         return counts
 
     def entity_article_counts(self) -> dict[str, int]:

@@ -1,8 +1,9 @@
 """Keeps the search index in step with the catalog, and runs searches for the Library.
 
 The index file records a stamp of the catalog it reflects (the catalog file's
-inode, size and mtime). A search first compares that stamp with the catalog's:
-equal, the index is current; the saved file is current (another process
+inode, size and mtime, and a digest of the user's entity corrections, which
+change the entity names indexed). A search first compares that stamp with the
+catalog's: equal, the index is current; the saved file is current (another process
 updated it), it is loaded; otherwise the index is compared with the catalog
 article by article (text hash, and a signature of title, tags, date, source
 and entity names) and only what differs is indexed again. Library writes call
@@ -53,6 +54,12 @@ class SearchSource(Protocol):
     def entity_doc(self, article_id: str) -> dict[str, Any] | None:
         """One article's entity document (only its shard is read)."""
 
+    def corrected(self, doc: dict[str, Any] | None) -> dict[str, Any] | None:
+        """An entity document as stored, with the user's corrections made."""
+
+    def corrections_version(self) -> str:
+        """Changes whenever the user's entity corrections do; empty when there are none."""
+
     def note_docs(self) -> list[dict[str, Any]]:
         """Every note document."""
 
@@ -99,12 +106,14 @@ class LibrarySearch:
 
     # -- keeping the index current ---------------------------------------------
 
-    def catalog_stamp(self) -> list[int] | None:
+    def catalog_stamp(self) -> list[int | str] | None:
+        """The catalog's version, and the corrections' (they change the entities indexed)."""
         try:
             st = os.stat(self._catalog.path)
         except OSError:
             return None
-        return [st.st_ino, st.st_size, st.st_mtime_ns]
+        corrections = self._source.corrections_version()
+        return [st.st_ino, st.st_size, st.st_mtime_ns, *([corrections] if corrections else [])]
 
     def current(self) -> SearchIndex:
         """The index, brought up to date with the catalog first if it changed.
@@ -145,11 +154,13 @@ class LibrarySearch:
         given = entities or {}
 
         def entity_of(article_id: str) -> dict[str, Any] | None:
-            return given[article_id] if article_id in given else self._source.entity_doc(article_id)
+            if article_id in given:
+                return self._source.corrected(given[article_id])
+            return self._source.entity_doc(article_id)
 
         self._sync(before, article_ids, texts or {}, (self.catalog_stamp(), articles, entity_of))
 
-    def _snapshot(self) -> tuple[list[int] | None, Docs, EntityOf]:
+    def _snapshot(self) -> tuple[list[int | str] | None, Docs, EntityOf]:
         """The catalog's stamp and its articles and entities, read from that same version."""
         for _ in range(_SNAPSHOT_TRIES):
             before = self.catalog_stamp()
@@ -163,7 +174,7 @@ class LibrarySearch:
         before: Any = None,
         article_ids: Collection[str] | None = None,
         texts: Mapping[str, str] | None = None,
-        snapshot: tuple[list[int] | None, Docs, EntityOf] | None = None,
+        snapshot: tuple[list[int | str] | None, Docs, EntityOf] | None = None,
     ) -> SearchIndex:
         """Bring the index in step with the catalog: keep, load, patch or (last) build it."""
         stamp, articles, entities = snapshot or self._snapshot()

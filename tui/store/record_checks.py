@@ -266,6 +266,23 @@ def checked_saved_search(doc: Doc, path: object, key: str, report: Report) -> Do
     return doc
 
 
+_CORRECTION = RecordRules(
+    ("value", TEXT, ""), ("article_id", TEXT_OR_NULL, None), ("created", TEXT, "")
+)
+
+
+def checked_correction(doc: Doc, path: object, key: str, report: Report) -> Doc | None:
+    """An entity correction with an id, an action and the name it corrects, or None."""
+
+    def place() -> str:
+        return _place(path, key, "correction", doc.get("id"))
+
+    for field in ("id", "action", "name"):
+        if not _required(doc, field, place, report, _SKIPPED):
+            return None
+    return _CORRECTION.checked(doc, place, report)
+
+
 def checked_records(
     table: dict[str, Doc], check: RecordCheck, path: object, report: Report
 ) -> list[Doc]:

@@ -18,6 +18,8 @@ save never rewrites an article:
 - `user.json`: reading state (`reading`, see ReadingStates) and saved searches
   (`saved_searches`); written often. Older libraries kept notes here and
   entities in the catalog: opening one moves them (see migrations.py).
+- `corrections.json`, `trash.json`: the user's entity corrections and deleted
+  articles, each with its own lock (see EntityCorrections, TrashCan).
 - `search/index.bin`: the search index over titles, texts and entities,
   derived from the catalog and rebuilt whenever it is missing or damaged (see
   LibrarySearch); notes and reading state are searched where they are.

@@ -100,7 +100,7 @@ class TrashCan:
             "trashed_at": now,
             "catalog": catalog,
             "body": body,
-            "entities": self._reader.entity_doc(article_id),
+            "entities": self._reader.stored_entity_doc(article_id),
         }
 
     def _user_side(self, article_id: str) -> dict[str, Any]:

@@ -198,6 +198,11 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.scroll_home(animate=False)
         self.refresh_bindings()
 
+    def show_entities(self, entities: Sequence[Entity]) -> None:
+        """Repaint after the user corrected the entities (their colours may change)."""
+        self.entities = list(entities)
+        self._repaint()
+
     def show_annotations(self, notes: Sequence[Note]) -> None:
         """Repaint after notes or highlights changed."""
         self.annotations = list(notes)

@@ -3,7 +3,8 @@
 `/` or `f` starts a filter (names and aliases), as in every list of Gloss: only
 then do letters go into it, so the global keys (`q`, `l`, ...) keep their meaning.
 `enter` asks the reader to mark every mention of the chosen entity; `>` asks for
-the other articles naming it.
+the other articles naming it. `R` `T` `M` `S` `H` ask to correct it (rename,
+retype, merge, split, hide) in every article, `u` to undo the last correction.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.ingest.clean import defused
-from tui.models import ENTITY_TYPES, Entity, EntityType
+from tui.models import ENTITY_TYPES, CorrectionAction, Entity, EntityType
 from tui.widgets.entity_styles import GROUP_TITLES, TYPE_STYLES
 
 # Keys that keep their binding instead of going into the filter, even while typing it.
@@ -65,6 +66,12 @@ class EntitySidebar(OptionList):
             "greater_than_sign", "others", "Other articles", key_display=">", id="entities.others"
         ),
         Binding("plus", "note", "Note on entity", key_display="+", id="entities.note"),
+        Binding("R", "correct('rename')", "Rename", show=False, id="entities.rename"),
+        Binding("T", "correct('retype')", "Retype", show=False, id="entities.retype"),
+        Binding("M", "correct('merge')", "Merge into…", show=False, id="entities.merge"),
+        Binding("S", "correct('split')", "Split alias off", show=False, id="entities.split"),
+        Binding("H", "correct('hide')", "Hide", show=False, id="entities.hide"),
+        Binding("u", "undo", "Undo correction", id="entities.undo"),
     ]
 
     class Chosen(Message):
@@ -88,6 +95,17 @@ class EntitySidebar(OptionList):
             super().__init__()
             self.entity = entity
 
+    class CorrectionWanted(Message):
+        """The user wants to correct the extractor's entity: rename, retype, merge, split, hide."""
+
+        def __init__(self, entity: Entity, action: CorrectionAction) -> None:
+            super().__init__()
+            self.entity = entity
+            self.action = action
+
+    class UndoWanted(Message):
+        """The user wants the last entity correction undone."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self.border_title = "Entities"
@@ -97,20 +115,30 @@ class EntitySidebar(OptionList):
         self.filter = ""
         self.typing = False  # letters go into the filter (after `/` or `f`)
         self._rows: list[Entity] = []
+        self.can_undo = False  # the reader has a correction to undo
 
     def show(
         self,
         entities: Sequence[Entity],
         elsewhere: Mapping[str, int] | None = None,
         problem: str | None = None,
+        keep: str | None = None,
     ) -> None:
-        """Show these entities; `elsewhere` counts other articles per entity name."""
+        """Show these entities; `elsewhere` counts other articles per entity name.
+
+        `keep`: the name of the entity to stay on (one just corrected), if it is listed.
+        """
         self.entities = list(entities)
         self.elsewhere = elsewhere or {}
         self.problem = problem
         self.filter = ""
         self.typing = False
         self._rebuild()
+        if keep is not None:
+            key = keep.casefold()
+            row = next((i for i, e in enumerate(self._rows) if e.name.casefold() == key), None)
+            if row is not None:
+                self.highlighted = self.get_option_index(f"entity-{row}")
 
     def show_elsewhere(self, elsewhere: Mapping[str, int]) -> None:
         """Add the other-article counts, which come later (they read every entity shard)."""
@@ -205,8 +233,10 @@ class EntitySidebar(OptionList):
             return bool(self.filter)
         if action == "clear_filter":
             return bool(self.filter) or self.typing
-        if action in ("others", "note"):
+        if action in ("others", "note", "correct"):
             return self.highlighted_entity is not None
+        if action == "undo":
+            return self.can_undo
         return True
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -225,3 +255,11 @@ class EntitySidebar(OptionList):
         entity = self.highlighted_entity
         if entity is not None:
             self.post_message(self.NoteWanted(entity))
+
+    def action_correct(self, action: CorrectionAction) -> None:
+        entity = self.highlighted_entity
+        if entity is not None:
+            self.post_message(self.CorrectionWanted(entity, action))
+
+    def action_undo(self) -> None:
+        self.post_message(self.UndoWanted())
