@@ -12,6 +12,7 @@ from tui import __version__
 from tui.commands import (
     delete_command,
     entities_command,
+    entity_command,
     export_command,
     import_files,
     list_articles,
@@ -44,6 +45,7 @@ COMMANDS = (
     show_article,
     search_command,
     entities_command,
+    entity_command,
     reindex_command,
     note_command,
     notes_command,
