@@ -38,6 +38,8 @@ from tui.widgets.entity_sidebar import EntitySidebar
 from tui.widgets.notes_pane import NotesPane
 from tui.widgets.search_bar import SearchBar, find_spans, mark_label
 
+NOTES_POLL_EVERY = 1.0
+"""Seconds between looks for notes changed by another Gloss process (a stat per notes shard)."""
 BACKGROUND_DELAY = 0.25
 """Seconds before the background reads (article order, entity counts) start: parsing
 holds the GIL, so started at once they kept the first frame from reaching the terminal."""
@@ -88,6 +90,7 @@ class ReaderScreen(Screen[None]):
         self.current_pane = "article"
         self.last_color: str | None = None
         self.deleted: list[Note] = []  # for undo, newest last
+        self._notes_seen: object | None = None  # Library.notes_version when the pane was filled
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -110,6 +113,7 @@ class ReaderScreen(Screen[None]):
             self.show_article(self.article_id)
         self.focus_pane("article")
         self.set_timer(BACKGROUND_DELAY, self.load_article_order)
+        self.set_interval(NOTES_POLL_EVERY, self.follow_notes)
 
     @work(thread=True, exclusive=True, group="article-order", name="reading the catalog")
     def load_article_order(self) -> None:
@@ -122,7 +126,7 @@ class ReaderScreen(Screen[None]):
         try:
             article = self.library.get_article(article_id)
             entities = self.library.entities(article.id)
-            notes = self.library.notes(article.id)
+            notes = self.notes_of(article.id, entities)
             version = self.library.extractor_version(article.id)
         except LibraryError as error:  # a damaged file: say it in one line, stay where we were
             self.article_id = view.article.id if view.article is not None else None
@@ -260,11 +264,44 @@ class ReaderScreen(Screen[None]):
 
     # -- notes and highlights: every change goes to the Library at once ------------
 
+    def notes_of(self, article_id: str, entities: list[Entity]) -> list[Note]:
+        """The article's notes, then the notes on its entities written in other articles.
+
+        A note on an entity belongs to the entity: it shows in every article naming it.
+        """
+        self._notes_seen = self.library.notes_version()
+        own = self.library.notes(article_id)
+        names = [entity.name for entity in entities]
+        elsewhere = [
+            note
+            for note in self.library.entity_notes(names)
+            if note.article_id != article_id and note.selector is None
+        ]
+        return own + elsewhere
+
     def refresh_notes(self, keep: str | None = None) -> None:
         assert self.article_id is not None
-        notes = self.library.notes(self.article_id)
+        notes = self.notes_of(self.article_id, self.query_one(ArticleView).entities)
         self.query_one(NotesPane).show(notes, keep)
         self.query_one(ArticleView).show_annotations(notes)
+
+    def follow_notes(self) -> None:
+        """Show notes another Gloss process (the command line too) added, changed or deleted."""
+        if self.app.screen is not self or self.article_id is None:
+            return
+        version = self.library.notes_version()
+        if version is not None and version == self._notes_seen:
+            return
+        view = self.query_one(ArticleView)
+        try:
+            notes = self.notes_of(self.article_id, view.entities)
+        except LibraryError:
+            return  # a file being replaced: the next look tries again
+        pane = self.query_one(NotesPane)
+        if notes != pane.notes:
+            current = pane.current
+            pane.show(notes, keep=current.id if current is not None else None)
+            view.show_annotations(notes)
 
     def add_note(self, note: Note) -> bool:
         """False when the Library could not save it (the user has been told why)."""
@@ -388,7 +425,8 @@ class ReaderScreen(Screen[None]):
         if note.selector is not None and not note.orphaned:
             view.mark([(note.selector.start, note.selector.end)], "note")
         elif note.entity:
-            entity = next((e for e in view.entities if e.name == note.entity), None)
+            wanted = note.entity.casefold()
+            entity = next((e for e in view.entities if e.name.casefold() == wanted), None)
             if entity is not None:
                 self.mark_entity(entity)
                 return
