@@ -1,4 +1,4 @@
-"""A note's Markdown as styled text: rendered, never read as Rich markup, never a control sequence."""
+"""A note's Markdown as styled text: rendered, never Rich markup, never a control sequence."""
 
 from __future__ import annotations
 
