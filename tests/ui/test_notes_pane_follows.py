@@ -5,36 +5,17 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
 from rich.text import Text
 from textual.pilot import Pilot
 
-from tests.unit.hong_kong_library import build_hong_kong_library, copy_of
+from tests.unit.hong_kong_library import by_date
 from tui.app import GlossApp
 from tui.models import Note
 from tui.store import Library
 from tui.widgets.notes_pane import NotesPane
 
 SIZE = (140, 40)
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_hong_kong_library(tmp_path_factory.mktemp("hk") / "library")
-
-
-@pytest.fixture
-def library(template: Path, tmp_path: Path) -> Iterator[Library]:
-    opened = Library(copy_of(template, tmp_path / "library"))
-    yield opened
-    opened.close()
-
-
-def by_date(library: Library) -> list[str]:
-    return [s.id for s in sorted(library.list_articles(), key=lambda s: s.date or "")]
 
 
 def rows(pane: NotesPane) -> list[Text]:
@@ -65,8 +46,9 @@ async def wait_for(pilot: Pilot[None], pane: NotesPane, words: str) -> list[str]
 
 
 async def test_markdown_is_rendered_and_a_note_from_the_command_line_appears(
-    library: Library,
+    hong_kong: Library,
 ) -> None:
+    library = hong_kong
     june = by_date(library)[0]
     app = GlossApp(library, june)
     async with app.run_test(size=SIZE) as pilot:
@@ -86,7 +68,8 @@ async def test_markdown_is_rendered_and_a_note_from_the_command_line_appears(
         assert shown == ["No notes on this article."]
 
 
-async def test_a_note_on_an_entity_shows_in_every_article_naming_it(library: Library) -> None:
+async def test_a_note_on_an_entity_shows_in_every_article_naming_it(hong_kong: Library) -> None:
+    library = hong_kong
     june, september, october = by_date(library)
     library.add_note(
         Note(id="", article_id=october, body="Asked to *resign* in June", entity="Carrie Lam")

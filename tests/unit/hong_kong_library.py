@@ -1,12 +1,13 @@
-"""Three real Wikinews articles naming Carrie Lam, imported with the real model."""
+"""Three real Wikinews articles naming Carrie Lam, and notes on them.
+
+tests/conftest.py imports them once per session (`hong_kong_template`) and
+gives each test a copy, opened (`hong_kong`).
+"""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
-from tests.data_paths import WIKINEWS, data_file
-from tui.importing.importer import import_paths
+from tui.annotations.notes import new_note
+from tui.models import Note
 from tui.store import Library
 
 HONG_KONG = (
@@ -16,13 +17,20 @@ HONG_KONG = (
 )
 
 
-def build_hong_kong_library(folder: Path) -> Path:
-    with Library(folder) as library:
-        report = import_paths(library, [data_file(WIKINEWS / name) for name in HONG_KONG])
-        assert report.ok, report.failed
-    return folder
+def by_date(library: Library) -> list[str]:
+    """The article ids, oldest first: June, September, October 2019."""
+    return [s.id for s in sorted(library.list_articles(), key=lambda s: s.date or "")]
 
 
-def copy_of(template: Path, folder: Path) -> Path:
-    shutil.copytree(template, folder)
-    return folder
+def annotate(library: Library) -> dict[str, Note]:
+    """A yellow highlight in June, a pink one with a note in September, a note in October,
+    written in this order."""
+    june, september, october = (library.get_article(i) for i in by_date(library))
+    made = {
+        "yellow": new_note(june, quote="principal police complex", color="yellow"),
+        "pink": new_note(
+            september, quote="withdraw a proposed bill", body="The **bill** at last", color="pink"
+        ),
+        "plain": new_note(october, body="Lam spoke on video #hk"),
+    }
+    return {name: library.add_note(note) for name, note in made.items()}

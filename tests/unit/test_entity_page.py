@@ -8,19 +8,14 @@ from pathlib import Path
 import pytest
 
 from tests.cli_run import run
-from tests.unit.hong_kong_library import build_hong_kong_library, copy_of
 from tui.models import Note
 from tui.store import Library
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_hong_kong_library(tmp_path_factory.mktemp("hk") / "library")
-
-
 @pytest.fixture
-def folder(template: Path, tmp_path: Path) -> Path:
-    return copy_of(template, tmp_path / "library")
+def folder(hong_kong: Library) -> Path:
+    hong_kong.close()
+    return hong_kong.folder
 
 
 def test_the_page_is_a_timeline_with_the_first_mention_of_each_article(folder: Path) -> None:

@@ -2,50 +2,29 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from tests.unit.hong_kong_library import build_hong_kong_library, copy_of
-from tui.annotations.notes import new_note
+from tests.unit.hong_kong_library import annotate as annotate_articles
+from tests.unit.hong_kong_library import by_date
 from tui.models import Note
 from tui.search import QueryError, parse_query
 from tui.store import Library
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_hong_kong_library(tmp_path_factory.mktemp("hk") / "library")
-
-
-@pytest.fixture
-def library(template: Path, tmp_path: Path) -> Library:
-    return Library(copy_of(template, tmp_path / "library"))
-
-
-def ids_by_date(library: Library) -> list[str]:
-    return [s.id for s in sorted(library.list_articles(), key=lambda s: s.date or "")]
-
-
 def annotate(library: Library) -> dict[str, Note]:
-    """Four notes over the three articles, written in this order."""
-    june, september, october = (library.get_article(i) for i in ids_by_date(library))
-    made = {
-        "yellow": new_note(june, quote="principal police complex", color="yellow"),
-        "pink": new_note(
-            september, quote="withdraw a proposed bill", body="The **bill** at last", color="pink"
-        ),
-        "plain": new_note(october, body="Lam spoke on video #hk"),
-        "entity": Note(id="", article_id=october.id, body="Her speech", entity="Carrie Lam"),
-    }
-    return {name: library.add_note(note) for name, note in made.items()}
+    """The shared notes, then one on Carrie Lam written last."""
+    notes = annotate_articles(library)
+    october = by_date(library)[2]
+    about = Note(id="", article_id=october, body="Her speech", entity="Carrie Lam")
+    return notes | {"entity": library.add_note(about)}
 
 
 def found(library: Library, query: str) -> list[str]:
     return [item.note.id for item in library.find_notes(query)]
 
 
-def test_every_note_newest_first_with_its_article(library: Library) -> None:
+def test_every_note_newest_first_with_its_article(hong_kong: Library) -> None:
+    library = hong_kong
     notes = annotate(library)
     listed = library.find_notes("")
     assert [item.note.id for item in listed] == [
@@ -55,7 +34,8 @@ def test_every_note_newest_first_with_its_article(library: Library) -> None:
     assert listed[-1].article.title.startswith("Hong Kong protesters")
 
 
-def test_color_filters_highlights_and_none_the_plain_notes(library: Library) -> None:
+def test_color_filters_highlights_and_none_the_plain_notes(hong_kong: Library) -> None:
+    library = hong_kong
     notes = annotate(library)
     assert found(library, "color:pink") == [notes["pink"].id]
     assert found(library, "color:yellow color:pink") == [notes["pink"].id, notes["yellow"].id]
@@ -64,7 +44,8 @@ def test_color_filters_highlights_and_none_the_plain_notes(library: Library) -> 
     assert article_hits == [notes["pink"].article_id], "the library search knows color: too"
 
 
-def test_words_match_the_body_quote_tags_and_title(library: Library) -> None:
+def test_words_match_the_body_quote_tags_and_title(hong_kong: Library) -> None:
+    library = hong_kong
     notes = annotate(library)
     assert found(library, "bill") == [notes["pink"].id], "a word of the Markdown body"
     assert found(library, "principal") == [notes["yellow"].id], "a word of the quote"
@@ -74,7 +55,8 @@ def test_words_match_the_body_quote_tags_and_title(library: Library) -> None:
     assert found(library, '"at last"') == [notes["pink"].id]
 
 
-def test_article_filters_narrow_notes(library: Library) -> None:
+def test_article_filters_narrow_notes(hong_kong: Library) -> None:
+    library = hong_kong
     notes = annotate(library)
     assert found(library, "after:2019-09-01 before:2019-10-01") == [notes["pink"].id]
     assert set(found(library, "entity:Legislative Council")) <= {
@@ -91,7 +73,8 @@ def test_a_bad_color_names_the_choices() -> None:
     assert parse_query("color:Pink").colors == ("pink",)
 
 
-def test_a_note_written_by_another_process_is_found_at_once(library: Library) -> None:
+def test_a_note_written_by_another_process_is_found_at_once(hong_kong: Library) -> None:
+    library = hong_kong
     annotate(library)
     assert found(library, "shell") == []
     with Library(library.folder) as other:

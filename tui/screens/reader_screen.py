@@ -73,6 +73,7 @@ class ReaderScreen(Screen[None]):
             id="reader.next_article",
         ),
         Binding("l", "open_library", "Library", id="reader.library"),
+        Binding("H", "all_notes", "All notes", show=False, id="reader.all_notes"),
         Binding("A", "note_on_article", "Note on article", show=False, id="reader.article_note"),
         Binding("slash", "find", "Find", key_display="/", id="reader.find"),
         Binding("m", "toggle_read", "Read/unread", show=False, id="reader.toggle_read"),
@@ -120,7 +121,8 @@ class ReaderScreen(Screen[None]):
         """Parse the catalog once the first article is on screen, so `]` need not wait for it."""
         self.library.article_ids()
 
-    def show_article(self, article_id: str) -> None:
+    def show_article(self, article_id: str, at: int | None = None) -> None:
+        """Show an article where it was left, or with the passage at offset `at` on top."""
         self.leave_article()
         view = self.query_one(ArticleView)
         try:
@@ -141,7 +143,7 @@ class ReaderScreen(Screen[None]):
         self.query_one(NotesPane).show(notes)
         self.deleted.clear()
         self.app.sub_title = article.title
-        self.arrive_at_article()
+        self.arrive_at_article(at)
 
     @work(thread=True, exclusive=True, group="entity-counts", name="counting entities")
     def count_elsewhere(self, article_id: str, entities: list[Entity]) -> None:
@@ -166,6 +168,51 @@ class ReaderScreen(Screen[None]):
         if at is not None:
             view.step_to(next((i for i, (start, _) in enumerate(view.marks) if start == at), 0))
         self.focus_pane("article")
+
+    def on_entity_sidebar_page_wanted(self, message: EntitySidebar.PageWanted) -> None:
+        self.open_entity_page(message.entity.name)
+
+    def open_entity_page(self, name: str) -> None:
+        from tui.screens.entity_screen import EntityScreen
+
+        self.save_position()
+        self.app.push_screen(EntityScreen(self.library, name))
+
+    def action_all_notes(self) -> None:
+        from tui.screens.notes_screen import NotesScreen
+
+        self.save_position()
+        self.app.push_screen(NotesScreen(self.library))
+
+    def show_mention(self, article_id: str, name: str, at: int) -> None:
+        """Show an article at a mention, with every mention of the entity `name` marked."""
+        self.show_article(article_id, at=at)
+        if self.article_id != article_id:
+            return  # it could not be shown: said already
+        wanted = name.casefold()
+        for entity in self.query_one(ArticleView).entities:
+            if entity.name.casefold() == wanted:
+                self.mark_entity(entity, at=at)
+                return
+
+    def go_to_note(self, note: Note) -> None:
+        """Show a note's article at its passage (an orphan: the note, to re-attach it)."""
+        placed = note.selector is not None and not note.orphaned
+        start = note.selector.start if placed and note.selector is not None else None
+        if note.article_id != self.article_id or start is not None:
+            self.show_article(note.article_id, at=start)
+        if note.article_id != self.article_id:
+            return  # it could not be shown: said already
+        if note.orphaned:
+            pane = self.query_one(NotesPane)
+            pane.show(pane.notes, keep=note.id)
+            self.focus_pane("article")
+            self.notify(
+                "To re-attach the note: select its passage (v, then w ) }), "
+                "go to the notes pane (tab) and press r."
+            )
+            return
+        self.jump_to_note(note)
 
     def on_entity_sidebar_others_wanted(self, message: EntitySidebar.OthersWanted) -> None:
         name = message.entity.name
@@ -454,8 +501,9 @@ class ReaderScreen(Screen[None]):
             self._save_timer.stop()
         self.query_one(SearchBar).close()
 
-    def arrive_at_article(self) -> None:
-        """After an article is shown: read its state, go back to the passage left at the top."""
+    def arrive_at_article(self, at: int | None = None) -> None:
+        """After an article is shown: read its state, go back to the passage left at the top
+        (or to the one at offset `at`)."""
         assert self.article_id is not None
         view = self.query_one(ArticleView)
         if not self._watching_scroll:
@@ -466,7 +514,8 @@ class ReaderScreen(Screen[None]):
         self._auto_read = not self.reading.read
         self._restoring = True
         self.show_reading_state()
-        view.call_after_refresh(self._restore_position, self.article_id, self.reading.position)
+        position = self.reading.position if at is None else at
+        view.call_after_refresh(self._restore_position, self.article_id, position)
 
     def on_screen_resume(self) -> None:
         """Back from the library (or a dialog): it may have changed this article's state."""

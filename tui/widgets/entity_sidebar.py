@@ -3,7 +3,7 @@
 `/` or `f` starts a filter (names and aliases), as in every list of Gloss: only
 then do letters go into it, so the global keys (`q`, `l`, ...) keep their meaning.
 `enter` asks the reader to mark every mention of the chosen entity; `>` asks for
-the other articles naming it.
+the other articles naming it, `i` for its page.
 """
 
 from __future__ import annotations
@@ -65,6 +65,7 @@ class EntitySidebar(OptionList):
             "greater_than_sign", "others", "Other articles", key_display=">", id="entities.others"
         ),
         Binding("plus", "note", "Note on entity", key_display="+", id="entities.note"),
+        Binding("i", "page", "Entity page", id="entities.page"),
     ]
 
     class Chosen(Message):
@@ -83,6 +84,13 @@ class EntitySidebar(OptionList):
 
     class NoteWanted(Message):
         """The user wants to write a note about this entity."""
+
+        def __init__(self, entity: Entity) -> None:
+            super().__init__()
+            self.entity = entity
+
+    class PageWanted(Message):
+        """The user wants this entity's page: every article naming it, companions, notes."""
 
         def __init__(self, entity: Entity) -> None:
             super().__init__()
@@ -205,7 +213,7 @@ class EntitySidebar(OptionList):
             return bool(self.filter)
         if action == "clear_filter":
             return bool(self.filter) or self.typing
-        if action in ("others", "note"):
+        if action in ("others", "note", "page"):
             return self.highlighted_entity is not None
         return True
 
@@ -220,6 +228,11 @@ class EntitySidebar(OptionList):
         entity = self.highlighted_entity
         if entity is not None:
             self.post_message(self.OthersWanted(entity))
+
+    def action_page(self) -> None:
+        entity = self.highlighted_entity
+        if entity is not None:
+            self.post_message(self.PageWanted(entity))
 
     def action_note(self) -> None:
         entity = self.highlighted_entity
