@@ -121,6 +121,8 @@ class NotesScreen(Screen[None]):
         if error is not None:
             return
         self._seen = version
+        if query == self.searched and found == self.found:
+            return  # nothing changed: the cursor and the scroll stay as they are
         keep = self.current.id if self.current is not None else None
         self.found, self.searched = found, query
         options = self.options
@@ -142,8 +144,18 @@ class NotesScreen(Screen[None]):
 
     def follow(self) -> None:
         """Search again when any note changed (here, in the reader, or in another process)."""
+        if self.searched is not None:
+            self.look_for_changes(self._seen)
+
+    @work(thread=True, exclusive=True, group="follow-notes", exit_on_error=False)
+    def look_for_changes(self, seen: object | None) -> None:
+        """On a worker: the Library may be busy with another worker's long read."""
         version = self.library.notes_version()
-        if self.searched is not None and (version is None or version != self._seen):
+        if version is None or version != seen:
+            self.app.call_from_thread(self.search_again)
+
+    def search_again(self) -> None:
+        if self.is_attached:
             self.run_search(self.query_box.value.strip())
 
     def update_title(self) -> None:

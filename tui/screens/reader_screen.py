@@ -6,6 +6,7 @@ Library; each method is one key's action or one pane's message, kept short.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import ClassVar
 
@@ -128,6 +129,7 @@ class ReaderScreen(Screen[None]):
         try:
             article = self.library.get_article(article_id)
             entities = self.library.entities(article.id)
+            self._notes_seen = self.library.notes_version()
             notes = self.notes_of(article.id, entities)
             version = self.library.extractor_version(article.id)
         except LibraryError as error:  # a damaged file: say it in one line, stay where we were
@@ -311,12 +313,11 @@ class ReaderScreen(Screen[None]):
 
     # -- notes and highlights: every change goes to the Library at once ------------
 
-    def notes_of(self, article_id: str, entities: list[Entity]) -> list[Note]:
+    def notes_of(self, article_id: str, entities: Sequence[Entity]) -> list[Note]:
         """The article's notes, then the notes on its entities written in other articles.
 
         A note on an entity belongs to the entity: it shows in every article naming it.
         """
-        self._notes_seen = self.library.notes_version()
         own = self.library.notes(article_id)
         names = [entity.name for entity in entities]
         elsewhere = [
@@ -328,27 +329,38 @@ class ReaderScreen(Screen[None]):
 
     def refresh_notes(self, keep: str | None = None) -> None:
         assert self.article_id is not None
+        self._notes_seen = self.library.notes_version()
         notes = self.notes_of(self.article_id, self.query_one(ArticleView).entities)
         self.query_one(NotesPane).show(notes, keep)
         self.query_one(ArticleView).show_annotations(notes)
 
     def follow_notes(self) -> None:
         """Show notes another Gloss process (the command line too) added, changed or deleted."""
-        if self.app.screen is not self or self.article_id is None:
-            return
+        if self.app.screen is self and self.article_id is not None:
+            entities = list(self.query_one(ArticleView).entities)
+            self.look_for_notes(self.article_id, entities, self._notes_seen)
+
+    @work(thread=True, exclusive=True, group="follow-notes", exit_on_error=False)
+    def look_for_notes(self, article_id: str, entities: list[Entity], seen: object | None) -> None:
+        """On a worker: the Library may be busy with another worker's long read."""
         version = self.library.notes_version()
-        if version is not None and version == self._notes_seen:
+        if version is not None and version == seen:
             return
-        view = self.query_one(ArticleView)
         try:
-            notes = self.notes_of(self.article_id, view.entities)
+            notes = self.notes_of(article_id, entities)
         except LibraryError:
             return  # a file being replaced: the next look tries again
+        self.app.call_from_thread(self._notes_looked_at, article_id, notes, version)
+
+    def _notes_looked_at(self, article_id: str, notes: list[Note], version: object | None) -> None:
+        if article_id != self.article_id or not self.is_attached:
+            return
+        self._notes_seen = version
         pane = self.query_one(NotesPane)
         if notes != pane.notes:
             current = pane.current
             pane.show(notes, keep=current.id if current is not None else None)
-            view.show_annotations(notes)
+            self.query_one(ArticleView).show_annotations(notes)
 
     def add_note(self, note: Note) -> bool:
         """False when the Library could not save it (the user has been told why)."""
