@@ -196,3 +196,28 @@ async def test_i_in_the_library_opens_the_page_of_the_searched_entity(hong_kong:
         assert len(screen.page.appearances) == 3
         await pilot.press("escape")
         assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_the_palette_opens_the_notes_screen_and_an_entity_page(hong_kong: Library) -> None:
+    library = hong_kong
+    annotate(library)
+    app = GlossApp(library, by_date(library)[0])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Notes and highl")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, NotesScreen)
+        assert len(app.screen.found) == 3
+        await pilot.press("escape")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Entity page: Carrie")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, EntityScreen)
+        assert screen.page is not None and screen.page.name == "Carrie Lam"
