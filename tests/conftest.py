@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.data_paths import CORPORA, data_file, wikinews_files
+from tests.data_paths import CORPORA, WIKINEWS, data_file, wikinews_files
+from tests.unit.hong_kong_library import HONG_KONG
+from tui.importing.importer import import_paths
+from tui.store import Library
 
 
 @pytest.fixture(autouse=True)
@@ -29,3 +34,21 @@ def corpora() -> Path:
 @pytest.fixture
 def wikinews() -> list[Path]:
     return wikinews_files()
+
+
+@pytest.fixture(scope="session")
+def hong_kong_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("hong-kong") / "library"
+    with Library(folder) as library:
+        report = import_paths(library, [data_file(WIKINEWS / name) for name in HONG_KONG])
+        assert report.ok, report.failed
+    return folder
+
+
+@pytest.fixture
+def hong_kong(hong_kong_template: Path, tmp_path: Path) -> Iterator[Library]:
+    folder = tmp_path / "library"
+    shutil.copytree(hong_kong_template, folder)
+    opened = Library(folder)
+    yield opened
+    opened.close()

@@ -21,8 +21,10 @@ from tui.palette.entity_commands import EntityCommands
 from tui.palette.library_commands import LibraryCommands
 from tui.paths import keys_file, shown, ui_state_file
 from tui.screens.choice_screen import ChoiceScreen
+from tui.screens.entity_screen import EntityScreen
 from tui.screens.help_screen import WIDTH_FOR_IDS, HelpScreen, binding_rows
 from tui.screens.library_screen import LibraryScreen
+from tui.screens.notes_screen import NotesScreen
 from tui.screens.prompt_screen import PromptScreen
 from tui.screens.reader_screen import ReaderScreen
 from tui.settings.keymap import clashes, load_keymap
@@ -48,6 +50,8 @@ BOUND_TOGETHER = (
     ("find", "reader", "app"),
     ("library", "app"),
     ("results", "library", "app"),
+    ("all_notes", "app"),
+    ("entity_page", "app"),
     *((dialog, "app") for dialog in ("help", "choice", "mentions", "confirm", "editor")),
     *((dialog, "app") for dialog in ("prompt", "highlight")),
 )
@@ -176,6 +180,15 @@ class GlossApp(App[None]):
         )
         self.push_screen(screen, opened)
 
+    def open_notes(self) -> None:
+        """Every note and highlight of the library (H in the reader and the library)."""
+        if not isinstance(self.screen, NotesScreen):
+            self.push_screen(NotesScreen(self.library))
+
+    def open_entity(self, name: str) -> None:
+        """An entity's page (i in the entity pane)."""
+        self.push_screen(EntityScreen(self.library, name))
+
     # -- settings remembered between runs: theme, hidden panes; keys.toml ----------
 
     _settings_loaded = False
@@ -274,6 +287,21 @@ class GlossApp(App[None]):
                     ("enter", "Open the article", ""),
                 ],
             ),
+            (
+                "Notes and highlights (H)",
+                [
+                    *rows(NotesScreen.BINDINGS),
+                    ("type", "Filter, after /: the library's query language, plus color:", ""),
+                    ("enter", "Open the article at the passage", ""),
+                ],
+            ),
+            (
+                "Entity page (i)",
+                [
+                    *rows(EntityScreen.BINDINGS),
+                    ("enter", "Open the article, the companion's page or the note", ""),
+                ],
+            ),
             ("Lists and prompts", rows(ChoiceScreen.BINDINGS, PromptScreen.BINDINGS)),
             ("Help", rows(HelpScreen.BINDINGS)),
         ]
@@ -288,6 +316,11 @@ class GlossApp(App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Library", "List every article", self.open_library)
+        yield SystemCommand(
+            "Notes and highlights",
+            "Every note and highlight of the library, newest first",
+            self.open_notes,
+        )
         yield SystemCommand("Keys", "Show every key binding", self.action_help)
         for name, label in TOGGLED_PANES.items():
             yield SystemCommand(

@@ -190,6 +190,45 @@ class Note:
 
 
 @dataclass(frozen=True, slots=True)
+class FoundNote:
+    """A note found across the library, with the article it is on."""
+
+    note: Note
+    article: ArticleSummary
+
+
+@dataclass(frozen=True, slots=True)
+class EntityAppearance:
+    """An article naming an entity: how often, and the sentence that names it first."""
+
+    article: ArticleSummary
+    mentions: int
+    first: int  # offset of the first mention in the article's text
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Companion:
+    """Another entity named in the same articles, and in how many of them."""
+
+    name: str
+    type: EntityType
+    articles: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntityPage:
+    """One entity across the library: what it is, where and with whom it appears, notes on it."""
+
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...]
+    appearances: tuple[EntityAppearance, ...]  # a timeline: oldest first, undated last
+    companions: tuple[Companion, ...]  # most shared articles first
+    notes: tuple[Note, ...]  # newest first
+
+
+@dataclass(frozen=True, slots=True)
 class ReadingState:
     """What the reader remembers of an article between sessions."""
 

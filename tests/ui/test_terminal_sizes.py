@@ -16,10 +16,12 @@ from tui.app import GlossApp
 from tui.screens.choice_screen import ChoiceScreen
 from tui.screens.color_picker_screen import ColorPickerScreen
 from tui.screens.confirm_screen import ConfirmScreen
+from tui.screens.entity_screen import EntityScreen
 from tui.screens.help_screen import HelpScreen
 from tui.screens.library_screen import LibraryScreen
 from tui.screens.mentions_screen import MentionsScreen
 from tui.screens.note_editor_screen import NoteEditorScreen
+from tui.screens.notes_screen import NotesScreen
 from tui.screens.prompt_screen import PromptScreen
 from tui.screens.reader_screen import ReaderScreen
 from tui.screens.tag_editor_screen import TagEditorScreen
@@ -62,8 +64,11 @@ VISITS: list[tuple[str, tuple[str, ...], type[Screen[object]], str, tuple[str, .
         "Save this search as a view",
         ("escape", "escape", "escape", "escape"),
     ),
+    ("notes screen (H)", ("H",), NotesScreen, "Notes and highlights", ("escape",)),
+    ("entity page (i)", ("shift+tab", "i"), EntityScreen, "Yu Jianing", ("escape", "tab")),
+    ("notes screen from the library", ("l", "H"), NotesScreen, "0 shown", ("escape", "escape")),
 ]
-DIALOGS = "#colors, #note-editor, #confirm, #prompt, #help, #mentions, #choices"
+DIALOGS = "#colors, #note-editor, #confirm, #prompt, #help, #mentions, #choices, #entity-page"
 
 
 def on_screen(app: GlossApp) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.data_paths import SEED
 from tui.ingest import read_path
-from tui.widgets.text_units import boundaries, following, preceding, word_at
+from tui.search.text_units import boundaries, following, preceding, word_at
 
 ARTICLE = read_path(SEED)[0]
 TEXT = ARTICLE.text
@@ -47,7 +47,7 @@ def test_word_at_finds_the_word_or_the_next_one() -> None:
 
 
 def test_sentence_at_is_the_sentence_holding_the_position() -> None:
-    from tui.widgets.text_units import sentence_at
+    from tui.search.text_units import sentence_at
 
     first = TEXT[slice(*sentence_at(TEXT, ARTICLE.blocks, 0))]
     assert first.startswith("Beijing 24 February")

@@ -3,8 +3,8 @@
 `rename`, `retype`, `merge`, `split` and `hide` store a correction (see
 Library.correct_entity) that every later import and `gloss reindex` keeps;
 `corrections` lists them and `undo` forgets one. Each action is an
-EntityAction in ACTIONS: another action (`show`, in entity_show.py) plugs in
-with one entry there. `gloss entities ID` (plural) lists one article's entities.
+EntityAction in ACTIONS; `show` (entity_show.py) registers itself.
+`gloss entities ID` (plural) lists one article's entities.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from tui.commands import entity_show
 from tui.commands.output import library_option, print_json, say
 from tui.models import ENTITY_TYPES, CorrectionAction
 from tui.store import Library
@@ -104,9 +105,10 @@ ACTIONS: dict[str, EntityAction] = {
 
 def register(commands: Any) -> None:
     parser = commands.add_parser(
-        "entity", help="fix an entity across the library (rename, merge...), list and undo fixes"
+        "entity", help="show an entity across the library, fix it (rename, merge...), undo fixes"
     )
     actions = parser.add_subparsers(dest="entity_action", metavar="ACTION", required=True)
+    entity_show.register(actions)  # `show`: a module of its own (it reads, it fixes nothing)
     for name, action in ACTIONS.items():
         sub = actions.add_parser(name, help=action.help, description=action.help)
         action.arguments(sub)

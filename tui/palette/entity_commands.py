@@ -1,7 +1,9 @@
-"""Command palette entries "Jump to: <entity>" for the article being read.
+"""Command palette entries "Jump to: <entity>" and "Entity page: <entity>" for the
+article being read.
 
-Choosing one marks every mention in the article pane, as `enter` in the entity
-sidebar does. Entity names come from article text: they go in as Rich Text.
+Jumping marks every mention in the article pane, as `enter` in the entity
+sidebar does; the page is the one `i` opens there. Entity names come from
+article text: they go in as Rich Text.
 """
 
 from __future__ import annotations
@@ -60,13 +62,12 @@ class EntityCommands(Provider):
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for entity in self.entities():
-            label = f"Jump to: {entity.name}"
-            names = [label, *(f"Jump to: {alias}" for alias in entity.aliases)]
-            score = max(matcher.match(name) for name in names)
-            if score > 0:
-                yield Hit(
-                    score,
-                    highlight(matcher, label),
-                    partial(self.jump, entity),
-                    help=self.help_for(entity),
-                )
+            for verb, command in (
+                ("Jump to", partial(self.jump, entity)),
+                ("Entity page", partial(self.gloss.open_entity, entity.name)),
+            ):
+                label = f"{verb}: {entity.name}"
+                names = [label, *(f"{verb}: {alias}" for alias in entity.aliases)]
+                score = max(matcher.match(name) for name in names)
+                if score > 0:
+                    yield Hit(score, highlight(matcher, label), command, help=self.help_for(entity))

@@ -36,6 +36,7 @@ from tui.screens.confirm_screen import ConfirmScreen
 from tui.screens.prompt_screen import PromptScreen
 from tui.screens.tag_editor_screen import TagEditorScreen
 from tui.screens.unsaved import report_unsaved
+from tui.search import QueryError, parse_query
 from tui.settings.ui_state import read_ui_state, write_ui_state
 from tui.store import Library, LibraryError
 from tui.widgets.article_list import ArticleList, LibraryRow
@@ -106,6 +107,8 @@ class LibraryScreen(Screen[str | None]):
         Binding("M", "all_read", "All read", id="library.all_read"),
         Binding("E", "export_notes", "Export notes", show=False, id="library.export_notes"),
         Binding("u", "undo", "Undo", show=False, id="library.undo"),
+        Binding("H", "all_notes", "All notes", show=False, id="library.all_notes"),
+        Binding("i", "entity_page", "Entity page", show=False, id="library.entity_page"),
     ]
 
     def __init__(
@@ -599,7 +602,30 @@ class LibraryScreen(Screen[str | None]):
             return not self.searching or None
         if action == "focus_list":
             return self.query_box.has_focus
+        if action == "entity_page":
+            return self.searched_entity() is not None
         return True
+
+    def searched_entity(self) -> str | None:
+        """The first entity: filter of the search, for `i` (its page)."""
+        try:
+            entities = parse_query(self.query_box.value).entities
+        except QueryError:
+            return None
+        return entities[0] if entities else None
+
+    def action_entity_page(self) -> None:
+        from tui.screens.entity_screen import EntityScreen
+
+        name = self.searched_entity()
+        if name is not None:
+            self.app.push_screen(EntityScreen(self.library, name))
+
+    def action_all_notes(self) -> None:
+        """Every note and highlight, filtered by this search (color: added there)."""
+        from tui.screens.notes_screen import NotesScreen
+
+        self.app.push_screen(NotesScreen(self.library, self.query_box.value.strip()))
 
     def refresh_article(self, article_id: str) -> None:
         """Show what the library now holds for this article, in the table and the results."""

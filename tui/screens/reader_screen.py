@@ -6,6 +6,7 @@ Library; each method is one key's action or one pane's message, kept short.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import ClassVar
 
@@ -39,6 +40,8 @@ from tui.widgets.entity_sidebar import EntitySidebar
 from tui.widgets.notes_pane import NotesPane
 from tui.widgets.search_bar import SearchBar, find_spans, mark_label
 
+NOTES_POLL_EVERY = 1.0
+"""Seconds between looks for notes changed by another Gloss process (a stat per notes shard)."""
 BACKGROUND_DELAY = 0.25
 """Seconds before the background reads (article order, entity counts) start: parsing
 holds the GIL, so started at once they kept the first frame from reaching the terminal."""
@@ -72,6 +75,7 @@ class ReaderScreen(Screen[None]):
             id="reader.next_article",
         ),
         Binding("l", "open_library", "Library", id="reader.library"),
+        Binding("H", "all_notes", "All notes", show=False, id="reader.all_notes"),
         Binding("A", "note_on_article", "Note on article", show=False, id="reader.article_note"),
         Binding("slash", "find", "Find", key_display="/", id="reader.find"),
         Binding("m", "toggle_read", "Read/unread", show=False, id="reader.toggle_read"),
@@ -90,6 +94,7 @@ class ReaderScreen(Screen[None]):
         self.last_color: str | None = None
         self.deleted: list[Note] = []  # for undo, newest last
         self.correcting = EntityCorrecting(self, library, self.refresh_entities)
+        self._notes_seen: object | None = None  # Library.notes_version when the pane was filled
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -112,19 +117,22 @@ class ReaderScreen(Screen[None]):
             self.show_article(self.article_id)
         self.focus_pane("article")
         self.set_timer(BACKGROUND_DELAY, self.load_article_order)
+        self.set_interval(NOTES_POLL_EVERY, self.follow_notes)
 
     @work(thread=True, exclusive=True, group="article-order", name="reading the catalog")
     def load_article_order(self) -> None:
         """Parse the catalog once the first article is on screen, so `]` need not wait for it."""
         self.library.article_ids()
 
-    def show_article(self, article_id: str) -> None:
+    def show_article(self, article_id: str, at: int | None = None) -> None:
+        """Show an article where it was left, or with the passage at offset `at` on top."""
         self.leave_article()
         view = self.query_one(ArticleView)
         try:
             article = self.library.get_article(article_id)
             entities = self.library.entities(article.id)
-            notes = self.library.notes(article.id)
+            self._notes_seen = self.library.notes_version()
+            notes = self.notes_of(article.id, entities)
             version = self.library.extractor_version(article.id)
         except LibraryError as error:  # a damaged file: say it in one line, stay where we were
             self.article_id = view.article.id if view.article is not None else None
@@ -139,7 +147,7 @@ class ReaderScreen(Screen[None]):
         self.query_one(NotesPane).show(notes)
         self.deleted.clear()
         self.app.sub_title = article.title
-        self.arrive_at_article()
+        self.arrive_at_article(at)
 
     @work(thread=True, exclusive=True, group="entity-counts", name="counting entities")
     def count_elsewhere(self, article_id: str, entities: list[Entity]) -> None:
@@ -191,6 +199,51 @@ class ReaderScreen(Screen[None]):
         sidebar.refresh_bindings()
         if entities:
             self.count_elsewhere(article_id, entities)
+
+    def on_entity_sidebar_page_wanted(self, message: EntitySidebar.PageWanted) -> None:
+        self.open_entity_page(message.entity.name)
+
+    def open_entity_page(self, name: str) -> None:
+        from tui.screens.entity_screen import EntityScreen
+
+        self.save_position()
+        self.app.push_screen(EntityScreen(self.library, name))
+
+    def action_all_notes(self) -> None:
+        from tui.screens.notes_screen import NotesScreen
+
+        self.save_position()
+        self.app.push_screen(NotesScreen(self.library))
+
+    def show_mention(self, article_id: str, name: str, at: int) -> None:
+        """Show an article at a mention, with every mention of the entity `name` marked."""
+        self.show_article(article_id, at=at)
+        if self.article_id != article_id:
+            return  # it could not be shown: said already
+        wanted = name.casefold()
+        for entity in self.query_one(ArticleView).entities:
+            if entity.name.casefold() == wanted:
+                self.mark_entity(entity, at=at)
+                return
+
+    def go_to_note(self, note: Note) -> None:
+        """Show a note's article at its passage (an orphan: the note, to re-attach it)."""
+        placed = note.selector is not None and not note.orphaned
+        start = note.selector.start if placed and note.selector is not None else None
+        if note.article_id != self.article_id or start is not None:
+            self.show_article(note.article_id, at=start)
+        if note.article_id != self.article_id:
+            return  # it could not be shown: said already
+        if note.orphaned:
+            pane = self.query_one(NotesPane)
+            pane.show(pane.notes, keep=note.id)
+            self.focus_pane("article")
+            self.notify(
+                "To re-attach the note: select its passage (v, then w ) }), "
+                "go to the notes pane (tab) and press r."
+            )
+            return
+        self.jump_to_note(note)
 
     def on_entity_sidebar_others_wanted(self, message: EntitySidebar.OthersWanted) -> None:
         name = message.entity.name
@@ -289,11 +342,54 @@ class ReaderScreen(Screen[None]):
 
     # -- notes and highlights: every change goes to the Library at once ------------
 
+    def notes_of(self, article_id: str, entities: Sequence[Entity]) -> list[Note]:
+        """The article's notes, then the notes on its entities written in other articles.
+
+        A note on an entity belongs to the entity: it shows in every article naming it.
+        """
+        own = self.library.notes(article_id)
+        names = [entity.name for entity in entities]
+        elsewhere = [
+            note
+            for note in self.library.entity_notes(names)
+            if note.article_id != article_id and note.selector is None
+        ]
+        return own + elsewhere
+
     def refresh_notes(self, keep: str | None = None) -> None:
         assert self.article_id is not None
-        notes = self.library.notes(self.article_id)
+        self._notes_seen = self.library.notes_version()
+        notes = self.notes_of(self.article_id, self.query_one(ArticleView).entities)
         self.query_one(NotesPane).show(notes, keep)
         self.query_one(ArticleView).show_annotations(notes)
+
+    def follow_notes(self) -> None:
+        """Show notes another Gloss process (the command line too) added, changed or deleted."""
+        if self.app.screen is self and self.article_id is not None:
+            entities = list(self.query_one(ArticleView).entities)
+            self.look_for_notes(self.article_id, entities, self._notes_seen)
+
+    @work(thread=True, exclusive=True, group="follow-notes", exit_on_error=False)
+    def look_for_notes(self, article_id: str, entities: list[Entity], seen: object | None) -> None:
+        """On a worker: the Library may be busy with another worker's long read."""
+        version = self.library.notes_version()
+        if version is not None and version == seen:
+            return
+        try:
+            notes = self.notes_of(article_id, entities)
+        except LibraryError:
+            return  # a file being replaced: the next look tries again
+        self.app.call_from_thread(self._notes_looked_at, article_id, notes, version)
+
+    def _notes_looked_at(self, article_id: str, notes: list[Note], version: object | None) -> None:
+        if article_id != self.article_id or not self.is_attached:
+            return
+        self._notes_seen = version
+        pane = self.query_one(NotesPane)
+        if notes != pane.notes:
+            current = pane.current
+            pane.show(notes, keep=current.id if current is not None else None)
+            self.query_one(ArticleView).show_annotations(notes)
 
     def add_note(self, note: Note) -> bool:
         """False when the Library could not save it (the user has been told why)."""
@@ -417,7 +513,8 @@ class ReaderScreen(Screen[None]):
         if note.selector is not None and not note.orphaned:
             view.mark([(note.selector.start, note.selector.end)], "note")
         elif note.entity:
-            entity = next((e for e in view.entities if e.name == note.entity), None)
+            wanted = note.entity.casefold()
+            entity = next((e for e in view.entities if e.name.casefold() == wanted), None)
             if entity is not None:
                 self.mark_entity(entity)
                 return
@@ -445,8 +542,9 @@ class ReaderScreen(Screen[None]):
             self._save_timer.stop()
         self.query_one(SearchBar).close()
 
-    def arrive_at_article(self) -> None:
-        """After an article is shown: read its state, go back to the passage left at the top."""
+    def arrive_at_article(self, at: int | None = None) -> None:
+        """After an article is shown: read its state, go back to the passage left at the top
+        (or to the one at offset `at`)."""
         assert self.article_id is not None
         view = self.query_one(ArticleView)
         if not self._watching_scroll:
@@ -457,7 +555,8 @@ class ReaderScreen(Screen[None]):
         self._auto_read = not self.reading.read
         self._restoring = True
         self.show_reading_state()
-        view.call_after_refresh(self._restore_position, self.article_id, self.reading.position)
+        position = self.reading.position if at is None else at
+        view.call_after_refresh(self._restore_position, self.article_id, position)
 
     def on_screen_resume(self) -> None:
         """Back from the library (or a dialog): it may have changed this article's state."""

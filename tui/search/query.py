@@ -27,6 +27,7 @@ class Query:
     has: tuple[str, ...] = ()  # "notes"
     after: tuple[str, ...] = ()
     before: tuple[str, ...] = ()
+    colors: tuple[str, ...] = ()  # any of them: a note's highlight colour, "none" for plain notes
 
     @property
     def has_text(self) -> bool:
@@ -42,6 +43,7 @@ class Query:
             or self.has
             or self.after
             or self.before
+            or self.colors
         )
 
     def phrase_is_prefix(self, index: int) -> bool:

@@ -4,7 +4,8 @@ Syntax: free words (all must match; the last one also matches as a prefix
 while it is being typed; a query with no letter or digit in it is refused),
 "quoted phrases", and filters `key:value` or `key:"value with spaces"`:
 entity:, tag:, source:, has:notes, is:read|unread|starred, after:DATE
-(inclusive), before:DATE (exclusive).
+(inclusive), before:DATE (exclusive), color:yellow|green|blue|pink|none (a note's
+highlight colour; none for plain notes).
 """
 
 from __future__ import annotations
@@ -13,13 +14,15 @@ import difflib
 import re
 from datetime import date
 
+from tui.models import HIGHLIGHT_COLORS
 from tui.search.errors import QueryError
 from tui.search.query import Phrase, Query
 from tui.search.tokenizer import fold, tokenize
 
-FILTERS = ("entity", "tag", "source", "has", "is", "after", "before")
+FILTERS = ("entity", "tag", "source", "has", "is", "after", "before", "color")
 IS_VALUES = ("read", "unread", "starred")
 HAS_VALUES = ("notes",)
+COLOR_VALUES = (*HIGHLIGHT_COLORS, "none")
 
 _KEY = re.compile(r"([A-Za-z]+):(?!//)")
 _DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
@@ -71,6 +74,10 @@ def filter_value(key: str, value: str) -> tuple[str, str]:
         if clean.lower() not in HAS_VALUES:
             raise _bad(name, value, HAS_VALUES)
         return name, clean.lower()
+    if name == "color":
+        if clean.lower() not in COLOR_VALUES:
+            raise _bad(name, value, COLOR_VALUES)
+        return name, clean.lower()
     if name in ("after", "before"):
         return name, parse_date(key, value)
     clean = fold(clean.lstrip("#") if name == "tag" else clean)
@@ -88,6 +95,7 @@ def _example(name: str) -> str:
         "is": "is:unread",
         "after": "after:2022-01-01",
         "before": "before:2023-01-01",
+        "color": "color:yellow",
     }[name]
 
 
@@ -173,4 +181,5 @@ def parse_query(text: str) -> Query:
         has=tuple(filters["has"]),
         after=tuple(filters["after"]),
         before=tuple(filters["before"]),
+        colors=tuple(filters["color"]),
     )

@@ -251,6 +251,10 @@ class Searcher:
 
     # -- filters ----------------------------------------------------------------
 
+    def filtered(self, article_ids: Iterable[str], query: Query) -> list[str]:
+        """The articles that pass the query's filters (its words are not looked at)."""
+        return self._filtered(article_ids, query)
+
     def _filtered(self, article_ids: Iterable[str], query: Query) -> list[str]:
         if not query.has_filters:
             return list(article_ids)
@@ -282,6 +286,11 @@ class Searcher:
             if flag == "starred" and not starred:
                 return False
         if "notes" in query.has and meta.article_id not in self.notes.by_article:
+            return False
+        if query.colors and not any(
+            note_color(note) in query.colors
+            for note in self.notes.by_article.get(meta.article_id, ())
+        ):
             return False
         if query.tags:
             tags = {fold(tag) for tag in meta.tags}
@@ -360,6 +369,11 @@ class Searcher:
             if len(found) > best_count:
                 best, best_count = note, len(found)
         return best
+
+
+def note_color(note: Note) -> str:
+    """A note's colour as `color:` names it: "none" for a plain note."""
+    return note.color or "none"
 
 
 def _make_hit(

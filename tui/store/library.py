@@ -28,6 +28,8 @@ from tui.models import (
     CorrectionAction,
     Entity,
     EntityCorrection,
+    EntityPage,
+    FoundNote,
     Note,
     ReadingState,
     SavedSearch,
@@ -38,6 +40,7 @@ from tui.store import codec, migrations
 from tui.store.catalog_writer import CatalogWriter
 from tui.store.durable_write import write_problem
 from tui.store.entity_corrections import EntityCorrections
+from tui.store.entity_pages import EntityPages
 from tui.store.errors import (
     ArticleNotFoundError,
     LibraryError,
@@ -119,6 +122,7 @@ class Library:
         self._notes = LibraryNotes(self._files, self._reader, report)
         self._saved = SavedSearches(self._files.user, report)
         self._trash = TrashCan(self._files, self._reader, self._writer)
+        self._pages = EntityPages(self._reader, lambda: self._search.note_index().notes)
 
     def __repr__(self) -> str:
         return f"Library({str(self.folder)!r})"
@@ -363,6 +367,15 @@ class Library:
         self.check_writable()
         return self._corrections.add(correction)
 
+    @_serialized
+    def entity_page(self, name: str) -> EntityPage | None:
+        """An entity across the library (see EntityPage); None when no article names it.
+
+        Reads every entity shard that changed since last asked, and the text of
+        each article naming it: call it from a worker.
+        """
+        return self._pages.page(name)
+
     # -- notes ----------------------------------------------------------------
 
     @_serialized
@@ -399,6 +412,35 @@ class Library:
         All notes are grouped by article id.
         """
         return self._notes.of(article_id)
+
+    @_serialized
+    def entity_notes(self, names: Collection[str]) -> list[Note]:
+        """Every note about an entity of these names (case-insensitive), in any article."""
+        wanted = {name.casefold() for name in names}
+        notes = self._search.note_index().notes
+        return [note for note in notes if note.entity and note.entity.casefold() in wanted]
+
+    @_serialized
+    def notes_version(self) -> object | None:
+        """Changes whenever any note changes, here or in another process; None: cannot tell yet.
+
+        Cheap (a stat of each notes shard): what a pane polls to follow other processes.
+        """
+        return self._reader.notes_version()
+
+    @_serialized
+    def find_notes(self, query: str) -> list[FoundNote]:
+        """Notes and highlights across the library matching a query, newest first.
+
+        The query language is the library search's plus color: (see
+        tui.search.note_finder); a bad query raises QueryError.
+        """
+        summaries = {summary.id: summary for summary in self._reader.summaries()}
+        return [
+            FoundNote(note, summaries[note.article_id])
+            for note in self._search.find_notes(query)
+            if note.article_id in summaries
+        ]
 
     # -- reading state --------------------------------------------------------
 

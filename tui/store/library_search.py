@@ -25,8 +25,9 @@ from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
-from tui.models import ReadingState, SearchHit
+from tui.models import Note, ReadingState, SearchHit
 from tui.search import ArticleMeta, NoteIndex, Searcher, SearchIndex, parse_query
+from tui.search.note_finder import find_notes
 from tui.store import codec, record_checks
 from tui.store.data_file import DataFile
 from tui.store.record_rules import Report
@@ -91,6 +92,13 @@ class LibrarySearch:
         states = self._source.reading_states()
         searcher = Searcher(self.current(), self.note_index(), states, self._text_of)
         return searcher.search(query, limit)
+
+    def find_notes(self, text: str) -> list[Note]:
+        """Notes matching a query, newest first (see tui.search.note_finder)."""
+        query = parse_query(text)
+        states = self._source.reading_states()
+        searcher = Searcher(self.current(), self.note_index(), states, self._text_of)
+        return find_notes(searcher, query)
 
     def _text_of(self, article_id: str) -> str | None:
         doc = self._source.articles().get(article_id)

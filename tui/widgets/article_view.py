@@ -26,6 +26,14 @@ from textual.widgets import Static
 
 from tui.ingest.clean import defused
 from tui.models import Article, Block, Entity, Note
+from tui.search.text_units import (
+    Unit,
+    boundaries,
+    following,
+    preceding,
+    sentence_at,
+    word_at,
+)
 from tui.widgets.entity_styles import (
     CURRENT_MARK_STYLE,
     CURSOR_STYLE,
@@ -33,14 +41,6 @@ from tui.widgets.entity_styles import (
     SELECTION_STYLE,
     TYPE_STYLES,
     annotation_style,
-)
-from tui.widgets.text_units import (
-    Unit,
-    boundaries,
-    following,
-    preceding,
-    sentence_at,
-    word_at,
 )
 
 Span = tuple[int, int]

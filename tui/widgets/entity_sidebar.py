@@ -4,7 +4,8 @@
 then do letters go into it, so the global keys (`q`, `l`, ...) keep their meaning.
 `enter` asks the reader to mark every mention of the chosen entity; `>` asks for
 the other articles naming it. `R` `T` `M` `S` `H` ask to correct it (rename,
-retype, merge, split, hide) in every article, `u` to undo the last correction.
+retype, merge, split, hide) in every article, `u` to undo the last correction;
+`i` opens its page.
 """
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ class EntitySidebar(OptionList):
         Binding("S", "correct('split')", "Split alias off", show=False, id="entities.split"),
         Binding("H", "correct('hide')", "Hide", show=False, id="entities.hide"),
         Binding("u", "undo", "Undo correction", id="entities.undo"),
+        Binding("i", "page", "Entity page", id="entities.page"),
     ]
 
     class Chosen(Message):
@@ -105,6 +107,13 @@ class EntitySidebar(OptionList):
 
     class UndoWanted(Message):
         """The user wants the last entity correction undone."""
+
+    class PageWanted(Message):
+        """The user wants this entity's page: every article naming it, companions, notes."""
+
+        def __init__(self, entity: Entity) -> None:
+            super().__init__()
+            self.entity = entity
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
@@ -233,7 +242,7 @@ class EntitySidebar(OptionList):
             return bool(self.filter)
         if action == "clear_filter":
             return bool(self.filter) or self.typing
-        if action in ("others", "note", "correct"):
+        if action in ("others", "note", "correct", "page"):
             return self.highlighted_entity is not None
         if action == "undo":
             return self.can_undo
@@ -250,6 +259,11 @@ class EntitySidebar(OptionList):
         entity = self.highlighted_entity
         if entity is not None:
             self.post_message(self.OthersWanted(entity))
+
+    def action_page(self) -> None:
+        entity = self.highlighted_entity
+        if entity is not None:
+            self.post_message(self.PageWanted(entity))
 
     def action_note(self) -> None:
         entity = self.highlighted_entity

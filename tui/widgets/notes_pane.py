@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from tui.ingest.clean import defused
 from tui.models import Note
 from tui.widgets.entity_styles import HIGHLIGHT_STYLES
+from tui.widgets.markdown_text import markdown_text
 
 QUOTE_CHARS = 120
 
@@ -41,7 +42,7 @@ def note_row(note: Note) -> Text:
         )
     if note.body:
         row.append("\n")
-        row.append(defused(note.body))
+        row.append_text(markdown_text(note.body))
     unseen_tags = [tag for tag in note.tags if f"#{tag}" not in note.body]
     if unseen_tags:  # tags given apart from the text (gloss note add --tag)
         row.append("\n")
