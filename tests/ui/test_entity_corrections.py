@@ -164,9 +164,12 @@ async def test_keys_toml_remaps_a_correction_key(library: Library) -> None:
     app = GlossApp(library)
     async with app.run_test(size=(120, 40)) as pilot:
         sidebar = await on_entity(pilot, "Malaysia")
-        await pilot.press("H")
+        await pilot.press("H")  # no longer the pane's: the reader's (every note) opens
         await settled(pilot)
         assert shown(sidebar, "Malaysia") is not None
+        assert type(pilot.app.screen).__name__ == "NotesScreen"
+        await pilot.press("escape")
+        await settled(pilot)
         await pilot.press("x")
         await settled(pilot)
         assert shown(sidebar, "Malaysia") is None
