@@ -407,12 +407,28 @@ class ReaderScreen(Screen[None]):
         if not self._watching_scroll:
             self._watching_scroll = True
             self.watch(view, "scroll_y", self._article_scrolled, init=False)
-        self.reading = self.library.reading_state(self.article_id)
+        self.reading = self.stamp_opened(self.article_id)
         self._saved_position = self.reading.position
         self._auto_read = not self.reading.read
         self._restoring = True
         self.show_reading_state()
         view.call_after_refresh(self._restore_position, self.article_id, self.reading.position)
+
+    def stamp_opened(self, article_id: str) -> ReadingState:
+        """Opening an article is reading it (the library's "last read" sort), scrolled or not."""
+        try:
+            return self.library.stamp_last_read(article_id)
+        except LibraryError as error:
+            self.say_position_problem(error)
+            return self.library.reading_state(article_id)
+
+    def say_position_problem(self, error: LibraryError) -> None:
+        """A reading position that cannot be saved is said once, not at every pause
+        (a read-only library was said at start)."""
+        expected = isinstance(error, LibraryReadOnlyError)
+        if str(error) != self._position_problem and not expected:
+            report_unsaved(self, error)
+        self._position_problem = str(error)
 
     def on_screen_resume(self) -> None:
         """Back from the library (or a dialog): it may have changed this article's state."""
@@ -447,8 +463,8 @@ class ReaderScreen(Screen[None]):
     def save_position(self, quitting: bool = False) -> LibraryError | None:
         """Store the offset of the passage at the top of the article pane, if it moved.
 
-        It is saved on its own, while scrolling: a failure is said once, not at every
-        pause (a read-only library was said at start), and returned for quitting to say.
+        It is saved on its own, while scrolling: a failure is said once
+        (say_position_problem) and returned for quitting to say.
         When quitting it is saved anyway: that stamps the article as the one read
         last, so the next start opens on it.
         """
@@ -467,10 +483,7 @@ class ReaderScreen(Screen[None]):
             else:  # another window may have moved on in this article: keep its place
                 self.library.stamp_last_read(self.article_id)
         except LibraryError as error:
-            expected = isinstance(error, LibraryReadOnlyError)
-            if str(error) != self._position_problem and not expected:
-                report_unsaved(self, error)
-            self._position_problem = str(error)
+            self.say_position_problem(error)
             return error
         self._saved_position = offset
         self._position_problem = None
