@@ -152,3 +152,14 @@ async def test_last_read_counts_articles_opened_or_marked_read_without_scrolling
         assert [row["date"] for row in rows(screen)] == ["2019-10-06", "2020-02-10", "2022-02-24"]
     with Library(library.folder) as fresh:
         assert all(fresh.reading_state(i).last_read for i in (seed, wuhan, court))
+
+
+async def test_at_80_columns_the_title_gets_the_room(app: GlossApp, library: Library) -> None:
+    library.set_article_tags(library.article_ids()[0], ["china", "metaverse"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_library(pilot)
+        lines = [screen.table.render_line(y).text for y in range(4)]
+        assert "Source" in lines[0] and "Tags" in lines[0]
+        for line, summary in zip(lines[1:], library.list_articles(), strict=True):
+            assert summary.title[:30] in line, "source and tags give up their width first"
+        assert "#chin" in lines[1] and "TDI" in lines[1]

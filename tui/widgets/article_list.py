@@ -39,6 +39,10 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("title", "Title", 0),
 )
 CELL_PADDING = 1  # a space each side of every cell, as DataTable had
+TITLE_ROOM = 40
+"""Below this many cells for the title, the columns in GIVE_WAY shrink first."""
+GIVE_WAY = {"tags": 6, "source": 8}
+"""The columns that give the title their width, in this order, down to these widths."""
 
 
 @dataclass(frozen=True)
@@ -334,8 +338,19 @@ class ArticleList(ScrollView):
         self._lines.clear()
 
     def column_widths(self, width: int) -> list[int]:
-        fixed = sum(column_width + 2 * CELL_PADDING for _, _, column_width in COLUMNS)
-        return [column_width or max(1, width - fixed) for _, _, column_width in COLUMNS]
+        """The title takes what the others leave; on a narrow terminal the tags, then the
+        source, give it their width until it has TITLE_ROOM (80 columns: 33 cells, not 15)."""
+        widths = {key: column_width for key, _, column_width in COLUMNS}
+
+        def title_width() -> int:
+            return width - 2 * CELL_PADDING * len(COLUMNS) - sum(widths.values())
+
+        for key, narrowest in GIVE_WAY.items():
+            short = TITLE_ROOM - title_width()
+            if short > 0:
+                widths[key] = max(narrowest, widths[key] - short)
+        widths["title"] = max(1, title_width())
+        return [widths[key] for key, _, _ in COLUMNS]
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
