@@ -12,7 +12,7 @@ from tui.screens.reader_screen import ReaderScreen
 from tui.store import Library
 from tui.widgets.article_view import ArticleView
 from tui.widgets.entity_sidebar import EntitySidebar
-from tui.widgets.entity_styles import TYPE_STYLES
+from tui.widgets.paints import Paints
 
 SEED_ADB = "Asia Digital Bank"
 
@@ -119,7 +119,7 @@ async def test_colour_toggle_paints_mentions_by_type(app: GlossApp) -> None:
 
         def painted() -> set[str]:
             spans = view._block_text(block).spans
-            type_spans = [s for s in spans if s.style in TYPE_STYLES.values()]
+            type_spans = [s for s in spans if s.style in Paints.of(view).entity.values()]
             return {
                 view.article.text[block.start + s.start : block.start + s.end] for s in type_spans
             }

@@ -36,6 +36,7 @@ from tui.widgets.article_list import all_tags
 from tui.widgets.article_view import ArticleView
 from tui.widgets.entity_sidebar import EntitySidebar
 from tui.widgets.notes_pane import NotesPane
+from tui.widgets.paints import Paints
 from tui.widgets.search_bar import SearchBar, find_spans, mark_label
 
 BACKGROUND_DELAY = 0.25
@@ -110,6 +111,7 @@ class ReaderScreen(Screen[None]):
             self.show_article(self.article_id)
         self.focus_pane("article")
         self.set_timer(BACKGROUND_DELAY, self.load_article_order)
+        Paints.follow_theme(self, self.show_reading_state)
 
     @work(thread=True, exclusive=True, group="article-order", name="reading the catalog")
     def load_article_order(self) -> None:
@@ -525,13 +527,14 @@ class ReaderScreen(Screen[None]):
         title = Text("Article")
         if state is not None:
             title.append(" · read" if state.read else " · unread")
+            paints = Paints.of(self.query_one(ArticleView))
             if state.starred:
-                title.append(" · ★", style="bold yellow")
+                title.append(" · ★", style=paints.star)
             tags = self.current_tags()
             if tags:
                 title.append(" · ")
                 title.append(
-                    defused(" ".join(f"#{tag}" for tag in tags), one_line=True), style="cyan"
+                    defused(" ".join(f"#{tag}" for tag in tags), one_line=True), style=paints.tag
                 )
         self.query_one(ArticleView).border_title = title
 

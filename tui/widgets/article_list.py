@@ -24,6 +24,7 @@ from textual.strip import Strip
 
 from tui.ingest.clean import defused
 from tui.models import ArticleSummary, ReadingState
+from tui.widgets.paints import Paints
 
 UNREAD_MARK = "●"
 STAR_MARK = "★"
@@ -71,27 +72,27 @@ def all_tags(imported: Sequence[str], own: Sequence[str]) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
-def tags_text(tags: Sequence[str]) -> Text:
+def tags_text(tags: Sequence[str], paints: Paints) -> Text:
     return Text(
         defused(" ".join(f"#{tag}" for tag in tags), one_line=True),
-        style="cyan",
+        style=paints.tag,
         overflow="ellipsis",
         no_wrap=True,
     )
 
 
-def row_cells(row: LibraryRow) -> dict[str, Text]:
+def row_cells(row: LibraryRow, paints: Paints) -> dict[str, Text]:
     """The row's cells by column key; every one a Text, never markup."""
     article, state = row.article, row.state
     return {
         "read": Text("" if state.read else UNREAD_MARK, style="bold"),
-        "star": Text(STAR_MARK if state.starred else "", style="bold yellow"),
+        "star": Text(STAR_MARK if state.starred else "", style=paints.star),
         "date": Text(defused(article.date or "", one_line=True)),
         "source": Text(
             defused(article.source or "", one_line=True), overflow="ellipsis", no_wrap=True
         ),
         "notes": Text(str(row.notes) if row.notes else "", justify="right"),
-        "tags": tags_text(row.tags),
+        "tags": tags_text(row.tags, paints),
         "title": Text(defused(article.title, one_line=True), style="" if state.read else "bold"),
     }
 
@@ -230,7 +231,7 @@ class ArticleList(ScrollView):
 
     def get_row_at(self, index: int) -> list[Text]:
         """The row's cells in column order."""
-        cells = row_cells(self.rows[index])
+        cells = row_cells(self.rows[index], Paints.of(self))
         return [cells[key] for key, _, _ in COLUMNS]
 
     # -- cursor and scrolling -----------------------------------------------
