@@ -169,22 +169,24 @@ class ReaderScreen(Screen[None]):
         name = message.entity.name
         rows = []
         for summary, entity in self.library.articles_naming(name):
-            if summary.id == self.article_id:
+            if summary.id == self.article_id or not entity.mentions:
                 continue
             text = self.library.get_article(summary.id).text
-            for mention in entity.mentions:
-                window, span = around(text, mention.start, mention.end)
-                rows.append(
-                    MentionRow(
-                        summary.id,
-                        summary.title,
-                        summary.date,
-                        mention.start,
-                        mention.end,
-                        window,
-                        span,
-                    )
+            first = min(entity.mentions, key=lambda mention: mention.start)
+            window, span = around(text, first.start, first.end)
+            rows.append(
+                MentionRow(
+                    summary.id,
+                    summary.title,
+                    summary.date,
+                    first.start,
+                    first.end,
+                    window,
+                    span,
+                    len(entity.mentions),
                 )
+            )
+        rows.sort(key=lambda row: -row.count)  # the articles most about it first
 
         def chosen(row: MentionRow | None) -> None:
             if row is None:
