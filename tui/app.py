@@ -38,6 +38,9 @@ from tui.widgets.search_bar import SearchBar
 from tui.widgets.search_results import SearchResults
 
 TOGGLED_PANES = {"entities": "entity sidebar", "notes": "notes pane"}
+TEXTUAL_COMMANDS_KEPT = ("Theme", "Quit")
+"""Textual's palette entries Gloss keeps: its "Keys" is Gloss's help, and "Maximize",
+"Minimize" and "Screenshot" are not Gloss's business."""
 LIBRARY_NOTICES_EVERY = 1.0
 """Seconds between looks for what the library did by itself (reads happen on worker threads)."""
 
@@ -314,7 +317,9 @@ class GlossApp(App[None]):
             self.push_screen(HelpScreen(self.help_sections(), note))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if command.title in TEXTUAL_COMMANDS_KEPT:
+                yield command
         yield SystemCommand("Library", "List every article", self.open_library)
         yield SystemCommand(
             "Notes and highlights",

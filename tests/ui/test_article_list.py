@@ -17,6 +17,7 @@ from tui.screens.reader_screen import ReaderScreen
 from tui.store import Library
 from tui.widgets.article_list import ArticleList, LibraryRow
 from tui.widgets.article_view import ArticleView
+from tui.widgets.paints import Paints
 
 SIZE = (100, 12)  # the list is the whole screen: a header line and 11 rows
 
@@ -166,9 +167,9 @@ async def test_show_makes_cells_only_for_the_rows_on_screen(
     made: list[str] = []
     real_row_cells = article_list.row_cells
 
-    def counted(row: LibraryRow) -> dict[str, Text]:
+    def counted(row: LibraryRow, paints: Paints) -> dict[str, Text]:
         made.append(row.id)
-        return real_row_cells(row)
+        return real_row_cells(row, paints)
 
     monkeypatch.setattr(article_list, "row_cells", counted)
     rows = make_rows(5_000)

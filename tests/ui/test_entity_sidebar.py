@@ -12,7 +12,7 @@ from tui.screens.reader_screen import ReaderScreen
 from tui.store import Library
 from tui.widgets.article_view import ArticleView
 from tui.widgets.entity_sidebar import EntitySidebar
-from tui.widgets.entity_styles import TYPE_STYLES
+from tui.widgets.paints import Paints
 
 SEED_ADB = "Asia Digital Bank"
 
@@ -119,7 +119,7 @@ async def test_colour_toggle_paints_mentions_by_type(app: GlossApp) -> None:
 
         def painted() -> set[str]:
             spans = view._block_text(block).spans
-            type_spans = [s for s in spans if s.style in TYPE_STYLES.values()]
+            type_spans = [s for s in spans if s.style in Paints.of(view).entity.values()]
             return {
                 view.article.text[block.start + s.start : block.start + s.end] for s in type_spans
             }
@@ -197,3 +197,38 @@ async def test_markup_in_entity_names_and_filters_is_shown_as_text(
         assert shown == "1/1 [/] [bold]Bank"
         assert app.is_running
         assert "[/] [bold]Bank" in str(sidebar.get_option_at_index(1).prompt)
+
+
+async def test_other_articles_are_one_row_each_with_their_mention_count(
+    app: GlossApp, library: Library
+) -> None:
+    wuhan = library.article_ids()[1]
+    [china] = [e for e in library.entities(wuhan) if e.name == "China"]
+    assert len(china.mentions) > 1, "the test needs an article naming it several times"
+    async with app.run_test(size=(120, 40)) as pilot:
+        sidebar = await focus_sidebar(pilot)
+        await pilot.press("slash", *"china")
+        await pilot.pause()
+        for _ in range(len(sidebar._rows)):
+            entity = sidebar.highlighted_entity
+            if entity is not None and entity.name == "China":
+                break
+            await pilot.press("down")
+        await pilot.press("greater_than_sign")
+        await pilot.pause()
+        assert isinstance(app.screen, MentionsScreen)
+        rows = app.screen.rows
+        assert len({row.article_id for row in rows}) == len(rows), "one row per article"
+        [row] = [row for row in rows if row.article_id == wuhan]
+        assert row.count == len(china.mentions)
+        shown = [str(option.prompt) for option in app.screen.query_one("#mentions").options]
+        assert any(f"{len(china.mentions)} mentions" in text for text in shown)
+        assert not [text for text in shown if "  " in text], "no double spaces"
+        for _ in range(rows.index(row)):
+            await pilot.press("j")
+        await pilot.press("enter")
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        assert view.article is not None and view.article.id == wuhan
+        first = min(mention.start for mention in china.mentions)
+        assert view.marks[view.current_mark][0] == first, "at its first mention"

@@ -125,3 +125,33 @@ async def test_enter_opens_the_row_under_the_cursor(app: GlossApp, library: Libr
         assert isinstance(pilot.app.screen, ReaderScreen)
         view = pilot.app.screen.query_one(ArticleView)
         assert view.article is not None and view.article.id == court.id
+
+
+async def test_last_read_counts_articles_opened_or_marked_read_without_scrolling(
+    app: GlossApp, library: Library
+) -> None:
+    seed, wuhan, court = library.article_ids()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the reader opens on the newest article, the seed
+        await pilot.press("right_square_bracket")  # then the next one, never scrolled
+        await pilot.pause()
+        screen = await open_library(pilot)
+        await pilot.press("G", "m")  # the court article: marked read from the list
+        await pilot.pause()
+        await pilot.press("S", "S")
+        await pilot.pause()
+        assert title(screen).endswith("sorted by last read")
+        assert [row["date"] for row in rows(screen)] == ["2019-10-06", "2020-02-10", "2022-02-24"]
+    with Library(library.folder) as fresh:
+        assert all(fresh.reading_state(i).last_read for i in (seed, wuhan, court))
+
+
+async def test_at_80_columns_the_title_gets_the_room(app: GlossApp, library: Library) -> None:
+    library.set_article_tags(library.article_ids()[0], ["china", "metaverse"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_library(pilot)
+        lines = [screen.table.render_line(y).text for y in range(4)]
+        assert "Source" in lines[0] and "Tags" in lines[0]
+        for line, summary in zip(lines[1:], library.list_articles(), strict=True):
+            assert summary.title[:30] in line, "source and tags give up their width first"
+        assert "#chin" in lines[1] and "TDI" in lines[1]

@@ -106,10 +106,10 @@ async def test_read_only_library_warns_once_and_every_change_says_why(
 async def test_full_disk_note_save_says_why_and_the_app_goes_on(
     library: Library, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    before = files_under(library.folder)
     app = GlossApp(library)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        before = files_under(library.folder)  # opening the article stamped it as read last
         article_id = app.reader.article_id
         assert article_id is not None
         notes_before = library.notes(article_id)

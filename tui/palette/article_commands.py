@@ -36,6 +36,12 @@ def highlight(matcher: Matcher, label: str) -> Content:
     return content
 
 
+def below_commands(score: float) -> float:
+    """An article's match score moved below zero, order kept: every command (scored
+    above zero) comes first, so "theme" finds the Theme command before any title."""
+    return score / (score + 1) - 1
+
+
 def about(article: ArticleSummary) -> str:
     """The help line under an article's entry: its date and source."""
     return escape(defused(" · ".join(filter(None, [article.date, article.source])), one_line=True))
@@ -66,7 +72,7 @@ class ArticleCommands(Provider):
             score = matcher.match(label)
             if score > 0:
                 yield Hit(
-                    score,
+                    below_commands(score),
                     highlight(matcher, label),
                     partial(self.gloss.open_article, article.id),
                     help=about(article),

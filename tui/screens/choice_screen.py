@@ -18,6 +18,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.ingest.clean import defused
+from tui.widgets.cursor_list import CursorList
 
 
 class ChoiceScreen(ModalScreen[str | None]):
@@ -44,7 +45,7 @@ class ChoiceScreen(ModalScreen[str | None]):
         self.remover = remove
 
     def compose(self) -> ComposeResult:
-        options = OptionList(id="choices", markup=False)
+        options = CursorList(id="choices", markup=False)
         options.border_title = Text(defused(self.title_text, one_line=True))
         hint = (
             "enter choose · del delete · esc close" if self.remover else "enter choose · esc close"

@@ -13,7 +13,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.models import HIGHLIGHT_COLORS
-from tui.widgets.entity_styles import HIGHLIGHT_STYLES
+from tui.widgets.paints import Paints
 
 
 class ColorPickerScreen(ModalScreen[str | None]):
@@ -31,14 +31,16 @@ class ColorPickerScreen(ModalScreen[str | None]):
         options = OptionList(id="colors", markup=False)
         options.border_title = "Highlight colour"
         options.border_subtitle = "1-4 or enter · esc cancel"
-        for index, name in enumerate(HIGHLIGHT_COLORS, start=1):
-            label = Text(f" {index}  ")
-            label.append(f" {name} ", style=HIGHLIGHT_STYLES[name])
-            options.add_option(Option(label, id=name))
         yield options
 
     def on_mount(self) -> None:
+        """The colours as the theme paints them, once the box has its background."""
         options = self.query_one(OptionList)
+        highlights = Paints.of(options).highlight
+        for index, name in enumerate(HIGHLIGHT_COLORS, start=1):
+            label = Text(f" {index}  ")
+            label.append(f" {name} ", style=highlights[name])
+            options.add_option(Option(label, id=name))
         options.highlighted = HIGHLIGHT_COLORS.index(self.last)
         options.focus()
 

@@ -24,8 +24,9 @@ from textual.widgets.option_list import Option
 from tui.ingest.clean import defused
 from tui.models import EntityAppearance, EntityPage
 from tui.store import Library
-from tui.widgets.entity_styles import GROUP_TITLES, TYPE_STYLES
+from tui.widgets.entity_styles import GROUP_TITLES
 from tui.widgets.notes_pane import note_row
+from tui.widgets.paints import Paints
 
 HEADING = Style(bold=True, underline=True)
 
@@ -103,7 +104,8 @@ class EntityScreen(Screen[None]):
             missing = f"No article names “{self.entity_name}”."
             options.add_option(Option(Text(defused(missing, one_line=True)), disabled=True))
             return
-        style = TYPE_STYLES[page.type]
+        paints = Paints.of(options)
+        style = paints.entity[page.type]
         options.border_title = Text(
             defused(page.name, one_line=True), style=style + Style(bold=True)
         )
@@ -120,7 +122,7 @@ class EntityScreen(Screen[None]):
             rows.append(heading("Appears most often with"))
             for index, companion in enumerate(page.companions):
                 row = Text(
-                    defused(companion.name, one_line=True), style=TYPE_STYLES[companion.type]
+                    defused(companion.name, one_line=True), style=paints.entity[companion.type]
                 )
                 shared = f"{companion.articles} article{'' if companion.articles == 1 else 's'}"
                 row.append(f"  {GROUP_TITLES[companion.type].lower()} · {shared}", style="dim")
@@ -133,7 +135,7 @@ class EntityScreen(Screen[None]):
                 )
             )
         for index, note in enumerate(page.notes):
-            rows.append(Option(note_row(note), id=f"note-{index}"))
+            rows.append(Option(note_row(note, paints), id=f"note-{index}"))
         options.add_options(rows)
         first = next(
             (i for i, row in enumerate(rows) if row is not None and not row.disabled), None

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.ingest.clean import defused
+from tui.widgets.paints import Paints
 
 WIDTH_FOR_IDS = 100
 KEYS_WIDTH = 20
@@ -72,22 +73,33 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help"):
             if self.note:
                 yield Static(Text(self.note), classes="help-note")
-            # Binding ids only where they fit beside the description, never wrapped under it.
-            with_ids = self.app.size.width >= WIDTH_FOR_IDS
-            for title, rows in self.sections:
-                section = Text(title, style="bold")
-                for keys, description, identifier in rows:
-                    section.append(f"\n  {keys:<{KEYS_WIDTH}}", style="bold cyan")
-                    if with_ids:
-                        section.append(f"{description:<{DESCRIPTION_WIDTH}}")
-                        section.append(f" {identifier}", style="dim")
-                    else:
-                        section.append(description)
-                yield Static(section, classes="help-section")
+            for _ in self.sections:
+                yield Static(classes="help-section")
 
     def on_mount(self) -> None:
-        self.query_one("#help").border_title = "Keys · esc to close"
-        self.query_one("#help").focus()
+        self.write_sections()
+        Paints.follow_theme(self, self.write_sections)
+        box = self.query_one("#help")
+        box.border_title = "Keys · esc to close"
+        box.focus()
+
+    def write_sections(self) -> None:
+        """Written once the box has its background: the keys' colour comes from the
+        theme, made readable on it."""
+        key_style = Paints.of(self.query_one("#help")).key
+        # Binding ids only where they fit beside the description, never wrapped under it.
+        with_ids = self.app.size.width >= WIDTH_FOR_IDS
+        shown = self.query(".help-section").results(Static)
+        for (title, rows), static in zip(self.sections, shown, strict=True):
+            section = Text(title, style="bold")
+            for keys, description, identifier in rows:
+                section.append(f"\n  {keys:<{KEYS_WIDTH}}", style=key_style)
+                if with_ids:
+                    section.append(f"{description:<{DESCRIPTION_WIDTH}}")
+                    section.append(f" {identifier}", style="dim")
+                else:
+                    section.append(description)
+            static.update(section)
 
     def action_scroll(self, where: str) -> None:
         """The keys of every scrolling view of Gloss (the article pane's, the library's)."""

@@ -40,6 +40,7 @@ from tui.search import QueryError, parse_query
 from tui.settings.ui_state import read_ui_state, write_ui_state
 from tui.store import Library, LibraryError
 from tui.widgets.article_list import ArticleList, LibraryRow
+from tui.widgets.paints import Paints
 from tui.widgets.search_results import SearchResults
 
 SORTS = ("date", "title", "last read")
@@ -645,8 +646,9 @@ class LibraryScreen(Screen[str | None]):
 
     def action_tag_list(self) -> None:
         counts = self.library.tag_counts()
+        tag_style = Paints.of(self.table).tag
         items = [
-            (tag, Text.assemble((f"#{tag}", "cyan"), (f"  {count}", "dim")))
+            (tag, Text.assemble((f"#{tag}", tag_style), (f"  {count}", "dim")))
             for tag, count in sorted(
                 counts.items(), key=lambda item: (-item[1], item[0].casefold())
             )

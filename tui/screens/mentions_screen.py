@@ -1,4 +1,5 @@
-"""Other articles that name an entity, one row per mention with a snippet around it."""
+"""Other articles that name an entity: one row per article, with how often it names it
+and a snippet around the first mention."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ from tui.ingest.clean import defused
 
 @dataclass(frozen=True)
 class MentionRow:
-    """One mention in another article, with what the list shows of it."""
+    """Another article naming the entity: its first mention, what the list shows of it,
+    and how many mentions it has."""
 
     article_id: str
     title: str
@@ -27,13 +29,18 @@ class MentionRow:
     end: int
     snippet: str  # one line around the mention (search.snippets.around)
     snippet_span: tuple[int, int]  # where the mention stands inside the snippet
+    count: int = 1
+
+
+def mentions(count: int) -> str:
+    return f"{count} mention{'' if count == 1 else 's'}"
 
 
 def row_text(row: MentionRow) -> Text:
     text = Text()
     text.append(defused(row.title, one_line=True), style="bold")
-    if row.date:
-        text.append(defused(f"  {row.date}", one_line=True), style="dim")
+    details = [detail for detail in (row.date, mentions(row.count)) if detail]
+    text.append(defused(f" · {' · '.join(details)}", one_line=True), style="dim")
     text.append("\n")
     body = Text(defused(row.snippet, one_line=True), style="italic")
     body.stylize("bold reverse", *row.snippet_span)

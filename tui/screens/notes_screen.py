@@ -25,6 +25,7 @@ from tui.ingest.clean import defused
 from tui.models import FoundNote, Note
 from tui.store import Library, LibraryError
 from tui.widgets.notes_pane import note_row
+from tui.widgets.paints import Paints
 
 SEARCH_GROUP = "notes-search"
 FOLLOW_EVERY = 1.0
@@ -35,7 +36,7 @@ QUERY_HINT = (
 )
 
 
-def found_row(found: FoundNote) -> Text:
+def found_row(found: FoundNote, paints: Paints) -> Text:
     """The article's date and title, the colour, then the note as the notes pane shows it."""
     row = Text()
     article = found.article
@@ -45,7 +46,7 @@ def found_row(found: FoundNote) -> Text:
     if found.note.color:
         row.append(defused(f"  ● {found.note.color}", one_line=True), style="dim")
     row.append("\n")
-    row.append_text(note_row(found.note))
+    row.append_text(note_row(found.note, paints))
     return row
 
 
@@ -132,10 +133,11 @@ class NotesScreen(Screen[None]):
             options.add_option(
                 Option(Text(defused(empty, one_line=True), style="dim"), disabled=True)
             )
+        paints = Paints.of(options)
         for index, item in enumerate(found):
             if index:
                 options.add_option(None)  # a rule between notes
-            options.add_option(Option(found_row(item), id=item.note.id))
+            options.add_option(Option(found_row(item, paints), id=item.note.id))
         ids = [item.note.id for item in found]
         if ids:
             options.highlighted = options.get_option_index(keep if keep in ids else ids[0])

@@ -38,6 +38,7 @@ from tui.widgets.article_list import all_tags
 from tui.widgets.article_view import ArticleView
 from tui.widgets.entity_sidebar import EntitySidebar
 from tui.widgets.notes_pane import NotesPane
+from tui.widgets.paints import Paints
 from tui.widgets.search_bar import SearchBar, find_spans, mark_label
 
 NOTES_POLL_EVERY = 1.0
@@ -118,6 +119,7 @@ class ReaderScreen(Screen[None]):
         self.focus_pane("article")
         self.set_timer(BACKGROUND_DELAY, self.load_article_order)
         self.set_interval(NOTES_POLL_EVERY, self.follow_notes)
+        Paints.follow_theme(self, self.show_reading_state)
 
     @work(thread=True, exclusive=True, group="article-order", name="reading the catalog")
     def load_article_order(self) -> None:
@@ -249,22 +251,24 @@ class ReaderScreen(Screen[None]):
         name = message.entity.name
         rows = []
         for summary, entity in self.library.articles_naming(name):
-            if summary.id == self.article_id:
+            if summary.id == self.article_id or not entity.mentions:
                 continue
             text = self.library.get_article(summary.id).text
-            for mention in entity.mentions:
-                window, span = around(text, mention.start, mention.end)
-                rows.append(
-                    MentionRow(
-                        summary.id,
-                        summary.title,
-                        summary.date,
-                        mention.start,
-                        mention.end,
-                        window,
-                        span,
-                    )
+            first = min(entity.mentions, key=lambda mention: mention.start)
+            window, span = around(text, first.start, first.end)
+            rows.append(
+                MentionRow(
+                    summary.id,
+                    summary.title,
+                    summary.date,
+                    first.start,
+                    first.end,
+                    window,
+                    span,
+                    len(entity.mentions),
                 )
+            )
+        rows.sort(key=lambda row: -row.count)  # the articles most about it first
 
         def chosen(row: MentionRow | None) -> None:
             if row is None:
@@ -550,13 +554,29 @@ class ReaderScreen(Screen[None]):
         if not self._watching_scroll:
             self._watching_scroll = True
             self.watch(view, "scroll_y", self._article_scrolled, init=False)
-        self.reading = self.library.reading_state(self.article_id)
+        self.reading = self.stamp_opened(self.article_id)
         self._saved_position = self.reading.position
         self._auto_read = not self.reading.read
         self._restoring = True
         self.show_reading_state()
         position = self.reading.position if at is None else at
         view.call_after_refresh(self._restore_position, self.article_id, position)
+
+    def stamp_opened(self, article_id: str) -> ReadingState:
+        """Opening an article is reading it (the library's "last read" sort), scrolled or not."""
+        try:
+            return self.library.stamp_last_read(article_id)
+        except LibraryError as error:
+            self.say_position_problem(error)
+            return self.library.reading_state(article_id)
+
+    def say_position_problem(self, error: LibraryError) -> None:
+        """A reading position that cannot be saved is said once, not at every pause
+        (a read-only library was said at start)."""
+        expected = isinstance(error, LibraryReadOnlyError)
+        if str(error) != self._position_problem and not expected:
+            report_unsaved(self, error)
+        self._position_problem = str(error)
 
     def on_screen_resume(self) -> None:
         """Back from the library (or a dialog): it may have changed this article's state."""
@@ -591,8 +611,8 @@ class ReaderScreen(Screen[None]):
     def save_position(self, quitting: bool = False) -> LibraryError | None:
         """Store the offset of the passage at the top of the article pane, if it moved.
 
-        It is saved on its own, while scrolling: a failure is said once, not at every
-        pause (a read-only library was said at start), and returned for quitting to say.
+        It is saved on its own, while scrolling: a failure is said once
+        (say_position_problem) and returned for quitting to say.
         When quitting it is saved anyway: that stamps the article as the one read
         last, so the next start opens on it.
         """
@@ -611,10 +631,7 @@ class ReaderScreen(Screen[None]):
             else:  # another window may have moved on in this article: keep its place
                 self.library.stamp_last_read(self.article_id)
         except LibraryError as error:
-            expected = isinstance(error, LibraryReadOnlyError)
-            if str(error) != self._position_problem and not expected:
-                report_unsaved(self, error)
-            self._position_problem = str(error)
+            self.say_position_problem(error)
             return error
         self._saved_position = offset
         self._position_problem = None
@@ -656,13 +673,14 @@ class ReaderScreen(Screen[None]):
         title = Text("Article")
         if state is not None:
             title.append(" · read" if state.read else " · unread")
+            paints = Paints.of(self.query_one(ArticleView))
             if state.starred:
-                title.append(" · ★", style="bold yellow")
+                title.append(" · ★", style=paints.star)
             tags = self.current_tags()
             if tags:
                 title.append(" · ")
                 title.append(
-                    defused(" ".join(f"#{tag}" for tag in tags), one_line=True), style="cyan"
+                    defused(" ".join(f"#{tag}" for tag in tags), one_line=True), style=paints.tag
                 )
         self.query_one(ArticleView).border_title = title
 

@@ -493,7 +493,14 @@ class Library:
 
     @_serialized
     def set_read(self, article_id: str, read: bool) -> ReadingState:
-        return self._edit_reading(article_id, lambda state: replace(state, read=read))
+        """Marking an article read counts as reading it: it stamps last_read too."""
+
+        def change(state: ReadingState) -> ReadingState:
+            if read and not state.read:
+                return replace(state, read=True, last_read=_now())
+            return replace(state, read=read)
+
+        return self._edit_reading(article_id, change)
 
     @_serialized
     def set_starred(self, article_id: str, starred: bool) -> ReadingState:

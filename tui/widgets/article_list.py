@@ -24,6 +24,7 @@ from textual.strip import Strip
 
 from tui.ingest.clean import defused
 from tui.models import ArticleSummary, ReadingState
+from tui.widgets.paints import Paints
 
 UNREAD_MARK = "●"
 STAR_MARK = "★"
@@ -41,6 +42,10 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("title", "Title", 0),
 )
 CELL_PADDING = 1  # a space each side of every cell, as DataTable had
+TITLE_ROOM = 40
+"""Below this many cells for the title, the columns in GIVE_WAY shrink first."""
+GIVE_WAY = {"tags": 6, "source": 8}
+"""The columns that give the title their width, in this order, down to these widths."""
 
 
 @dataclass(frozen=True)
@@ -70,28 +75,28 @@ def all_tags(imported: Sequence[str], own: Sequence[str]) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
-def tags_text(tags: Sequence[str]) -> Text:
+def tags_text(tags: Sequence[str], paints: Paints) -> Text:
     return Text(
         defused(" ".join(f"#{tag}" for tag in tags), one_line=True),
-        style="cyan",
+        style=paints.tag,
         overflow="ellipsis",
         no_wrap=True,
     )
 
 
-def row_cells(row: LibraryRow) -> dict[str, Text]:
+def row_cells(row: LibraryRow, paints: Paints) -> dict[str, Text]:
     """The row's cells by column key; every one a Text, never markup."""
     article, state = row.article, row.state
     return {
         "marked": Text(PICK_MARK if row.marked else "", style="bold reverse"),
         "read": Text("" if state.read else UNREAD_MARK, style="bold"),
-        "star": Text(STAR_MARK if state.starred else "", style="bold yellow"),
+        "star": Text(STAR_MARK if state.starred else "", style=paints.star),
         "date": Text(defused(article.date or "", one_line=True)),
         "source": Text(
             defused(article.source or "", one_line=True), overflow="ellipsis", no_wrap=True
         ),
         "notes": Text(str(row.notes) if row.notes else "", justify="right"),
-        "tags": tags_text(row.tags),
+        "tags": tags_text(row.tags, paints),
         "title": Text(defused(article.title, one_line=True), style="" if state.read else "bold"),
     }
 
@@ -230,7 +235,7 @@ class ArticleList(ScrollView):
 
     def get_row_at(self, index: int) -> list[Text]:
         """The row's cells in column order."""
-        cells = row_cells(self.rows[index])
+        cells = row_cells(self.rows[index], Paints.of(self))
         return [cells[key] for key, _, _ in COLUMNS]
 
     # -- cursor and scrolling -----------------------------------------------
@@ -338,8 +343,19 @@ class ArticleList(ScrollView):
         self._lines.clear()
 
     def column_widths(self, width: int) -> list[int]:
-        fixed = sum(column_width + 2 * CELL_PADDING for _, _, column_width in COLUMNS)
-        return [column_width or max(1, width - fixed) for _, _, column_width in COLUMNS]
+        """The title takes what the others leave; on a narrow terminal the tags, then the
+        source, give it their width until it has TITLE_ROOM (80 columns: 33 cells, not 15)."""
+        widths = {key: column_width for key, _, column_width in COLUMNS}
+
+        def title_width() -> int:
+            return width - 2 * CELL_PADDING * len(COLUMNS) - sum(widths.values())
+
+        for key, narrowest in GIVE_WAY.items():
+            short = TITLE_ROOM - title_width()
+            if short > 0:
+                widths[key] = max(narrowest, widths[key] - short)
+        widths["title"] = max(1, title_width())
+        return [widths[key] for key, _, _ in COLUMNS]
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

@@ -34,14 +34,8 @@ from tui.search.text_units import (
     sentence_at,
     word_at,
 )
-from tui.widgets.entity_styles import (
-    CURRENT_MARK_STYLE,
-    CURSOR_STYLE,
-    MARK_STYLE,
-    SELECTION_STYLE,
-    TYPE_STYLES,
-    annotation_style,
-)
+from tui.widgets.entity_styles import CURSOR_STYLE, SELECTION_STYLE, annotation_style
+from tui.widgets.paints import Paints
 
 Span = tuple[int, int]
 
@@ -166,6 +160,7 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     def on_mount(self) -> None:
         self.mount(Static("No article to show.", classes="empty"))
+        Paints.follow_theme(self, self._repaint)
 
     def show(
         self, article: Article, entities: Sequence[Entity] = (), notes: Sequence[Note] = ()
@@ -220,6 +215,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         """The block's words with entity colours and marks painted on."""
         assert self.article is not None
         text = Text(self.article.block_text(block))
+        paints = Paints.of(self)
 
         def paint(start: int, end: int, style: Style) -> None:
             if start < block.end and end > block.start:
@@ -228,12 +224,21 @@ class ArticleView(VerticalScroll, can_focus=True):
         if self.colour_entities:
             for entity in self.entities:
                 for mention in entity.mentions:
-                    paint(mention.start, mention.end, TYPE_STYLES[entity.type])
+                    paint(mention.start, mention.end, paints.entity[entity.type])
         for note in self.annotations:
             if note.selector is not None and not note.orphaned:
-                paint(note.selector.start, note.selector.end, annotation_style(note))
+                paint(note.selector.start, note.selector.end, annotation_style(note, paints))
+                on_it = paints.entity_on.get(note.color or "")
+                if self.colour_entities and on_it is not None:
+                    for entity in self.entities:
+                        for mention in entity.mentions:
+                            start = max(mention.start, note.selector.start)
+                            end = min(mention.end, note.selector.end)
+                            if start < end:
+                                paint(start, end, on_it[entity.type])
         for index, (start, end) in enumerate(self.marks):
-            paint(start, end, CURRENT_MARK_STYLE if index == self.current_mark else MARK_STYLE)
+            mark = paints.current_mark if index == self.current_mark else paints.mark
+            paint(start, end, mark)
         if self.select_from is not None:
             paint(self.select_from, max(self.select_to, self.select_from), SELECTION_STYLE)
         elif self.has_focus:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -22,7 +21,8 @@ from textual.widgets.option_list import Option
 
 from tui.ingest.clean import defused
 from tui.models import ENTITY_TYPES, CorrectionAction, Entity, EntityType
-from tui.widgets.entity_styles import GROUP_TITLES, TYPE_STYLES
+from tui.widgets.entity_styles import GROUP_TITLES
+from tui.widgets.paints import Paints
 
 # Keys that keep their binding instead of going into the filter, even while typing it.
 NOT_FILTER_KEYS = frozenset("?[]>+")
@@ -149,10 +149,17 @@ class EntitySidebar(OptionList):
             if row is not None:
                 self.highlighted = self.get_option_index(f"entity-{row}")
 
+    def on_mount(self) -> None:
+        Paints.follow_theme(self, self.repaint)
+
     def show_elsewhere(self, elsewhere: Mapping[str, int]) -> None:
         """Add the other-article counts, which come later (they read every entity shard)."""
-        highlighted = self.highlighted
         self.elsewhere = elsewhere
+        self.repaint()
+
+    def repaint(self) -> None:
+        """Show the rows again (new counts, a new theme), the cursor where it was."""
+        highlighted = self.highlighted
         self._rebuild()
         if highlighted is not None and highlighted < self.option_count:
             self.highlighted = highlighted
@@ -181,10 +188,9 @@ class EntitySidebar(OptionList):
             options.append(Option(Text(empty, style="dim"), disabled=True))
             self.add_options(options)
             return
+        headings = Paints.of(self).heading
         for entity_type, members in sorted_groups(shown):
-            title = Text(
-                GROUP_TITLES[entity_type].upper(), style=TYPE_STYLES[entity_type] + Style(bold=True)
-            )
+            title = Text(GROUP_TITLES[entity_type].upper(), style=headings[entity_type])
             options.append(Option(title, disabled=True))
             for entity in members:
                 row = entity_row(entity, self.elsewhere.get(entity.name, 0))

@@ -17,20 +17,21 @@ from textual.widgets.option_list import Option
 
 from tui.ingest.clean import defused
 from tui.models import Note
-from tui.widgets.entity_styles import HIGHLIGHT_STYLES
+from tui.widgets.cursor_list import CursorList
 from tui.widgets.markdown_text import markdown_text
+from tui.widgets.paints import Paints
 
 QUOTE_CHARS = 120
 
 
-def note_row(note: Note) -> Text:
+def note_row(note: Note, paints: Paints) -> Text:
     """Quoted passage (or what the note is about), its body, tags, then when it was written."""
     row = Text()
     if note.selector is not None:
         quote = " ".join(defused(note.selector.exact, one_line=True).split())
         if len(quote) > QUOTE_CHARS:
             quote = quote[: QUOTE_CHARS - 1] + "…"
-        highlight = HIGHLIGHT_STYLES.get(note.color or "")
+        highlight = paints.highlight.get(note.color or "")
         row.append(f"“{quote}”", style=highlight or Style(italic=True))
     elif note.entity:
         row.append(f"About {defused(note.entity, one_line=True)}", style="italic dim")
@@ -38,7 +39,7 @@ def note_row(note: Note) -> Text:
         row.append("Whole article", style="italic dim")
     if note.orphaned:
         row.append(
-            "\n⚠ passage gone from the new text: select it again and press r", style="bold red"
+            "\n⚠ passage gone from the new text: select it again and press r", style=paints.alert
         )
     if note.body:
         row.append("\n")
@@ -46,12 +47,13 @@ def note_row(note: Note) -> Text:
     unseen_tags = [tag for tag in note.tags if f"#{tag}" not in note.body]
     if unseen_tags:  # tags given apart from the text (gloss note add --tag)
         row.append("\n")
-        row.append(defused(" ".join(f"#{tag}" for tag in unseen_tags), one_line=True), style="cyan")
+        tags = defused(" ".join(f"#{tag}" for tag in unseen_tags), one_line=True)
+        row.append(tags, style=paints.tag)
     row.append(f"\n{defused(note.updated[:16].replace('T', ' '), one_line=True)}", style="dim")
     return row
 
 
-class NotesPane(OptionList):
+class NotesPane(CursorList):
     """Lists the notes of the article being read."""
 
     BINDINGS = [
@@ -80,16 +82,24 @@ class NotesPane(OptionList):
         self.notes: list[Note] = []
         self.can_undo = False
 
+    def on_mount(self) -> None:
+        Paints.follow_theme(self, lambda: self.show(self.notes, self.current_id))
+
+    @property
+    def current_id(self) -> str | None:
+        return self.current.id if self.current is not None else None
+
     def show(self, notes: Sequence[Note], keep: str | None = None) -> None:
         """List these notes; keep the cursor on note `keep` (an id) when it is still there."""
         self.notes = list(notes)
         self.clear_options()
         if not self.notes:
             self.add_option(Option(Text("No notes on this article.", style="dim"), disabled=True))
+        paints = Paints.of(self)
         for index, note in enumerate(self.notes):
             if index:
                 self.add_option(None)  # a rule between notes
-            self.add_option(Option(note_row(note), id=note.id))
+            self.add_option(Option(note_row(note, paints), id=note.id))
         if self.notes:
             ids = [note.id for note in self.notes]
             self.highlighted = self.get_option_index(keep if keep in ids else ids[0])

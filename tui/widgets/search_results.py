@@ -7,17 +7,20 @@ from collections.abc import Collection, Mapping, Sequence
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.ingest.clean import defused
 from tui.models import ReadingState, SearchHit
 from tui.widgets.article_list import PICK_MARK, STAR_MARK, UNREAD_MARK
+from tui.widgets.cursor_list import CursorList
+from tui.widgets.paints import Paints
 
 WHERE = {"title": "in the title", "body": "", "note": "in a note", "entity": "names it"}
 
 
-def hit_text(hit: SearchHit, state: ReadingState | None = None, marked: bool = False) -> Text:
+def hit_text(
+    hit: SearchHit, paints: Paints, state: ReadingState | None = None, marked: bool = False
+) -> Text:
     """Three lines: marks and title; source · date · where; the snippet, matches bold."""
     text = Text()
     if marked:
@@ -25,7 +28,7 @@ def hit_text(hit: SearchHit, state: ReadingState | None = None, marked: bool = F
     if state is not None and not state.read:
         text.append(f"{UNREAD_MARK} ", style="bold")
     if state is not None and state.starred:
-        text.append(f"{STAR_MARK} ", style="bold yellow")
+        text.append(f"{STAR_MARK} ", style=paints.star)
     text.append(defused(hit.title, one_line=True), style="bold")
     details = [detail for detail in (hit.source, hit.date, WHERE.get(hit.matched_in, "")) if detail]
     if details:
@@ -42,7 +45,7 @@ def hit_text(hit: SearchHit, state: ReadingState | None = None, marked: bool = F
     return text
 
 
-class SearchResults(OptionList):
+class SearchResults(CursorList):
     """One option per hit, its id the article id; enter opens (the screen decides)."""
 
     BINDINGS = [
@@ -55,6 +58,20 @@ class SearchResults(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self.hits: list[SearchHit] = []
+        self._shown: tuple[list[SearchHit], dict[str, ReadingState], str, set[str]] = (
+            [],
+            {},
+            "",
+            set(),
+        )
+
+    def on_mount(self) -> None:
+        Paints.follow_theme(self, self.repaint)
+
+    def repaint(self) -> None:
+        """The results again, in the new theme's colours (if any were shown)."""
+        if self._shown[2]:
+            self.show(*self._shown)
 
     def show(
         self,
@@ -65,26 +82,34 @@ class SearchResults(OptionList):
     ) -> None:
         keep = self.current_id
         self.hits = list(hits)
+        self._shown = (self.hits, dict(states), empty, set(marked))
         self.clear_options()
         if not hits:
             self.add_option(Option(Text(empty, style="dim"), disabled=True))
             return
         ids: list[str] = []
+        paints = Paints.of(self)
         for hit in hits:
             if hit.article_id in ids:
                 continue
             if ids:
                 self.add_option(None)
-            prompt = hit_text(hit, states.get(hit.article_id), hit.article_id in marked)
-            self.add_option(Option(prompt, id=hit.article_id))
+            text = hit_text(hit, paints, states.get(hit.article_id), hit.article_id in marked)
+            self.add_option(Option(text, id=hit.article_id))
             ids.append(hit.article_id)
         self.highlighted = self.get_option_index(keep) if keep in ids else 0
 
     def update_hit(self, article_id: str, state: ReadingState, marked: bool = False) -> None:
         """Redraw one result after its article's state or mark changed."""
+        self._shown[1][article_id] = state
+        if marked:
+            self._shown[3].add(article_id)
+        else:
+            self._shown[3].discard(article_id)
         for hit in self.hits:
             if hit.article_id == article_id:
-                self.replace_option_prompt(article_id, hit_text(hit, state, marked))
+                text = hit_text(hit, Paints.of(self), state, marked)
+                self.replace_option_prompt(article_id, text)
                 return
 
     @property
