@@ -62,6 +62,15 @@ class Article:
     tags: tuple[str, ...] = ()
     origin: str | None = None  # the file it was imported from
     imported_at: str | None = None  # ISO 8601 timestamp, UTC
+    # The date was found in the body text, not given by metadata, a dateline or the user.
+    date_guessed: bool = False
+
+    @property
+    def shown_date(self) -> str | None:
+        """The date as `show` and the reader print it: a guess says it is one."""
+        if self.date and self.date_guessed:
+            return f"{self.date} (guessed)"
+        return self.date
 
     @property
     def text_hash(self) -> str:
