@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.data_paths import FEEDS, manifest
+from tests.data_paths import BROKEN_INPUTS, FEEDS, data_file, manifest
 from tui.ingest import IngestError, read_bytes, read_path
 from tui.ingest.html_blocks import html_to_line
 
@@ -118,7 +118,7 @@ def test_ill_formed_feeds_still_read_every_item() -> None:
 
 def test_truncated_feed_without_items_names_the_channel() -> None:
     with pytest.raises(IngestError, match="Reuters: Most Read Articles") as caught:
-        read_path(FEEDS / "feed-rs__rss_2.0_invalid_1.xml")
+        read_path(data_file(BROKEN_INPUTS / "feed-rs__rss_2.0_invalid_1.xml"))
     assert "no readable items" in str(caught.value)
     assert "\n" not in str(caught.value)
 

@@ -23,7 +23,14 @@ from tui.importing.entity_pipeline import EntityPipeline
 from tui.importing.folder_walk import FolderWalk
 from tui.importing.import_report import ImportReport
 from tui.importing.stop_signals import StopSignals
-from tui.ingest import MAX_FILE_BYTES, AnnotationExportError, IngestError, read_bytes, read_path
+from tui.ingest import (
+    MAX_FILE_BYTES,
+    AnnotationExportError,
+    IngestError,
+    NotAnArticle,
+    read_bytes,
+    read_path,
+)
 from tui.models import Article, Entity
 from tui.store import Library
 
@@ -161,6 +168,8 @@ class Importer:
                     keep = self._refuse_note_losing_updates(keep)
                 except AnnotationExportError as annotation_export:
                     exports.append(annotation_export)
+                except NotAnArticle as not_article:
+                    self.report.skipped.append(not_article)
                 except IngestError as error:
                     self.report.failed.append(error)
                 if keep:

@@ -16,6 +16,14 @@ class IngestError(OneLineError):
         self.reason = reason
 
 
+class NotAnArticle(IngestError):
+    """A file that plainly holds no article (a licence, a data sidecar): an import skips it
+    with this reason and does not fail."""
+
+    def __init__(self, source: str, what: str) -> None:
+        super().__init__(source, f"not an article ({what})")
+
+
 class AnnotationExportError(IngestError):
     """A W3C Web Annotation export (or Gloss's Markdown export): notes, not articles.
 
