@@ -19,9 +19,11 @@ from tui.annotations.replacement_guard import replacement_problem
 from tui.annotations.w3c_import import import_annotations
 from tui.entities.versions import is_current, stored_version
 from tui.importing.deduplicator import Deduplicator
+from tui.importing.duplicate_article import DuplicateArticle
 from tui.importing.entity_pipeline import EntityPipeline
 from tui.importing.folder_walk import FolderWalk
 from tui.importing.import_report import ImportReport
+from tui.importing.richer_copy import kept_copy, reimported
 from tui.importing.stop_signals import StopSignals
 from tui.ingest import (
     MAX_FILE_BYTES,
@@ -32,7 +34,7 @@ from tui.ingest import (
     read_path,
 )
 from tui.models import Article, Entity
-from tui.store import Library
+from tui.store import Library, LibraryError
 
 __all__ = [
     "BATCH_SIZE",
@@ -152,6 +154,7 @@ class Importer:
             article_id: digest for digest, ids in stored.items() for article_id in ids
         }
         self._versions = library.extractor_versions(self._stored_texts)
+        self._added: dict[str, int] = {}  # id added by this run -> its place in report.added
 
     def run(self, files: Sequence[Source], stdin: BinaryIO | None = None) -> ImportReport:
         exports: list[AnnotationExportError] = []  # notes, restored once the articles are in
@@ -166,6 +169,9 @@ class Importer:
                     keep, skipped = self._dedup.split(_read(source, stdin))
                     self.report.duplicates.extend(skipped)
                     keep = self._refuse_note_losing_updates(keep)
+                    keep = [self._richer_of_stored(article) for article in keep]
+                    for duplicate in skipped:
+                        self._fill_kept_copy(duplicate, batch, keep)
                 except AnnotationExportError as annotation_export:
                     exports.append(annotation_export)
                 except NotAnArticle as not_article:
@@ -203,6 +209,40 @@ class Importer:
                 self.report.failed.append(IngestError(article.origin or STDIN_NAME, problem))
         return kept
 
+    def _richer_of_stored(self, article: Article) -> Article:
+        """A copy of a stored text that knows less (no URL, a guessed date) keeps what is stored."""
+        if self._stored_texts.get(article.id) != article.text_hash:
+            return article
+        if article.url is not None and article.date is not None and not article.date_guessed:
+            return article  # knows all that could make the stored one richer
+        try:
+            stored = self.library.get_article(article.id)
+        except LibraryError:
+            return article
+        return reimported(stored, article)
+
+    def _fill_kept_copy(
+        self, duplicate: DuplicateArticle, batch: list[Article], keep: list[Article]
+    ) -> None:
+        """A duplicate by text that knows more goes into the copy kept: still to store in
+        `batch` or `keep` (this file's), or stored (then stored again, as an update)."""
+        if duplicate.same != "same text":
+            return
+        for pending in (batch, keep):
+            for index, article in enumerate(pending):
+                if article.id == duplicate.duplicate_of:
+                    better = kept_copy(article, duplicate.article)
+                    if better is not None:
+                        pending[index] = better
+                    return
+        try:
+            stored = self.library.get_article(duplicate.duplicate_of)
+        except LibraryError:
+            return
+        better = kept_copy(stored, duplicate.article)
+        if better is not None:
+            keep.append(better)
+
     def _advance(self, files: int) -> None:
         self.done += files
         if self._on_progress is not None and files:
@@ -217,7 +257,10 @@ class Importer:
             outcomes = library.add_articles(articles)
             for article, outcome in zip(articles, outcomes, strict=True):
                 if outcome == "added":
+                    self._added[article.id] = len(report.added)
                     report.added.append(article)
+                elif outcome == "updated" and article.id in self._added:
+                    report.added[self._added[article.id]] = article  # filled by a richer copy
                 elif outcome == "updated":
                     report.updated.append(article)
                     report.notes.add(reanchor_notes(library, article))  # the text may have changed

@@ -1,0 +1,70 @@
+"""A duplicate by text that knows more about the article (URL, a date from metadata, a title
+from metadata) is not lost: the copy kept takes its metadata and keeps its own where it has
+nothing. readability's expected.html (a body fragment) is read before its source.html."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.cli_run import run_json
+from tests.data_paths import READABILITY, data_file
+from tui.store import Library
+
+GUARDIAN = data_file(READABILITY / "guardian-1")
+METADATA = json.loads((GUARDIAN / "expected-metadata.json").read_text("utf-8"))
+TITLE = METADATA["title"]  # readability's title for the page: its og:title
+DATE = METADATA["publishedTime"][:10]
+URL = (
+    "https://www.theguardian.com/environment/2019/jan/03/"
+    "what-is-the-sea-telling-us-maori-tribes-fearful-over-whale-strandings"
+)
+
+
+def stored(library: Path, article_id: str) -> tuple[str, str | None, bool, str | None]:
+    with Library(library) as opened:
+        article = opened.get_article(article_id)
+    return article.title, article.date, article.date_guessed, article.url
+
+
+def test_the_page_with_metadata_wins_over_the_fragment_read_before_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = tmp_path / "guardian-1"
+    case.mkdir()
+    for name in ("expected.html", "source.html"):
+        shutil.copy(GUARDIAN / name, case / name)
+    library = tmp_path / "lib"
+    code, report = run_json(capsys, "import", str(case), "--library", str(library))
+    assert code == 0
+    [added] = report["added"]
+    [duplicate] = report["duplicates"]
+    assert duplicate["file"] == str(case / "source.html") and duplicate["duplicate_of"] == added
+    assert stored(library, added) == (TITLE, DATE, False, URL)
+
+
+def test_a_later_run_fills_the_stored_copy_and_keeps_its_id(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    library = tmp_path / "lib"
+    code, first = run_json(
+        capsys, "import", str(GUARDIAN / "expected.html"), "--library", str(library)
+    )
+    [kept] = first["added"]
+    assert stored(library, kept)[3] is None  # the fragment has no URL
+    code, second = run_json(
+        capsys, "import", str(GUARDIAN / "source.html"), "--library", str(library)
+    )
+    assert code == 0
+    assert second["updated"] == [kept] and second["added"] == []
+    assert [d["duplicate_of"] for d in second["duplicates"]] == [kept]
+    assert stored(library, kept) == (TITLE, DATE, False, URL)
+
+    code, third = run_json(
+        capsys, "import", str(GUARDIAN / "expected.html"), "--library", str(library)
+    )
+    assert third["unchanged"] == [kept]  # the poorer copy takes nothing away
+    assert stored(library, kept) == (TITLE, DATE, False, URL)
