@@ -177,8 +177,17 @@ class SearchHit:
     snippet: str = ""
     highlights: tuple[tuple[int, int], ...] = ()  # spans of `snippet` that matched
     matched_in: str = "body"  # "title", "body", "note" or "entity"
+    title_highlights: tuple[tuple[int, int], ...] = ()  # spans of `title` that matched
     date: str | None = None
     source: str | None = None
+
+    @property
+    def where(self) -> str:
+        """Where the words matched, as a hit's details say it ("" for the text itself)."""
+        return _WHERE.get(self.matched_in, "")
+
+
+_WHERE = {"title": "in the title", "note": "in a note", "entity": "in an entity's name"}
 
 
 @dataclass(frozen=True, slots=True)

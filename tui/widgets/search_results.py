@@ -14,8 +14,6 @@ from tui.ingest.clean import defused
 from tui.models import ReadingState, SearchHit
 from tui.widgets.article_list import STAR_MARK, UNREAD_MARK
 
-WHERE = {"title": "in the title", "body": "", "note": "in a note", "entity": "names it"}
-
 
 def hit_text(hit: SearchHit, state: ReadingState | None = None) -> Text:
     """Three lines: marks and title; source · date · where; the snippet, matches bold."""
@@ -24,8 +22,11 @@ def hit_text(hit: SearchHit, state: ReadingState | None = None) -> Text:
         text.append(f"{UNREAD_MARK} ", style="bold")
     if state is not None and state.starred:
         text.append(f"{STAR_MARK} ", style="bold yellow")
-    text.append(defused(hit.title, one_line=True), style="bold")
-    details = [detail for detail in (hit.source, hit.date, WHERE.get(hit.matched_in, "")) if detail]
+    title = Text(defused(hit.title, one_line=True), style="bold")  # same length: spans hold
+    for start, end in hit.title_highlights:
+        title.stylize("reverse", start, end)
+    text.append_text(title)
+    details = [detail for detail in (hit.source, hit.date, hit.where) if detail]
     if details:
         text.append("\n")
         text.append(defused(" · ".join(details), one_line=True), style="dim")
