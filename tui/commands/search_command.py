@@ -19,8 +19,9 @@ the word being typed. "Quoted words" match as a phrase. A hit matched in its
 title says "in the title".
 Filters: entity:NAME, tag:TAG, source:NAME (words of the source's name),
 has:notes, is:read, is:unread, is:starred, after:YYYY-MM-DD (inclusive),
-before:YYYY-MM-DD (exclusive); a value with spaces goes in quotes: entity:"Asia Digital Bank". Filters alone
-list every matching article, newest first."""
+before:YYYY-MM-DD (exclusive); a value with spaces goes in quotes:
+entity:"Asia Digital Bank". Filters alone list every matching article, newest
+first."""
 
 
 def register(commands: Any) -> None:
