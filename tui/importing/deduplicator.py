@@ -16,11 +16,14 @@ SIMILAR = 0.9
 """Share of the shorter text's three-word runs the longer must hold for "nearly the same text"."""
 _SAMPLE_EVERY = 16  # runs whose stable hash is 0 modulo this are compared: 1 in 16
 _MIN_SAMPLES = 8  # fewer (texts under about 130 words) are too few to tell
-_WORD = re.compile(r"\w+")
+# Scripts written without spaces (Chinese, Japanese, Korean): each character is a word.
+_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_WORD = re.compile(rf"[{_UNSPACED}]|[^\W{_UNSPACED}]+")
 
 
 def samples(text: str) -> frozenset[int]:
-    """A stable sample of a text's three-word runs (case-folded): what near copies share."""
+    """A stable sample of a text's three-word runs (case-folded; a CJK character is a word):
+    what near copies share."""
     words = [word.casefold() for word in _WORD.findall(text)]
     hashes = (zlib.crc32(" ".join(words[i : i + 3]).encode()) for i in range(len(words) - 2))
     return frozenset(h for h in hashes if h % _SAMPLE_EVERY == 0)
@@ -64,7 +67,7 @@ class Deduplicator:
             owners = self._stored.get(digest, ()) if digest in comparable else ()
             if duplicate is None and owners and article.id not in owners:
                 duplicate = DuplicateArticle(article, owners[0], "same text")
-            found = samples(article.text) if digest in comparable else frozenset()
+            found = samples(article.text)  # a short text has too few: never "similar"
             if duplicate is None:
                 duplicate = self._similar(article, found)
             if duplicate is None:
