@@ -12,7 +12,7 @@ import pytest
 from tests.cli_run import run, run_json
 from tests.data_paths import BROKEN_INPUTS, data_file
 from tui.entities import EXTRACTOR_VERSION
-from tui.ingest import MAX_FILE_BYTES
+from tui.ingest import MAX_FILE_BYTES, read_path
 from tui.ingest.housekeeping_files import is_housekeeping_file
 from tui.store import Library
 
@@ -98,7 +98,12 @@ def test_the_corpora_folder_imports_cleanly_and_skips_what_is_not_an_article(
     assert all(reason.startswith("not an article") for reason in skipped.values())
     with Library(Path(library)) as opened:
         titles = [summary.title for summary in opened.list_articles()]
+        articles = [opened.get_article(article_id) for article_id in opened.article_ids()]
     assert not any("License" in title or "Copyright" in title for title in titles), titles
+    for case in ("guardian-1", "wikipedia-2", "bbc-1", "yahoo-4"):  # one article, the page's
+        [page] = read_path(corpora / "readability" / case / "source.html")
+        [stored] = [a for a in articles if f"/readability/{case}/" in (a.origin or "")]
+        assert (stored.title, stored.date, stored.url) == (page.title, page.date, page.url)
 
 
 def test_a_file_named_on_the_command_line_that_is_not_an_article_is_skipped(
