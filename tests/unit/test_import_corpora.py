@@ -124,6 +124,21 @@ def test_a_file_named_on_the_command_line_that_is_not_an_article_is_skipped(
     assert f"skipped   {folder / 'LICENSE'}: {reason}" in out
 
 
+def test_a_feed_cut_off_after_some_items_imports_them_with_a_warning(
+    corpora: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = (corpora / "feeds" / "feedjira__RSSWithComments.xml").read_bytes()
+    cut = tmp_path / "cut.xml"
+    cut.write_bytes(data[: data.index(b"<item>", data.index(b"<item>") + 1) + 60])
+    library = str(tmp_path / "lib")
+    code, out, err = run(capsys, "import", str(cut), "--library", library)
+    assert code == 0
+    assert out.splitlines()[-1].startswith("2 added, 0 updated")  # the second one's title
+    [warning] = err.splitlines()
+    assert warning.startswith(f"warning   {cut}: broken XML (")
+    assert "2 items read leniently; some may be missing" in warning
+
+
 def test_a_feed_cut_off_before_its_first_item_fails(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -48,6 +48,7 @@ def report_json(report: ImportReport) -> dict[str, Any]:
         ],
         "failed": [{"file": shown_file(e.source), "reason": e.reason} for e in report.failed],
         "skipped": [{"file": shown_file(e.source), "reason": e.reason} for e in report.skipped],
+        "warnings": [{"file": shown_file(e.source), "reason": e.reason} for e in report.warnings],
         "warning": report.warning,
         **notes_json(report),
     }
@@ -77,6 +78,8 @@ def print_report(report: ImportReport) -> None:
         say(f"skipped   {shown_file(left_out.source)}: {left_out.reason}")
     for error in report.failed:
         say(f"failed    {shown_file(error.source)}: {error.reason}", file=sys.stderr)
+    for partial in report.warnings:
+        say(f"warning   {shown_file(partial.source)}: {partial.reason}", file=sys.stderr)
     if report.warning:
         say(f"warning: {report.warning}", file=sys.stderr)
     say(summary_line(report))

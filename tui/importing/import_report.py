@@ -17,7 +17,9 @@ class ImportReport:
     every file that gave none, and every update refused to keep notes on their
     passages, is in failed; a folder's entry left unread (a link out of it, a pipe)
     and a file that is plainly not an article (a licence, a data sidecar) are in
-    skipped, which does not fail the import. The summary and `--json` are printed from it.
+    skipped, which does not fail the import; a file that broke off after some
+    articles (a truncated feed) gave those, and is in warnings. The summary and
+    `--json` are printed from it.
     """
 
     added: list[Article] = field(default_factory=list)
@@ -26,6 +28,7 @@ class ImportReport:
     duplicates: list[DuplicateArticle] = field(default_factory=list)
     failed: list[IngestError] = field(default_factory=list)
     skipped: list[IngestError] = field(default_factory=list)  # left out: not read, or no article
+    warnings: list[IngestError] = field(default_factory=list)  # read in part (a truncated feed)
     warning: str | None = None  # why entities are missing or partial (no model, ...)
     notes: ReanchorReport = field(default_factory=ReanchorReport)  # of updated articles
     annotations: AnnotationImportReport = field(default_factory=AnnotationImportReport)

@@ -30,6 +30,7 @@ from tui.ingest import (
     AnnotationExportError,
     IngestError,
     NotAnArticle,
+    PartlyRead,
     read_bytes,
     read_path,
 )
@@ -168,7 +169,7 @@ class Importer:
             for number, source in enumerate(files, 1):
                 keep: list[Article] = []
                 try:
-                    keep, skipped = self._dedup.split(_read(source, stdin))
+                    keep, skipped = self._dedup.split(self._read(source, stdin))
                     self.report.duplicates.extend(skipped)
                     keep = self._refuse_note_losing_updates(keep)
                     keep = [self._richer_of_stored(article) for article in keep]
@@ -210,6 +211,14 @@ class Importer:
             else:
                 self.report.failed.append(IngestError(article.origin or STDIN_NAME, problem))
         return kept
+
+    def _read(self, source: Source, stdin: BinaryIO | None) -> list[Article]:
+        """The file's articles; one that broke off gives what it had, with a warning."""
+        try:
+            return _read(source, stdin)
+        except PartlyRead as partial:
+            self.report.warnings.append(partial)
+            return partial.articles
 
     def _richer_of_stored(self, article: Article) -> Article:
         """A copy of a stored text that knows less (no URL, a guessed date) keeps what is stored."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tui.ingest.errors import AnnotationExportError, IngestError, NotAnArticle
+from tui.ingest.errors import AnnotationExportError, IngestError, NotAnArticle, PartlyRead
 
 if TYPE_CHECKING:
     from tui.ingest.reader import MAX_FILE_BYTES, read_bytes, read_path
@@ -25,6 +25,7 @@ __all__ = [
     "AnnotationExportError",
     "IngestError",
     "NotAnArticle",
+    "PartlyRead",
     "read_bytes",
     "read_path",
 ]

@@ -18,7 +18,7 @@ import yaml
 
 from tui.ingest.decode import decode
 from tui.ingest.detect import JSON_SUFFIXES, Format, detect_format, prose_format
-from tui.ingest.errors import IngestError, NotAnArticle
+from tui.ingest.errors import IngestError, NotAnArticle, PartlyRead
 from tui.ingest.file_kind import not_a_file
 from tui.ingest.housekeeping_files import NOT_AN_ARTICLE, is_housekeeping_file
 from tui.ingest.json_articles import NotJson
@@ -83,6 +83,11 @@ def read_bytes(data: bytes, source: str, suffix: str = "") -> list[Article]:
         raise IngestError(source, "file is empty")
     try:
         articles = _read(text, source, suffix)
+    except PartlyRead as partial:
+        partial.articles = [article for article in partial.articles if article.text]
+        if not partial.articles:
+            raise IngestError(source, partial.reason) from None
+        raise
     except IngestError:
         raise
     except ValueError as error:
