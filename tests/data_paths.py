@@ -17,6 +17,8 @@ CORPORA = REPO / "tests" / "corpora"
 WIKINEWS = CORPORA / "wikinews"
 FEEDS = CORPORA / "feeds"
 READABILITY = CORPORA / "readability"
+BROKEN_INPUTS = REPO / "tests" / "broken_inputs"
+"""Real files that must fail to import, kept out of the corpora (see its README)."""
 
 
 class MissingTestData(FileNotFoundError):

@@ -62,6 +62,15 @@ class Article:
     tags: tuple[str, ...] = ()
     origin: str | None = None  # the file it was imported from
     imported_at: str | None = None  # ISO 8601 timestamp, UTC
+    # The date was found in the body text, not given by metadata, a dateline or the user.
+    date_guessed: bool = False
+
+    @property
+    def shown_date(self) -> str | None:
+        """The date as `show` and the reader print it: a guess says it is one."""
+        if self.date and self.date_guessed:
+            return f"{self.date} (guessed)"
+        return self.date
 
     @property
     def text_hash(self) -> str:
@@ -250,8 +259,17 @@ class SearchHit:
     snippet: str = ""
     highlights: tuple[tuple[int, int], ...] = ()  # spans of `snippet` that matched
     matched_in: str = "body"  # "title", "body", "note" or "entity"
+    title_highlights: tuple[tuple[int, int], ...] = ()  # spans of `title` that matched
     date: str | None = None
     source: str | None = None
+
+    @property
+    def where(self) -> str:
+        """Where the words matched, as a hit's details say it ("" for the text itself)."""
+        return _WHERE.get(self.matched_in, "")
+
+
+_WHERE = {"title": "in the title", "note": "in a note", "entity": "in an entity's name"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,8 +7,9 @@ import re
 from textual.widgets import Input
 
 from tui.app import GlossApp
+from tui.search.text_find import find_spans
 from tui.widgets.article_view import ArticleView
-from tui.widgets.search_bar import SearchBar, find_spans
+from tui.widgets.search_bar import SearchBar
 
 SIZE = (120, 40)
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tui.ingest import AnnotationExportError, IngestError, read_bytes
+from tui.ingest import AnnotationExportError, IngestError, NotAnArticle, read_bytes
 from tui.ingest.w3c_annotations import is_annotation_export
 
 
@@ -72,7 +72,13 @@ def test_items_without_text_are_skipped_and_none_is_an_error() -> None:
     items = [{"title": "No text"}, {"title": "Has text", "text": "Yes."}, "junk", 5]
     assert [a.title for a in read_bytes(_dump(items), "mixed.json", ".json")] == ["Has text"]
     with pytest.raises(IngestError, match="no articles in this JSON"):
-        read_bytes(_dump([{"title": "No text"}]), "empty.json", ".json")
+        read_bytes(_dump([{"title": "Empty", "text": " "}]), "empty.json", ".json")
+
+
+def test_json_without_any_text_field_is_not_an_article() -> None:
+    """A manifest or metadata sidecar (titles, dates, counts) is skipped, not failed."""
+    with pytest.raises(NotAnArticle, match="not an article"):
+        read_bytes(_dump([{"title": "No text", "date": "2020-01-01"}]), "manifest.json", ".json")
 
 
 def test_dateline_fills_missing_metadata() -> None:

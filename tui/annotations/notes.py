@@ -8,34 +8,20 @@ ValueErrors raised here are meant for users.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
 
-from tui.annotations.anchoring import make_selector, quote_starts
+from tui.annotations.anchoring import make_selector
 from tui.annotations.colors import DEFAULT_HIGHLIGHT_COLOR, HIGHLIGHT_COLORS
 from tui.annotations.tags import merge_tags, tags_in
 from tui.ingest.clean import defused, strip_controls
 from tui.models import Article, Note
+from tui.search.text_find import find_spans, near_miss
 from tui.store import Library, LibraryError, NoteNotFoundError
 
 MIN_NOTE_PREFIX = 4
 """A note id may be shortened to a unique prefix this long, as article ids can."""
-
-
-# Characters a quote typed in a shell often has instead of the article's.
-_LOOSE_CHARS = {
-    "'": "['‘’ʼ′]",
-    "‘": "['‘’ʼ′]",
-    "’": "['‘’ʼ′]",
-    '"': '["“”″]',
-    "“": '["“”″]',
-    "”": '["“”″]',
-    "-": "[-‐‑–—]",
-    "–": "[-‐‑–—]",
-    "—": "[-‐‑–—]",
-}
 
 
 def show_quote(quote: str) -> str:
@@ -44,29 +30,22 @@ def show_quote(quote: str) -> str:
     return f"'{flat[:39]}…'" if len(flat) > 40 else f"'{flat}'"
 
 
-def _loose_pattern(quote: str) -> re.Pattern[str]:
-    """The quote with any run of spaces, and straight or curly quotes and dashes, alike."""
-    parts: list[str] = []
-    for word in quote.split():
-        parts.append("".join(_LOOSE_CHARS.get(char, re.escape(char)) for char in word))
-    return re.compile(r"\s+".join(parts))
-
-
 def locate_quote(text: str, quote: str, occurrence: int | None = None) -> tuple[int, int]:
     """Span of the quote in text; without `occurrence` it must occur exactly once.
 
-    An exact match wins; otherwise a quote typed with straight quotes, plain
-    hyphens or other spacing still finds the article's curly quotes and dashes.
+    Found as the reader's find finds text (tui/search/text_find.py: smart case,
+    any spacing, straight quotes and hyphens for curly ones and dashes). Not
+    found, the message suggests the passage most like it, if one is close.
     """
     quote = unicodedata.normalize("NFC", quote.strip())
     if not quote:
         raise ValueError("the quote is empty")
-    spans = [(start, start + len(quote)) for start in quote_starts(text, quote)]
-    if not spans:
-        spans = [match.span() for match in _loose_pattern(quote).finditer(text)]
+    spans = find_spans(text, quote)
     count = len(spans)
     if not spans:
-        raise ValueError(f"quote {show_quote(quote)} not found in the text")
+        close = near_miss(text, quote)
+        hint = f"; did you mean {show_quote(close)}?" if close else ""
+        raise ValueError(f"quote {show_quote(quote)} not found in the text{hint}")
     if occurrence is None:
         if count > 1:
             raise ValueError(

@@ -23,6 +23,14 @@ def shown_file(source: str) -> str:
     return escaped(readable)
 
 
+_SAME_JSON = {"same text": "text", "same URL": "URL", "similar text": "similar"}
+_SAME_WORDS = {
+    "same text": "the same text as",
+    "same URL": "the same URL as",
+    "similar text": "nearly the same text as",
+}
+
+
 def report_json(report: ImportReport) -> dict[str, Any]:
     """The report with stable keys for scripts (documented in the README)."""
     return {
@@ -34,12 +42,13 @@ def report_json(report: ImportReport) -> dict[str, Any]:
                 "file": shown_file(d.source),
                 "title": d.article.title,
                 "duplicate_of": d.duplicate_of,
-                "same": d.same.removeprefix("same "),
+                "same": _SAME_JSON[d.same],
             }
             for d in report.duplicates
         ],
         "failed": [{"file": shown_file(e.source), "reason": e.reason} for e in report.failed],
         "skipped": [{"file": shown_file(e.source), "reason": e.reason} for e in report.skipped],
+        "warnings": [{"file": shown_file(e.source), "reason": e.reason} for e in report.warnings],
         "warning": report.warning,
         **notes_json(report),
     }
@@ -62,13 +71,15 @@ def print_report(report: ImportReport) -> None:
             say(f"{label:9} {article.id}  {article.title}")
     for duplicate in report.duplicates:
         say(
-            f"duplicate {shown_file(duplicate.source)}: “{duplicate.article.title}” has the "
-            f"{duplicate.same} as {duplicate.duplicate_of}, skipped"
+            f"duplicate {shown_file(duplicate.source)}: “{duplicate.article.title}” has "
+            f"{_SAME_WORDS[duplicate.same]} {duplicate.duplicate_of}, skipped"
         )
     for left_out in report.skipped:
         say(f"skipped   {shown_file(left_out.source)}: {left_out.reason}")
     for error in report.failed:
         say(f"failed    {shown_file(error.source)}: {error.reason}", file=sys.stderr)
+    for partial in report.warnings:
+        say(f"warning   {shown_file(partial.source)}: {partial.reason}", file=sys.stderr)
     if report.warning:
         say(f"warning: {report.warning}", file=sys.stderr)
     say(summary_line(report))

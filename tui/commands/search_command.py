@@ -12,14 +12,16 @@ from tui.search import QueryError
 from tui.store import Library
 
 EPILOG = """\
-Words must all match (in titles, texts, notes or entity names); the last one
-also matches as the start of a word once it has two letters, as in the library
-screen (end the query with a space to match it whole); a single letter only
-matches as a whole word. "Quoted words" match as a phrase.
-Filters: entity:NAME, tag:TAG, source:NAME, has:notes, is:read, is:unread,
-is:starred, after:YYYY-MM-DD (inclusive), before:YYYY-MM-DD (exclusive); a
-value with spaces goes in quotes: entity:"Asia Digital Bank". Filters alone
-list every matching article, newest first."""
+Words must all match (in titles, texts, notes or entity names), as whole
+words: `ford` does not find "Fordyce". A word ending in * matches as the start
+of a word once it has two letters (`ford*`); the library screen does that for
+the word being typed. "Quoted words" match as a phrase. A hit matched in its
+title says "in the title".
+Filters: entity:NAME, tag:TAG, source:NAME (words of the source's name),
+has:notes, is:read, is:unread, is:starred, after:YYYY-MM-DD (inclusive),
+before:YYYY-MM-DD (exclusive); a value with spaces goes in quotes:
+entity:"Asia Digital Bank". Filters alone list every matching article, newest
+first."""
 
 
 def register(commands: Any) -> None:
@@ -51,7 +53,7 @@ def _positive(value: str) -> int:
 def run(args: argparse.Namespace, library: Library) -> int:
     query = " ".join(args.query)
     try:
-        hits = library.search(query, limit=args.limit)
+        hits = library.search(query, limit=args.limit, as_typed=False)
     except QueryError as error:
         raise UserError(str(error)) from error
     if args.json:
@@ -66,6 +68,7 @@ def run(args: argparse.Namespace, library: Library) -> int:
                     "matched_in": hit.matched_in,
                     "snippet": hit.snippet,
                     "highlights": [list(span) for span in hit.highlights],
+                    "title_highlights": [list(span) for span in hit.title_highlights],
                 }
                 for hit in hits
             ]
@@ -78,6 +81,7 @@ def run(args: argparse.Namespace, library: Library) -> int:
     for hit in hits:
         date, source = hit.date or "", hit.source or ""
         say(f"{hit.article_id}  {date:10}  {source:12.12}  {hit.title}"[:width])
-        if hit.snippet:
-            say(f"    {hit.snippet}")
+        line = " · ".join(part for part in (hit.where, hit.snippet) if part)
+        if line:
+            say(f"    {line}")
     return 0

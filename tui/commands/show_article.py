@@ -23,7 +23,7 @@ def run(args: argparse.Namespace, library: Library) -> int:
         print_json(article_json(article))
         return 0
     say(article.title)
-    details = [article.place, article.date, article.source, article.author, article.url]
+    details = [article.place, article.shown_date, article.source, article.author, article.url]
     say(" · ".join(detail for detail in details if detail))
     say(f"id {article.id}\n")
     say(article.text)

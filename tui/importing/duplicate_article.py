@@ -7,7 +7,8 @@ from typing import Literal
 
 from tui.models import Article
 
-Sameness = Literal["same text", "same URL"]
+Sameness = Literal["same text", "same URL", "similar text"]
+""""similar text": nearly the same text met in one import (a page and its reader-view copy)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,10 @@ class ImportReport:
     """Every article read ends in exactly one of added, updated, unchanged or duplicates;
     every file that gave none, and every update refused to keep notes on their
     passages, is in failed; a folder's entry left unread (a link out of it, a pipe)
-    is in skipped. The summary and `--json` are printed from it.
+    and a file that is plainly not an article (a licence, a data sidecar) are in
+    skipped, which does not fail the import; a file that broke off after some
+    articles (a truncated feed) gave those, and is in warnings. The summary and
+    `--json` are printed from it.
     """
 
     added: list[Article] = field(default_factory=list)
@@ -24,7 +27,8 @@ class ImportReport:
     unchanged: list[Article] = field(default_factory=list)
     duplicates: list[DuplicateArticle] = field(default_factory=list)
     failed: list[IngestError] = field(default_factory=list)
-    skipped: list[IngestError] = field(default_factory=list)  # in a folder, left out unread
+    skipped: list[IngestError] = field(default_factory=list)  # left out: not read, or no article
+    warnings: list[IngestError] = field(default_factory=list)  # read in part (a truncated feed)
     warning: str | None = None  # why entities are missing or partial (no model, ...)
     notes: ReanchorReport = field(default_factory=ReanchorReport)  # of updated articles
     annotations: AnnotationImportReport = field(default_factory=AnnotationImportReport)

@@ -19,13 +19,23 @@ from tui.annotations.replacement_guard import replacement_problem
 from tui.annotations.w3c_import import import_annotations
 from tui.entities.versions import is_current, stored_version
 from tui.importing.deduplicator import Deduplicator
+from tui.importing.duplicate_article import DuplicateArticle
 from tui.importing.entity_pipeline import EntityPipeline
 from tui.importing.folder_walk import FolderWalk
 from tui.importing.import_report import ImportReport
+from tui.importing.richer_copy import completed, kept_copy, reimported, richness
 from tui.importing.stop_signals import StopSignals
-from tui.ingest import MAX_FILE_BYTES, AnnotationExportError, IngestError, read_bytes, read_path
+from tui.ingest import (
+    MAX_FILE_BYTES,
+    AnnotationExportError,
+    IngestError,
+    NotAnArticle,
+    PartlyRead,
+    read_bytes,
+    read_path,
+)
 from tui.models import Article, Entity
-from tui.store import Library
+from tui.store import Library, LibraryError
 
 __all__ = [
     "BATCH_SIZE",
@@ -145,6 +155,9 @@ class Importer:
             article_id: digest for digest, ids in stored.items() for article_id in ids
         }
         self._versions = library.extractor_versions(self._stored_texts)
+        self._added: dict[str, int] = {}  # id added by this run -> its place in report.added
+        self._slots: dict[str, int] = {}  # id to store in the place of one this run dropped
+        self._dropped: set[str] = set()  # added by this run, then replaced by a richer copy
 
     def run(self, files: Sequence[Source], stdin: BinaryIO | None = None) -> ImportReport:
         exports: list[AnnotationExportError] = []  # notes, restored once the articles are in
@@ -156,11 +169,16 @@ class Importer:
             for number, source in enumerate(files, 1):
                 keep: list[Article] = []
                 try:
-                    keep, skipped = self._dedup.split(_read(source, stdin))
+                    keep, skipped = self._dedup.split(self._read(source, stdin))
                     self.report.duplicates.extend(skipped)
                     keep = self._refuse_note_losing_updates(keep)
+                    keep = [self._richer_of_stored(article) for article in keep]
+                    for duplicate in skipped:
+                        self._fill_kept_copy(duplicate, batch, keep)
                 except AnnotationExportError as annotation_export:
                     exports.append(annotation_export)
+                except NotAnArticle as not_article:
+                    self.report.skipped.append(not_article)
                 except IngestError as error:
                     self.report.failed.append(error)
                 if keep:
@@ -194,6 +212,80 @@ class Importer:
                 self.report.failed.append(IngestError(article.origin or STDIN_NAME, problem))
         return kept
 
+    def _read(self, source: Source, stdin: BinaryIO | None) -> list[Article]:
+        """The file's articles; one that broke off gives what it had, with a warning."""
+        try:
+            return _read(source, stdin)
+        except PartlyRead as partial:
+            self.report.warnings.append(partial)
+            return partial.articles
+
+    def _richer_of_stored(self, article: Article) -> Article:
+        """A copy of a stored text that knows less (no URL, a guessed date) keeps what is stored."""
+        if self._stored_texts.get(article.id) != article.text_hash:
+            return article
+        if article.url is not None and article.date is not None and not article.date_guessed:
+            return article  # knows all that could make the stored one richer
+        try:
+            stored = self.library.get_article(article.id)
+        except LibraryError:
+            return article
+        return reimported(stored, article)
+
+    def _fill_kept_copy(
+        self, duplicate: DuplicateArticle, batch: list[Article], keep: list[Article]
+    ) -> None:
+        """A duplicate by text that knows more goes into the copy kept: still to store in
+        `batch` or `keep` (this file's), or stored (then stored again, as an update).
+
+        Nearly the same text that knows more replaces a copy this run added (the
+        fragment read before its page); a copy stored before the run only takes its
+        metadata, so nothing stored earlier loses its text or id.
+        """
+        if duplicate.same == "same URL":
+            return
+        arriving = duplicate.article
+        for pending in (batch, keep):
+            for index, article in enumerate(pending):
+                if article.id == duplicate.duplicate_of:
+                    if self._replaces(duplicate, article):
+                        pending[index] = completed(arriving, article, arriving.id)
+                        self._swap(duplicate, article)
+                    elif (better := kept_copy(article, arriving)) is not None:
+                        pending[index] = better
+                    return
+        try:
+            stored = self.library.get_article(duplicate.duplicate_of)
+        except LibraryError:
+            return
+        if stored.id in self._added and self._replaces(duplicate, stored):
+            with StopSignals.deferred():
+                self.library.delete_article(stored.id)
+            self._dropped.add(stored.id)
+            self._slots[arriving.id] = self._added.pop(stored.id)
+            keep.append(completed(arriving, stored, arriving.id))
+            self._swap(duplicate, stored)
+        elif (better := kept_copy(stored, arriving)) is not None:
+            keep.append(better)
+
+    def _replaces(self, duplicate: DuplicateArticle, kept: Article) -> bool:
+        """Is this nearly-same text a richer copy that may take the kept one's place?"""
+        arriving = duplicate.article
+        stored = self._stored_texts.get(arriving.id)
+        return (
+            duplicate.same == "similar text"
+            and (stored is None or stored == arriving.text_hash)  # never a silent text update
+            and richness(arriving) > richness(kept)
+        )
+
+    def _swap(self, duplicate: DuplicateArticle, kept: Article) -> None:
+        """The report and the deduplicator: `kept` is now the duplicate of the richer copy."""
+        report = self.report.duplicates
+        report[report.index(duplicate)] = DuplicateArticle(
+            kept, duplicate.article.id, duplicate.same
+        )
+        self._dedup.replace(kept.id, duplicate.article)
+
     def _advance(self, files: int) -> None:
         self.done += files
         if self._on_progress is not None and files:
@@ -207,8 +299,14 @@ class Importer:
         with StopSignals.deferred():  # the report lists exactly what was stored
             outcomes = library.add_articles(articles)
             for article, outcome in zip(articles, outcomes, strict=True):
-                if outcome == "added":
+                if outcome == "added" and article.id in self._slots:  # a dropped copy's place
+                    self._added[article.id] = self._slots.pop(article.id)
+                    report.added[self._added[article.id]] = article
+                elif outcome == "added":
+                    self._added[article.id] = len(report.added)
                     report.added.append(article)
+                elif outcome == "updated" and article.id in self._added:
+                    report.added[self._added[article.id]] = article  # filled by a richer copy
                 elif outcome == "updated":
                     report.updated.append(article)
                     report.notes.add(reanchor_notes(library, article))  # the text may have changed
@@ -236,10 +334,14 @@ class Importer:
             self.report.warning = problem
         if entities is None or not articles:
             return  # no extractor version is stored: `gloss reindex` finds these
-        items = [(a.id, found) for a, found in zip(articles, entities, strict=True)]
+        items = [
+            (a.id, found)
+            for a, found in zip(articles, entities, strict=True)
+            if a.id not in self._dropped  # replaced by a richer copy meanwhile
+        ]
         with StopSignals.deferred():
             self.library.set_entities_many(items, stored_version(problem))
-            self.report.entities_pending -= len(items)
+            self.report.entities_pending -= len(articles)
 
 
 def _read(source: Source, stdin: BinaryIO | None) -> list[Article]:

@@ -13,14 +13,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tui.ingest.errors import AnnotationExportError, IngestError
+from tui.ingest.errors import AnnotationExportError, IngestError, NotAnArticle, PartlyRead
 
 if TYPE_CHECKING:
     from tui.ingest.reader import MAX_FILE_BYTES, read_bytes, read_path
 
 _FROM_READER = frozenset({"MAX_FILE_BYTES", "read_bytes", "read_path"})
 
-__all__ = ["MAX_FILE_BYTES", "AnnotationExportError", "IngestError", "read_bytes", "read_path"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "AnnotationExportError",
+    "IngestError",
+    "NotAnArticle",
+    "PartlyRead",
+    "read_bytes",
+    "read_path",
+]
 
 
 def __getattr__(name: str) -> object:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from tui.ingest.clean import clean_text
 from tui.ingest.one_line_error import OneLineError
+
+if TYPE_CHECKING:
+    from tui.models import Article
 
 
 class IngestError(OneLineError):
@@ -14,6 +19,23 @@ class IngestError(OneLineError):
         super().__init__(f"{source}: {reason}")  # a file name may hold anything: str() escapes it
         self.source = source
         self.reason = reason
+
+
+class NotAnArticle(IngestError):
+    """A file that plainly holds no article (a licence, a data sidecar): an import skips it
+    with this reason and does not fail."""
+
+    def __init__(self, source: str, what: str) -> None:
+        super().__init__(source, f"not an article ({what})")
+
+
+class PartlyRead(IngestError):
+    """A file read only leniently (a truncated or ill-formed feed): the import keeps
+    `articles` and says `reason` as a warning; the file does not fail."""
+
+    def __init__(self, source: str, articles: list[Article], reason: str) -> None:
+        super().__init__(source, reason)
+        self.articles = articles
 
 
 class AnnotationExportError(IngestError):

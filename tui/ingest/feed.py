@@ -19,7 +19,7 @@ import feedparser
 from tui.ingest.assemble import assemble
 from tui.ingest.clean import clean_field, split_blocks
 from tui.ingest.dateline import parse_date
-from tui.ingest.errors import IngestError
+from tui.ingest.errors import IngestError, PartlyRead
 from tui.ingest.html_blocks import Blocks, html_to_blocks, html_to_line, looks_like_html
 from tui.models import Article
 
@@ -150,7 +150,9 @@ def _entry_article(
 
 
 def read_feed(text: str, origin: str) -> list[Article]:
-    """Every entry of an RSS or Atom feed; IngestError names the feed when it has none."""
+    """Every entry of an RSS or Atom feed; IngestError names the feed when it has none, and
+    PartlyRead carries the entries of a feed that is not well-formed (a truncated download),
+    read leniently: feedparser's lax parser gives what it can."""
     parsed = feedparser.parse(
         io.BytesIO(_utf8_document(text)),
         response_headers={"content-type": "application/xml; charset=utf-8"},
@@ -166,10 +168,16 @@ def read_feed(text: str, origin: str) -> list[Article]:
         for entry in parsed.get("entries") or []
         if (article := _entry_article(entry, feed_title, language, base, origin)) is not None
     ]
+    broken = None
+    if parsed.get("bozo") and parsed.get("bozo_exception") is not None:
+        broken = " ".join(str(parsed["bozo_exception"]).split())[:120]
+    if articles and broken:
+        items = f"{len(articles)} item{'s' if len(articles) != 1 else ''}"
+        reason = f"broken XML ({broken}): {items} read leniently; some may be missing"
+        raise PartlyRead(origin, articles, reason)
     if articles:
         return articles
     name = f"feed “{feed_title}”" if feed_title else "feed"
-    if parsed.get("bozo") and parsed.get("bozo_exception") is not None:
-        problem = " ".join(str(parsed["bozo_exception"]).split())[:120]
-        raise IngestError(origin, f"{name} has no readable items (broken XML: {problem})")
+    if broken:
+        raise IngestError(origin, f"{name} has no readable items (broken XML: {broken})")
     raise IngestError(origin, f"{name} has no items")

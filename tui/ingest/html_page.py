@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from htmldate import find_date
 from lxml import etree  # type: ignore[import-untyped]  # no stubs; not in the mypy overrides
 from lxml import html as lxml_html
 from trafilatura import bare_extraction
@@ -33,6 +34,8 @@ for _name in ("trafilatura", "htmldate", "courlan", "justext"):
 
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]{0,500}\?>")
 _BYLINE_PREFIX = re.compile(r"^(?:by|von|par|por|di|door)\s+", re.I)
+# htmldate reading the page's markup only (meta tags, <time>, the URL): a date, not a guess.
+_MARKUP_DATE = {"extensive_search": False, "original_date": True}
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +44,7 @@ class Page:
 
     blocks: Blocks
     meta: PageMeta
+    date_guessed: bool = False
 
 
 def parse_html(markup: str) -> Any:
@@ -67,6 +71,7 @@ def _trafilatura(tree: Any) -> Any:
             include_images=False,
             include_links=False,
             deduplicate=False,
+            date_extraction_params=_MARKUP_DATE,
         )
     except RecursionError:
         return None  # absurdly deep markup: the iterative fallback still reads it
@@ -105,16 +110,28 @@ def extract_page(markup: str) -> Page:
         title = blocks[0][1]
     if title and blocks and blocks[0][0] == "heading" and _same_heading(blocks[0][1], title):
         blocks = blocks[1:]
+    date = (parse_date(own.date) if own.date else None) or parse_date(found("date") or "")
+    guess = None if date else _date_in_text(tree)
     meta = PageMeta(
         title=title,
         author=_byline(own.author) or _byline(found("author")),
-        date=(parse_date(own.date) if own.date else None) or parse_date(found("date") or ""),
+        date=date or guess,
         site_name=own.site_name or found("sitename"),
         language=own.language or found("language"),
         url=own.url or _http_url(found("url")),
         description=own.description or found("description"),
     )
-    return Page(blocks, meta)
+    return Page(blocks, meta, date_guessed=guess is not None)
+
+
+def _date_in_text(tree: Any) -> str | None:
+    """htmldate's search of the page's text for a date: a guess (an image caption, a
+    sentence about the past), so it is stored as one."""
+    try:
+        found = find_date(copy.deepcopy(tree), extensive_search=True, original_date=True)
+    except (RecursionError, ValueError):
+        return None
+    return parse_date(found) if isinstance(found, str) else None
 
 
 def _http_url(value: str | None) -> str | None:
@@ -129,6 +146,7 @@ def read_html(markup: str, origin: str | None = None) -> Article:
         page.blocks,
         title=meta.title,
         date=meta.date,
+        date_guessed=page.date_guessed,
         source=meta.site_name,
         url=meta.url,
         author=meta.author,

@@ -39,7 +39,7 @@ from typing import Any
 from tui.ingest.assemble import assemble
 from tui.ingest.clean import clean_field, clean_text, split_blocks
 from tui.ingest.dateline import Dateline, iso_date, parse_dateline
-from tui.ingest.errors import IngestError
+from tui.ingest.errors import IngestError, NotAnArticle
 from tui.ingest.html_blocks import Blocks, html_to_blocks, looks_like_html
 from tui.ingest.plain_text import classify
 from tui.ingest.w3c_annotations import refuse_annotation_export
@@ -164,6 +164,12 @@ def _article(item: dict[str, Any], origin: str, feed: dict[str, Any]) -> Article
     )
 
 
+def _has_text_field(item: dict[str, Any]) -> bool:
+    """Does the object name an article text at all (even an empty one)? A manifest or a
+    metadata sidecar has titles and dates but none of these."""
+    return any(key in item for key in _TEXT_KEYS)
+
+
 def _items(document: Any) -> tuple[list[Any], dict[str, Any]]:
     """The article objects of a document and what a JSON Feed says about them all."""
     if isinstance(document, list):
@@ -190,6 +196,8 @@ def read_json(text: str, origin: str) -> list[Article]:
     document = parse_json(text)
     refuse_annotation_export(document, origin)
     items, feed = _items(document)
+    if not any(isinstance(item, dict) and _has_text_field(item) for item in items):
+        raise NotAnArticle(origin, "JSON without an article's text, body or content field")
     articles = [
         article
         for item in items

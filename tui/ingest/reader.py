@@ -18,8 +18,9 @@ import yaml
 
 from tui.ingest.decode import decode
 from tui.ingest.detect import JSON_SUFFIXES, Format, detect_format, prose_format
-from tui.ingest.errors import IngestError
+from tui.ingest.errors import IngestError, NotAnArticle, PartlyRead
 from tui.ingest.file_kind import not_a_file
+from tui.ingest.housekeeping_files import NOT_AN_ARTICLE, is_housekeeping_file
 from tui.ingest.json_articles import NotJson
 from tui.models import Article
 
@@ -82,6 +83,11 @@ def read_bytes(data: bytes, source: str, suffix: str = "") -> list[Article]:
         raise IngestError(source, "file is empty")
     try:
         articles = _read(text, source, suffix)
+    except PartlyRead as partial:
+        partial.articles = [article for article in partial.articles if article.text]
+        if not partial.articles:
+            raise IngestError(source, partial.reason) from None
+        raise
     except IngestError:
         raise
     except ValueError as error:
@@ -108,8 +114,11 @@ def read_path(path: Path) -> list[Article]:
     Only a regular file is opened: opening a named pipe waits for a writer, and
     a device may never end (or do something on open). The check is made again
     on the opened file, without waiting, in case the path changed in between.
+    A licence, notice or readme is NotAnArticle, unread.
     """
     source = str(path)
+    if is_housekeeping_file(path.name):
+        raise NotAnArticle(source, NOT_AN_ARTICLE)
     try:
         _refuse_unless_file(path.stat().st_mode, source)
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))

@@ -33,13 +33,14 @@ from tui.screens.note_editor_screen import NoteEditorScreen
 from tui.screens.tag_editor_screen import TagEditorScreen
 from tui.screens.unsaved import report_unsaved
 from tui.search.snippets import around
+from tui.search.text_find import find_spans
 from tui.store import Library, LibraryError, LibraryReadOnlyError
 from tui.widgets.article_list import all_tags
 from tui.widgets.article_view import ArticleView
 from tui.widgets.entity_sidebar import EntitySidebar
 from tui.widgets.notes_pane import NotesPane
 from tui.widgets.paints import Paints
-from tui.widgets.search_bar import SearchBar, find_spans, mark_label
+from tui.widgets.search_bar import SearchBar, mark_label
 
 NOTES_POLL_EVERY = 1.0
 """Seconds between looks for notes changed by another Gloss process (a stat per notes shard)."""

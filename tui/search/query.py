@@ -12,12 +12,14 @@ class Query:
     """What `parse_query` understood; every part must hold for an article to match.
 
     Words are folded (see tokenizer.fold). `prefix` is the last word as it is
-    being typed, matched as the start of a word. Filter values are case-folded;
+    being typed, matched as the start of a word; `starred` are words written
+    with a final `*`, matched the same way. Filter values are case-folded;
     dates are full ISO dates, `after` inclusive and `before` exclusive.
     """
 
     words: tuple[str, ...] = ()
     prefix: str | None = None
+    starred: tuple[str, ...] = ()
     phrases: tuple[Phrase, ...] = ()
     phrase_prefix: bool = False  # the last phrase is unfinished: its last word is a prefix
     entities: tuple[str, ...] = ()
@@ -31,7 +33,7 @@ class Query:
 
     @property
     def has_text(self) -> bool:
-        return bool(self.words or self.prefix or self.phrases)
+        return bool(self.words or self.prefix or self.starred or self.phrases)
 
     @property
     def has_filters(self) -> bool:

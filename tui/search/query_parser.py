@@ -1,7 +1,8 @@
 """Turn what the user typed into a Query, or a QueryError naming the bad part.
 
-Syntax: free words (all must match; the last one also matches as a prefix
-while it is being typed; a query with no letter or digit in it is refused),
+Syntax: free words (all must match; a word ending in `*` matches as the start
+of a word, and so does the last one while it is being typed, unless the query
+is not typed (`gloss search`); a query with no letter or digit in it is refused),
 "quoted phrases", and filters `key:value` or `key:"value with spaces"`:
 entity:, tag:, source:, has:notes, is:read|unread|starred, after:DATE
 (inclusive), before:DATE (exclusive), color:yellow|green|blue|pink|none (a note's
@@ -115,9 +116,14 @@ def _quoted(text: str, start: int) -> tuple[str, int, bool]:
     return text[start + 1 : close], close + 1, True
 
 
-def parse_query(text: str) -> Query:
-    """Parse a search box's content; raises QueryError with a one-line message."""
+def parse_query(text: str, *, as_typed: bool = True) -> Query:
+    """Parse a search box's content; raises QueryError with a one-line message.
+
+    `as_typed`: the text is being typed, so its unfinished last word is a prefix.
+    A script's query (not as typed) matches whole words except those ending in `*`.
+    """
     words: list[str] = []
+    starred: list[str] = []
     phrases: list[Phrase] = []
     filters: dict[str, list[str]] = {name: [] for name in FILTERS}
     last: str | None = None  # kind of the last part: "word", "phrase", "open phrase", "filter"
@@ -152,7 +158,10 @@ def parse_query(text: str) -> Query:
             continue
         end = _run_end(text, i)
         tokens = tokenize(text[i:end])
-        if len(tokens) == 1:
+        if len(tokens) == 1 and text[i:end].endswith("*"):
+            starred.append(tokens[0])
+            last = "starred"
+        elif len(tokens) == 1:
             words.append(tokens[0])
             last = "word"
         elif tokens:
@@ -165,13 +174,14 @@ def parse_query(text: str) -> Query:
         raise QueryError(
             f"nothing to search for in {' '.join(wordless)!r}: a word needs a letter or digit"
         )
-    typing = bool(text) and not text[-1].isspace()
+    typing = as_typed and bool(text) and not text[-1].isspace()
     prefix = None
     if typing and last == "word":
         prefix = words.pop()  # the word being typed: matched as the start of a word
     return Query(
         words=tuple(dict.fromkeys(w for w in words if w != prefix)),
         prefix=prefix,
+        starred=tuple(dict.fromkeys(starred)),
         phrases=tuple(phrases),
         phrase_prefix=typing and last == "open phrase",
         entities=tuple(filters["entity"]),

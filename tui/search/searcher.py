@@ -24,7 +24,14 @@ from tui.search.note_index import NoteIndex
 from tui.search.query import Query
 from tui.search.search_index import SearchIndex, idf
 from tui.search.snippets import lead, snippet
-from tui.search.tokenizer import fold, fold_same_length, fold_text, phrase_pattern, word_pattern
+from tui.search.tokenizer import (
+    fold,
+    fold_same_length,
+    fold_text,
+    phrase_pattern,
+    tokenize,
+    word_pattern,
+)
 
 FIELD_SLOTS = ("title", "entity", "note", "body")
 BOOSTS = {"title": 3.0, "entity": 2.0, "note": 1.5, "body": 1.0}
@@ -124,8 +131,8 @@ class Searcher:
     def _groups(self, query: Query) -> list[list[str]]:
         """Alternatives for each required word: one word, or the expansions of a prefix."""
         groups = [[word] for word in query.words]
-        if query.prefix is not None:
-            groups.append(self._expand(query.prefix))
+        for prefix in (*([query.prefix] if query.prefix is not None else []), *query.starred):
+            groups.append(self._expand(prefix))
         for number, phrase in enumerate(query.phrases):
             groups.extend([word] for word in phrase[:-1])
             last = phrase[-1]
@@ -270,7 +277,7 @@ class Searcher:
 
     def _passes(self, meta: ArticleMeta, query: Query) -> bool:
         state = self.states.get(meta.article_id)
-        if query.sources and fold(meta.source or "") not in query.sources:
+        if query.sources and not _from_source(meta.source, query.sources):
             return False
         if query.after or query.before:
             day = _day(meta.date)
@@ -354,12 +361,15 @@ class Searcher:
         if meta is None:  # only notes of an article no longer indexed
             return None
         matched_in = FIELD_SLOTS[max(range(len(row)), key=row.__getitem__)]
+        in_title = _spans(meta.title, pattern)
+        if in_title and row[FIELD_SLOTS.index("title")] > 0:
+            matched_in = "title"  # the words are there to see, whatever else scored more
         note = self._best_note(article_id, pattern) if matched_in == "note" else None
         if note is not None:
             text, spans = snippet(note.body, pattern)
         else:
             text, spans = snippet(self.text_of(article_id) or "", pattern)
-        return _make_hit(meta, round(sum(row), 4), text, spans, matched_in)
+        return _make_hit(meta, round(sum(row), 4), text, spans, matched_in, in_title)
 
     def _best_note(self, article_id: str, pattern: re.Pattern[str] | None) -> Note | None:
         best: Note | None = None
@@ -382,6 +392,7 @@ def _make_hit(
     text: str,
     spans: tuple[tuple[int, int], ...],
     matched_in: str,
+    title_spans: tuple[tuple[int, int], ...] = (),
 ) -> SearchHit:
     return SearchHit(
         article_id=meta.article_id,
@@ -390,6 +401,7 @@ def _make_hit(
         snippet=text,
         highlights=spans,
         matched_in=matched_in,
+        title_highlights=title_spans,
         date=meta.date,
         source=meta.source,
     )
@@ -403,10 +415,28 @@ def _newest_first(article_ids: Iterable[str], index: SearchIndex) -> list[str]:
     return [meta.article_id for meta in metas]
 
 
+def _spans(title: str, pattern: re.Pattern[str] | None) -> tuple[tuple[int, int], ...]:
+    """Where the query's words are in a title (folding keeps the offsets)."""
+    if pattern is None:
+        return ()
+    return tuple(match.span() for match in pattern.finditer(fold_same_length(title)))
+
+
+def _from_source(source: str | None, wanted: Sequence[str]) -> bool:
+    """Does the source's name hold any of the wanted names as whole words, in order?
+    `source:google` finds "Google Alert - Slack", as entity names are matched by word."""
+    words = tokenize(source or "")
+    for name in wanted:
+        parts = tokenize(name)
+        if parts and any(words[start : start + len(parts)] == parts for start in range(len(words))):
+            return True
+    return False
+
+
 def _pattern(query: Query) -> re.Pattern[str] | None:
     """The words to highlight: the query's words and phrases, and its prefixes as prefixes."""
     exact = set(query.words)
-    prefixes = [query.prefix] if query.prefix else []
+    prefixes = [*([query.prefix] if query.prefix else []), *query.starred]
     for number, phrase in enumerate(query.phrases):
         if query.phrase_is_prefix(number):
             exact.update(phrase[:-1])
@@ -436,6 +466,11 @@ def _settled(query: Query) -> Query:
     if query.prefix is not None and len(query.prefix) < MIN_PREFIX:
         words = query.words if query.prefix in query.words else (*query.words, query.prefix)
         query = replace(query, words=words, prefix=None)
+    short = [word for word in query.starred if len(word) < MIN_PREFIX]
+    if short:
+        words = (*query.words, *(word for word in short if word not in query.words))
+        starred = tuple(word for word in query.starred if word not in short)
+        query = replace(query, words=words, starred=starred)
     if query.phrase_prefix and len(query.phrases[-1][-1]) < MIN_PREFIX:
         query = replace(query, phrase_prefix=False)
     return query

@@ -35,6 +35,9 @@ Doc = dict[str, Any]
 ENTITIES_VERSION = "entities_version"
 """Catalog field: the extractor version of the article's stored entities (absent: none)."""
 
+DATE_GUESSED = "date_guessed"
+"""Entry field, present (true) only when the date was found in the body text."""
+
 # Article fields that describe it but are not its text; compared to decide "unchanged".
 ARTICLE_META = (
     "title",
@@ -54,6 +57,8 @@ def article_doc(article: Article) -> Doc:
     doc: Doc = {"id": article.id}
     for name in ARTICLE_META:
         doc[name] = getattr(article, name)
+    if article.date_guessed:  # only then: records from before the field stay as they were
+        doc[DATE_GUESSED] = True
     doc["tags"] = list(article.tags)
     doc["blocks"] = [[b.kind, b.start, b.end] for b in article.blocks]
     doc["word_count"] = article.word_count
@@ -112,6 +117,7 @@ def article_from(doc: Doc, text: str) -> Article:
         tags=tuple(doc.get("tags", ())),
         origin=doc.get("origin"),
         imported_at=doc.get("imported_at"),
+        date_guessed=doc.get(DATE_GUESSED, False),
     )
 
 

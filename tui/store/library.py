@@ -538,14 +538,17 @@ class Library:
     # -- search ---------------------------------------------------------------
 
     @_serialized
-    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 50, *, as_typed: bool = True) -> list[SearchHit]:
         """Articles matching a query (see tui.search.query_parser), best first.
+
+        `as_typed` (the app's search box): the unfinished last word matches as
+        a prefix. A script's query passes False: whole words, unless ending in `*`.
 
         A query that cannot be parsed raises QueryError (a ValueError) whose
         message names the bad part. Only filters, or nothing: every matching
         article, newest first.
         """
-        return self._search.search(query, limit)
+        return self._search.search(query, limit, as_typed=as_typed)
 
     @_serialized
     def saved_searches(self) -> list[SavedSearch]:

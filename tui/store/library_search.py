@@ -87,8 +87,8 @@ class LibrarySearch:
 
     # -- queries ----------------------------------------------------------------
 
-    def search(self, text: str, limit: int) -> list[SearchHit]:
-        query = parse_query(text)  # a QueryError goes to the caller as it is
+    def search(self, text: str, limit: int, *, as_typed: bool = True) -> list[SearchHit]:
+        query = parse_query(text, as_typed=as_typed)  # a QueryError goes to the caller as it is
         states = self._source.reading_states()
         searcher = Searcher(self.current(), self.note_index(), states, self._text_of)
         return searcher.search(query, limit)

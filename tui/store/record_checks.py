@@ -13,6 +13,7 @@ from typing import Any
 
 from tui.store.codec import (
     ARTICLE_META,
+    DATE_GUESSED,
     ENTITIES_VERSION,
     Doc,
 )
@@ -37,6 +38,7 @@ _SKIPPED = "the record is skipped"
 _ENTRY = RecordRules(
     ("title", TEXT, ""),
     *((name, TEXT_OR_NULL, None) for name in ARTICLE_META if name != "title"),
+    (DATE_GUESSED, FLAG, False),
     ("tags", TEXTS, []),
     ("word_count", COUNT, 0),
     ("text_hash", TEXT, ""),

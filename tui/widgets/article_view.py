@@ -42,7 +42,7 @@ Span = tuple[int, int]
 
 def metadata_line(article: Article) -> str:
     """Place, date, source and author on one line, as a reader expects under a title."""
-    details = [article.place, article.date, article.source, article.author]
+    details = [article.place, article.shown_date, article.source, article.author]
     words = f"{article.word_count:,} words"
     return " · ".join([*(detail for detail in details if detail), words])
 

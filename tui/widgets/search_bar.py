@@ -1,13 +1,10 @@
 """Find in the article: a one-line box under the reader's panes.
 
-Smart case: a query in lower case matches any case; an upper-case letter
-makes the whole query case-sensitive. Spaces match any run of white space, so
-a phrase is found across line breaks and paragraph joins.
+What matches is tui/search/text_find.py's rule (smart case, spaces matching
+any white space), the one `gloss note add --quote` follows too.
 """
 
 from __future__ import annotations
-
-import re
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,22 +13,6 @@ from textual.message import Message
 from textual.widgets import Input, Label
 
 Span = tuple[int, int]
-
-
-def find_spans(text: str, query: str) -> list[Span]:
-    """Every match of `query` in `text`, smart case, white space matching white space."""
-    words = query.split()
-    if not words:
-        return []
-    pattern = r"\s+".join(re.escape(word) for word in words)
-    if query[0].isspace():
-        pattern = r"\s+" + pattern
-    if query[-1].isspace():
-        pattern += r"\s+"
-    flags = 0 if any(character.isupper() for character in query) else re.IGNORECASE
-    return [
-        match.span() for match in re.finditer(pattern, text, flags) if match.end() > match.start()
-    ]
 
 
 def mark_label(query: str) -> str:

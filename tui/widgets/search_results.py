@@ -15,8 +15,6 @@ from tui.widgets.article_list import PICK_MARK, STAR_MARK, UNREAD_MARK
 from tui.widgets.cursor_list import CursorList
 from tui.widgets.paints import Paints
 
-WHERE = {"title": "in the title", "body": "", "note": "in a note", "entity": "names it"}
-
 
 def hit_text(
     hit: SearchHit, paints: Paints, state: ReadingState | None = None, marked: bool = False
@@ -29,8 +27,11 @@ def hit_text(
         text.append(f"{UNREAD_MARK} ", style="bold")
     if state is not None and state.starred:
         text.append(f"{STAR_MARK} ", style=paints.star)
-    text.append(defused(hit.title, one_line=True), style="bold")
-    details = [detail for detail in (hit.source, hit.date, WHERE.get(hit.matched_in, "")) if detail]
+    title = Text(defused(hit.title, one_line=True), style="bold")  # same length: spans hold
+    for start, end in hit.title_highlights:
+        title.stylize("reverse", start, end)
+    text.append_text(title)
+    details = [detail for detail in (hit.source, hit.date, hit.where) if detail]
     if details:
         text.append("\n")
         text.append(defused(" · ".join(details), one_line=True), style="dim")
