@@ -37,9 +37,17 @@ from tui.models import EntityType
 
 
 def merge(
-    text: str, candidates: Sequence[Candidate], definitions: Sequence[AcronymDefinition]
+    text: str,
+    candidates: Sequence[Candidate],
+    definitions: Sequence[AcronymDefinition],
+    *,
+    english: bool = True,
 ) -> list[Draft]:
-    """Drafts in order of first mention, every mention in exactly one of them."""
+    """Drafts in order of first mention, every mention in exactly one of them.
+
+    On a page in another language the types the English context rules would
+    give (`kinds.settled_type`) are left out: the model's majority stands.
+    """
     words = WordIndex(text)
     claimed: SpanIndex[None] = SpanIndex()
     drafts = _acronym_drafts(text, candidates, definitions, claimed, words)
@@ -61,7 +69,7 @@ def merge(
         d.name.split()[0] for d in drafts if d.type == "person" and len(d.name.split()) > 1
     }
     for draft in drafts:
-        if not draft.from_acronym:
+        if not draft.from_acronym and english:
             draft.type = settled_type(text, draft, first_names)
     drafts.sort(key=lambda draft: min(draft.spans))
     return drafts

@@ -27,6 +27,19 @@ FUNCTION_WORDS = frozenset(
     ]
 )
 
+# Words that open a French sentence and that a model takes for a one-word name now
+# and then ("Les", "Elle", "Deux"): never an entity on their own.
+SENTENCE_WORDS = FUNCTION_WORDS | frozenset(
+    [
+        *("il", "ils", "elle", "elles", "on", "nous", "vous", "je", "tu", "ce", "cet"),
+        *("cette", "ces", "un", "une", "deux", "trois", "quatre", "cinq", "mais", "selon"),
+        *("avec", "dans", "sans", "sur", "sous", "son", "sa", "ses", "leur", "leurs", "lui"),
+        *("qui", "que", "quand", "comme", "après", "avant", "depuis", "pendant", "chez"),
+        *("si", "ou", "où", "car", "donc", "ainsi", "alors", "aussi", "encore", "tout"),
+        *("tous", "toute", "toutes", "cela", "ceci", "ça", "oui", "non", "sin", "con"),
+    ]
+)
+
 # A capitalised determiner is no first word of a name: "The Electronic Commerce
 # Directive" is the directive, "The Mysore district" the district.
 DETERMINERS = frozenset(

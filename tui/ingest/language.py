@@ -24,6 +24,16 @@ SAMPLE_CHARS = 6000
 _MACRO = {"wuu": "zh", "yue": "zh", "nb": "no", "nn": "no"}
 _TAG = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*\s*$")
 
+# What a reader calls the languages news comes in most; any other is shown by its code.
+_NAMES = {
+    "en": "English", "fr": "French", "de": "German", "es": "Spanish", "pt": "Portuguese",
+    "it": "Italian", "nl": "Dutch", "cs": "Czech", "pl": "Polish", "ru": "Russian",
+    "uk": "Ukrainian", "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "ar": "Arabic",
+    "he": "Hebrew", "tr": "Turkish", "sv": "Swedish", "da": "Danish", "no": "Norwegian",
+    "fi": "Finnish", "el": "Greek", "hu": "Hungarian", "ro": "Romanian", "hi": "Hindi",
+    "id": "Indonesian", "vi": "Vietnamese", "th": "Thai", "la": "Latin",
+}  # fmt: skip
+
 _identifier: Any = None
 _lock = threading.Lock()
 
@@ -37,6 +47,12 @@ def primary_language(tag: str | None) -> str | None:
         return None
     code = match.group(1).lower()
     return _MACRO.get(code, code)
+
+
+def language_name(tag: str | None) -> str | None:
+    """ "French" for "fr-FR"; the tag itself for a language without a name here."""
+    code = primary_language(tag)
+    return _NAMES.get(code, tag) if code else tag
 
 
 def detect_language(text: str) -> tuple[str, float] | None:
