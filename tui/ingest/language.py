@@ -15,7 +15,7 @@ import threading
 from typing import Any
 
 # Fewer letters than this and the detector is guessing: the declared tag (or none) stands.
-MIN_LETTERS = 40
+MIN_LETTERS = 25
 # A declared language is overruled only when the detector is this sure of another one.
 OVERRULE = 0.99
 # The detector reads this much of a long text: a language does not change halfway.
