@@ -1,5 +1,6 @@
 """Clean-ups between the recogniser and the entity list: what a reader should not see.
 
+- markup, code, citation marks, bullets and links are cut off or dropped (`debris`);
 - a leading "the" and a trailing possessive are not part of a name
   ("the Asia Digital Bank's" -> "Asia Digital Bank");
 - a dateline ("Beijing 24 February 2022 (TDI): ...") is metadata: its place
@@ -27,6 +28,7 @@ from collections.abc import Sequence
 
 from tui.entities.candidate import Candidate
 from tui.entities.dates import is_calendar_date
+from tui.entities.debris import tidy_span
 from tui.entities.kinds import is_holiday, organization_by_context, other_by_form, place_by_context
 from tui.entities.span_index import SpanIndex
 from tui.entities.words import TIME_ZONES
@@ -96,15 +98,16 @@ def clean_candidates(
     text = article.text
     kept: list[Candidate] = []
     for candidate in candidates:
-        span = clean_span(text, candidate.start, candidate.end, candidate.type)
+        if "\n" in text[candidate.start : candidate.end].strip():
+            continue  # a span over a paragraph break is two pieces of text, not a name
+        tidy = tidy_span(text, candidate.start, candidate.end)
+        span = tidy and clean_span(text, *tidy, candidate.type)
         if span is None:
             continue
         start, end = span
         phrase = text[start:end]
         if source is not None and source[0] <= start and end <= source[1]:
             continue
-        if "\n" in phrase:
-            continue  # a span over a paragraph break is two pieces of text, not a name
         if phrase in TIME_ZONES or _CLOCK_AFTER.match(text[end : end + 8]):
             continue  # "0600 UTC", "11:30 am": clock times, not dates or organizations
         kind = candidate.type
