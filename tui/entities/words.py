@@ -124,6 +124,12 @@ ORGANIZATION_HEADS = frozenset(
         *("Railway", "Railways", "Airlines", "Airways"),
     ]
 )
+# One of these alone names no organization a reader could look up ("the Council",
+# "the State"): it joins the one longer name it ends, or is dropped.
+GENERIC_ORGANIZATION_WORDS = (ORGANIZATION_HEADS - {"Parliament", "Congress", "Senate"}) | {
+    *("State", "States", "Stream", "Government", "Cabinet", "Union", "Administration"),
+    *("Agency", "Centre", "Center", "Team", "Club", "Unit", "Division", "Branch"),
+}
 PLACE_HEADS = frozenset(
     [
         *("Station", "Airport", "Hospital", "Junction", "Sea", "Ocean", "River", "Island"),
