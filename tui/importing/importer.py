@@ -24,6 +24,7 @@ from tui.importing.entity_pipeline import EntityPipeline
 from tui.importing.folder_walk import FolderWalk
 from tui.importing.import_report import ImportReport
 from tui.importing.stop_signals import StopSignals
+from tui.importing.type_agreement import agree_library_types
 from tui.ingest import MAX_FILE_BYTES, AnnotationExportError, IngestError, read_bytes, read_path
 from tui.ingest.language import article_language
 from tui.models import Article, Entity
@@ -97,7 +98,9 @@ def reindex(
     Returns how many articles were redone and the model problem, if any. The
     texts are read before the first write (reads right after a write parse the
     whole catalog again), then go through the import's helper processes.
-    An article stored before Gloss knew languages gets its language first.
+    An article stored before Gloss knew languages gets its language first; at the
+    end, a name one article typed against the library's clear majority is retyped
+    (`type_agreement`).
     A read-only library is refused before any of that, even with nothing to redo.
     `on_progress(done, total)` is called as each batch is stored.
     """
@@ -123,6 +126,9 @@ def reindex(
                     redone += len(items)
                 if on_progress is not None:
                     on_progress(redone, len(articles))
+    if redone and problem is None:
+        with StopSignals.deferred():
+            agree_library_types(library, stored_version(None))
     return redone, problem
 
 
