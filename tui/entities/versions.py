@@ -2,7 +2,7 @@
 
 The import writes it, reindex and the import compare it, the reader explains
 it: one home, so the screen never learns the format and a new rule only has
-to bump `EXTRACTOR_VERSION`. Tiny and import-free: the app imports it.
+to bump `EXTRACTOR_VERSION`. Tiny, importing nothing heavy: the app imports it.
 """
 
 from __future__ import annotations
