@@ -115,9 +115,11 @@ def reindex(
     if on_progress is not None and articles:
         on_progress(0, len(articles))
     with EntityPipeline[None]() as pipeline:
-        for start in range(0, len(articles), BATCH_SIZE):
-            more_coming = start + BATCH_SIZE < len(articles)
-            pipeline.submit(None, articles[start : start + BATCH_SIZE], more_coming=more_coming)
+        # Smaller batches in a small library, so the progress bar moves (at least 8 a batch).
+        size = min(BATCH_SIZE, max(8, len(articles) // 10))
+        for start in range(0, len(articles), size):
+            more_coming = start + size < len(articles)
+            pipeline.submit(None, articles[start : start + size], more_coming=more_coming)
             for _, done, entities, found in pipeline.finished(wait=not more_coming):
                 problem = problem or found
                 if entities is not None:
