@@ -1,6 +1,8 @@
 """Turn hand-written gold specs into offset-level gold JSON, and show them for checking.
 
-A spec lists each entity once (type | name | aliases...); every word-bounded
+A spec may name its file (`file: readability/cnn/source.html`, under tests/corpora)
+and which article of it (`item: 2`, from 0); without, it is the Wikinews file of its
+name. A spec lists each entity once (type | name | aliases...); every word-bounded
 occurrence of the name or an alias becomes a mention, longest surface first so
 "Mahan Air" wins over "Mahan". `skip: SURFACE@N` drops the N-th (1-based)
 occurrence of a surface where it is not a mention ("intra-Africa"). Offsets
@@ -20,9 +22,9 @@ from typing import Any, TypedDict
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.data_paths import WIKINEWS  # noqa: E402
+from tests.data_paths import CORPORA, WIKINEWS  # noqa: E402
 from tui.ingest import read_path  # noqa: E402
-from tui.models import ENTITY_TYPES, text_hash  # noqa: E402
+from tui.models import ENTITY_TYPES, Article, text_hash  # noqa: E402
 
 GOLD = ROOT / "bench" / "gold"
 SPECS = GOLD / "specs"
@@ -41,6 +43,8 @@ class SpecEntity(TypedDict):
 
 class Spec(TypedDict):
     split: str
+    file: str
+    item: int
     entities: list[SpecEntity]
     acronyms: list[dict[str, str]]
     skips: set[tuple[str, int]]
@@ -48,6 +52,8 @@ class Spec(TypedDict):
 
 def parse_spec(path: Path) -> Spec:
     split = ""
+    file = ""
+    item = 0
     entities: list[SpecEntity] = []
     acronyms: list[dict[str, str]] = []
     skips: set[tuple[str, int]] = set()
@@ -57,6 +63,10 @@ def parse_spec(path: Path) -> Spec:
             continue
         if line.startswith("split:"):
             split = line.split(":", 1)[1].strip()
+        elif line.startswith("file:"):
+            file = line.split(":", 1)[1].strip()
+        elif line.startswith("item:"):
+            item = int(line.split(":", 1)[1])
         elif line.startswith("acronym:"):
             short, long = (part.strip() for part in line.split(":", 1)[1].split("|"))
             acronyms.append({"short": short, "long": long})
@@ -68,14 +78,28 @@ def parse_spec(path: Path) -> Spec:
             if kind not in ENTITY_TYPES:
                 raise SystemExit(f"{path.name}: unknown type {kind!r} in {raw!r}")
             entities.append({"type": kind, "name": name, "aliases": aliases})
-    return {"split": split, "entities": entities, "acronyms": acronyms, "skips": skips}
+    return {
+        "split": split,
+        "file": file,
+        "item": item,
+        "entities": entities,
+        "acronyms": acronyms,
+        "skips": skips,
+    }
+
+
+def article_of(file: str, item: int = 0) -> Article:
+    """The `item`-th article of a corpus file: a path under tests/corpora, or a bare
+    Wikinews file name (the first gold's form)."""
+    path = CORPORA / file if "/" in file else WIKINEWS / file
+    return read_path(path)[item]
 
 
 def build(spec_path: Path) -> tuple[dict[str, Any], str]:
     stem = spec_path.stem
-    article = read_path(WIKINEWS / f"{stem}.md")[0]
-    text = article.text
     spec = parse_spec(spec_path)
+    article = article_of(spec["file"] or f"wikinews/{stem}.md", spec["item"])
+    text = article.text
     skips = spec["skips"]
     surfaces: list[tuple[str, int]] = []
     for index, entity in enumerate(spec["entities"]):
@@ -117,7 +141,8 @@ def build(spec_path: Path) -> tuple[dict[str, Any], str]:
         for mention in built["mentions"]:
             assert text[mention["start"] : mention["end"]] == mention["text"]
     gold = {
-        "file": f"{stem}.md",
+        "file": spec["file"] or f"{stem}.md",
+        "item": spec["item"],
         "split": spec["split"],
         "text_sha256": text_hash(text),
         "acronyms": spec["acronyms"],

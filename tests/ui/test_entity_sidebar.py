@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.content import Content
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from tui.app import GlossApp
 from tui.screens.library_screen import LibraryScreen
@@ -232,3 +233,25 @@ async def test_other_articles_are_one_row_each_with_their_mention_count(
         assert view.article is not None and view.article.id == wuhan
         first = min(mention.start for mention in china.mentions)
         assert view.marks[view.current_mark][0] == first, "at its first mention"
+
+
+async def test_a_page_in_another_language_says_entities_are_english_and_french_only(
+    app: GlossApp, library: Library
+) -> None:
+    from tests.data_paths import READABILITY, data_file
+    from tui.entities import EXTRACTOR_VERSION
+    from tui.ingest import read_path
+
+    [czech] = read_path(data_file(READABILITY / "aktualne" / "source.html"))
+    library.add_articles([czech])
+    library.set_entities_many([(czech.id, [])], EXTRACTOR_VERSION)
+    library.stamp_last_read(czech.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        assert view.article is not None and view.article.id == czech.id
+        meta = str(view.query_one(".meta", Static).render())
+        assert "Czech" in meta
+        sidebar = app.screen.query_one(EntitySidebar)
+        first = str(sidebar.get_option_at_index(0).prompt)
+        assert first.startswith("Entities: English and French only")

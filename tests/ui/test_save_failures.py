@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.notifications import Notification
@@ -35,6 +36,20 @@ def notices(app: GlossApp, title: str) -> list[Notification]:
     return [n for n in app._notifications if n.title == title]
 
 
+def recorded(app: GlossApp) -> list[Notification]:
+    """Every notification the app posts, kept after it expires: on a loaded machine a test
+    runs longer than a notice's 10 seconds on screen."""
+    posted: list[Notification] = []
+    add = app._notifications.add
+
+    def keep(notification: Notification) -> Any:
+        posted.append(notification)
+        return add(notification)
+
+    app._notifications.add = keep  # type: ignore[method-assign]
+    return posted
+
+
 async def keys(pilot: Pilot[None], *pressed: str) -> None:
     for key in pressed:
         await pilot.press(key)
@@ -60,6 +75,11 @@ async def test_read_only_library_warns_once_and_every_change_says_why(
     library = Library(folder, read_only=True)
     refused = f"library {folder} is read-only (opened read-only): changes cannot be saved"
     app = GlossApp(library)
+    posted = recorded(app)
+
+    def not_saved() -> list[Notification]:
+        return [n for n in posted if n.title == "Not saved"]
+
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         [notice] = notices(app, "Read-only library")
@@ -76,7 +96,7 @@ async def test_read_only_library_warns_once_and_every_change_says_why(
         await keys(pilot, "t")
         await pilot.press(*"mine", "enter")
         await pilot.pause()
-        said = notices(app, "Not saved")
+        said = not_saved()
         assert [n.message for n in said] == [refused] * 5
         assert all(n.severity == "warning" for n in said)
         assert list(app.screen.query_one(NotesPane).notes) == notes_before
@@ -86,14 +106,14 @@ async def test_read_only_library_warns_once_and_every_change_says_why(
         await pilot.pause()
         assert view.top_offset() > 0
         await pilot.pause(0.1)  # the position timer fires: not said again, already said at start
-        assert len(notices(app, "Not saved")) == 5
+        assert len(not_saved()) == 5
 
         await keys(pilot, "l")  # the library: star and mark read from the list
         assert isinstance(app.screen, LibraryScreen)
         await app.workers.wait_for_complete()  # its rows arrive from a worker
         await pilot.pause()
         await keys(pilot, "down", "s", "m")
-        assert [n.message for n in notices(app, "Not saved")] == [refused] * 7
+        assert [n.message for n in not_saved()] == [refused] * 7
         await keys(pilot, "escape")
         assert app.is_running
         await keys(pilot, "q")

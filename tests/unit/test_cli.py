@@ -173,3 +173,16 @@ def test_reindex_redoes_articles_extracted_without_the_model(
     with Library(folder) as library:
         assert library.extractor_version(article_id) == EXTRACTOR_VERSION
         assert any(e.name == "Yu Jianing" for e in library.entities(article_id))
+
+
+def test_show_names_the_articles_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    library = str(tmp_path / "lib")
+    _, out, _ = run(capsys, "list", "--json", "--library", library)
+    article_id = json.loads(out)[0]["id"]
+    code, out, _ = run(capsys, "show", article_id, "--library", library)
+    assert code == 0
+    assert out.splitlines()[1] == "Beijing · 2022-02-24 · TDI · English"
+    _, out, _ = run(capsys, "show", article_id, "--json", "--library", library)
+    assert json.loads(out)["language"] == "en"

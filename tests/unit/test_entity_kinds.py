@@ -100,3 +100,15 @@ def test_a_one_word_person_after_a_title_or_named_in_full_stays_a_person() -> No
     assert by_name(entities, "Kasoro").type == "person"
     assert by_name(entities, "Mira Kell").type == "person"
     assert all(e.type == "person" for e in entities)
+
+
+def test_an_organization_always_after_in_is_a_place() -> None:
+    text = "Tourists were stranded in Crete. Flights in Crete resumed; Parliament met in Athens."
+    article = make_article(text)
+    candidates = [
+        cand(text, "Crete", "organization"),
+        cand(text, "Crete", "organization", nth=2),
+        cand(text, "Parliament", "organization"),
+    ]
+    types = types_of(entities_of(article, candidates))
+    assert types == {"Crete": "place", "Parliament": "organization"}

@@ -35,3 +35,10 @@ def test_an_older_extractor_is_named_as_such() -> None:
     assert stored_entities_problem(older) == "Entities from an older Gloss: run `gloss reindex`."
     assert not is_current(older)
     assert stored_entities_problem(older + NO_MODEL_SUFFIX) != stored_entities_problem(older)
+
+
+def test_a_page_in_another_language_says_entities_are_english_and_french_only() -> None:
+    line = stored_entities_problem(EXTRACTOR_VERSION, "cs")
+    assert line is not None and line.startswith("Entities: English and French only")
+    assert stored_entities_problem(EXTRACTOR_VERSION, "fr-FR") is None
+    assert stored_entities_problem(EXTRACTOR_VERSION, None) is None  # stored before languages

@@ -15,7 +15,8 @@ from tests.data_paths import REPO
 from tests.unit.entity_helpers import assert_well_formed, make_article, names
 from tui.entities import extract_entities
 from tui.entities.extractor import extract
-from tui.entities.recognizer import Recognizer, _chunks
+from tui.entities.recognizer import _chunks
+from tui.entities.recognizers import Recognizers
 
 SEED_LIKE = (
     "Beijing 24 February 2022 (TDI): The China Mobile Communication Association Metaverse "
@@ -25,13 +26,13 @@ SEED_LIKE = (
 
 
 def test_missing_model_still_gives_acronyms_and_dates() -> None:
-    recognizer = Recognizer("gloss_no_such_model_package", parallel=False)
-    assert recognizer.problem == (
+    recognizers = Recognizers(parallel=False, model_names={"en": "gloss_no_such_model_package"})
+    assert recognizers.problem == (
         "spaCy model gloss_no_such_model_package is not installed: "
         "only acronyms and dates are extracted"
     )
     article = make_article(SEED_LIKE)
-    [entities] = extract([article], recognizer)
+    [entities] = extract([article], recognizers)
     assert_well_formed(article, entities)
     summary = {(e.name, e.type, e.aliases) for e in entities}
     assert (
@@ -49,15 +50,16 @@ def test_missing_model_still_gives_acronyms_and_dates() -> None:
 
 def test_spacy_not_installed_is_said_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "spacy", None)  # makes `import spacy` fail
-    recognizer = Recognizer(parallel=False)
-    assert recognizer.problem == "spaCy is not installed: only acronyms and dates are extracted"
-    [entities] = extract([make_article(SEED_LIKE)], recognizer)
+    recognizers = Recognizers(parallel=False)
+    assert recognizers.problem == "spaCy is not installed: only acronyms and dates are extracted"
+    [entities] = extract([make_article(SEED_LIKE)], recognizers)
     assert "Asia Digital Bank" in names(entities)
 
 
 def test_without_the_model_no_person_is_guessed_from_a_title() -> None:
     article = make_article("President Tomas Verhoeven spoke on Monday.")
-    [entities] = extract([article], Recognizer("gloss_no_such_model_package", parallel=False))
+    missing = Recognizers(parallel=False, model_names={"en": "gloss_no_such_model_package"})
+    [entities] = extract([article], missing)
     assert [e.name for e in entities] == ["Monday"]
 
 

@@ -30,8 +30,12 @@ class ImportProgress:
     shows counts only, never file names, which could hold markup or escapes.
     """
 
-    def __init__(self, stream: TextIO | None = None) -> None:
+    def __init__(
+        self, stream: TextIO | None = None, *, doing: str = "importing", unit: str = "files"
+    ) -> None:
         self._stream = stream if stream is not None else sys.stderr
+        self._doing = doing  # `gloss reindex` shows "reindexing ... articles"
+        self._unit = unit
         self._progress: Progress | None = None
         self._task: TaskID | None = None
 
@@ -56,10 +60,10 @@ class ImportProgress:
             if total < MIN_FILES or not _is_terminal(self._stream):
                 return
             self._progress = Progress(
-                TextColumn("importing"),
+                TextColumn(self._doing),
                 BarColumn(),
                 MofNCompleteColumn(),
-                TextColumn("files"),
+                TextColumn(self._unit),
                 TimeElapsedColumn(),
                 TextColumn("left"),
                 TimeRemainingColumn(),

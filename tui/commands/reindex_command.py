@@ -19,9 +19,11 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace, library: Library) -> int:
+    from tui.commands.import_progress import ImportProgress  # rich.progress: only when needed
     from tui.importing.importer import reindex
 
-    done, problem = reindex(library, everything=args.all)
+    with ImportProgress(doing="reindexing", unit="articles") as progress:
+        done, problem = reindex(library, everything=args.all, on_progress=progress.update)
     if problem:
         say(f"warning: {problem}")
     say(f"{done} article{'s' if done != 1 else ''} reindexed")

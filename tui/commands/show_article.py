@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from tui.commands.output import article_json, library_option, print_json, say
+from tui.ingest.language import language_name
 from tui.store import Library
 
 
@@ -23,7 +24,14 @@ def run(args: argparse.Namespace, library: Library) -> int:
         print_json(article_json(article))
         return 0
     say(article.title)
-    details = [article.place, article.shown_date, article.source, article.author, article.url]
+    details = [
+        article.place,
+        article.shown_date,
+        article.source,
+        article.author,
+        language_name(article.language),
+    ]
+    details.append(article.url)
     say(" · ".join(detail for detail in details if detail))
     say(f"id {article.id}\n")
     say(article.text)

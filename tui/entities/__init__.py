@@ -7,6 +7,10 @@ dates are still extracted, and `model_problem()` says why the rest is missing.
 
 The pipeline, in the order `extractor.entities_of` runs it:
 
+0. `extractor.language_of`: the article's language (`tui.ingest.language`);
+   `recognizers` gives the model made for it (English, French) or none, and
+   the rules that read English words run on English pages only.
+
 1. `recognizer`: spaCy's spans as typed `Candidate`s (`labels` maps its labels);
    without a model, `dates` finds calendar dates by pattern instead.
 2. `cleanup`: trim each span ("the", "'s"), drop what is no name (clock times,
@@ -39,37 +43,38 @@ from tui.entities.versions import EXTRACTOR_VERSION, NO_MODEL_SUFFIX
 from tui.models import Article, Entity
 
 if TYPE_CHECKING:
-    from tui.entities.recognizer import Recognizer
+    from tui.entities.recognizers import Recognizers
 
 
-_recognizer: Recognizer | None = None
+_recognizers: Recognizers | None = None
 
 
-def _shared_recognizer() -> Recognizer:
-    global _recognizer
-    if _recognizer is None:
-        from tui.entities.recognizer import Recognizer
+def _shared_recognizers() -> Recognizers:
+    global _recognizers
+    if _recognizers is None:
+        from tui.entities.recognizers import Recognizers
 
-        _recognizer = Recognizer()
-    return _recognizer
+        _recognizers = Recognizers()
+    return _recognizers
 
 
 def extract_entities(articles: Sequence[Article]) -> list[list[Entity]]:
     """One entity list per article, in order of first mention; mentions sorted by start.
 
-    Mention offsets are code points into `article.text`. All articles go
-    through spaCy's `nlp.pipe` in one batch.
+    Mention offsets are code points into `article.text`. The articles of one
+    language go through its spaCy model's `nlp.pipe` in one batch (English and
+    French; any other language gets acronyms and numeric dates only).
     """
     if not articles:
         return []
     from tui.entities.extractor import extract
 
-    return extract(articles, _shared_recognizer())
+    return extract(articles, _shared_recognizers())
 
 
 def model_problem() -> str | None:
     """None when the spaCy model works; else one line saying what is missing (loads the model)."""
-    return _shared_recognizer().problem
+    return _shared_recognizers().problem
 
 
 __all__ = ["EXTRACTOR_VERSION", "NO_MODEL_SUFFIX", "extract_entities", "model_problem"]

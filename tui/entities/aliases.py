@@ -9,8 +9,13 @@
   (Oberster Gerichtshof)".
 - A multi-word name and its plural are one thing: "Space Shuttle(s)",
   "Indian Railway(s)" (`plurals.py`).
+- A generic word alone ("Council", "Stream") joins the one longer name it ends,
+  or goes.
 - Capitals join the one name they are the initials of: "US" -> "United States".
-- Mentions spelled the same are one entity, typed by majority vote.
+- Mentions spelled the same, or with other spacing ("MarineTraffic", "Marine
+  Traffic"), are one entity, typed by majority vote.
+- A place never folds into an organization, an organization or a place never
+  into a person, except through the article's own "X (Y)" definition.
 - A name found once is found everywhere (`spread.py`).
 
 The entity's final type is decided by `kinds.py`, once every mention is in.
@@ -32,14 +37,22 @@ from tui.entities.plurals import merge_plurals
 from tui.entities.span_index import SpanIndex, candidate_index
 from tui.entities.spread import spread
 from tui.entities.word_index import WordIndex
-from tui.entities.words import CORPORATE_SUFFIXES, ORGANIZATION_HEADS
+from tui.entities.words import CORPORATE_SUFFIXES, GENERIC_ORGANIZATION_WORDS, ORGANIZATION_HEADS
 from tui.models import EntityType
 
 
 def merge(
-    text: str, candidates: Sequence[Candidate], definitions: Sequence[AcronymDefinition]
+    text: str,
+    candidates: Sequence[Candidate],
+    definitions: Sequence[AcronymDefinition],
+    *,
+    english: bool = True,
 ) -> list[Draft]:
-    """Drafts in order of first mention, every mention in exactly one of them."""
+    """Drafts in order of first mention, every mention in exactly one of them.
+
+    On a page in another language the types the English context rules would
+    give (`kinds.settled_type`) are left out: the model's majority stands.
+    """
     words = WordIndex(text)
     claimed: SpanIndex[None] = SpanIndex()
     drafts = _acronym_drafts(text, candidates, definitions, claimed, words)
@@ -50,6 +63,7 @@ def merge(
     groups = _merge_name_tails(text, groups)
     groups = _merge_corporate_suffixes(text, groups)
     groups = _merge_long_tails(groups)
+    groups = _generic_words(groups)
     groups = merge_plurals(groups)
     drafts.extend(groups)
     drafts = _merge_initials(drafts)
@@ -61,7 +75,7 @@ def merge(
         d.name.split()[0] for d in drafts if d.type == "person" and len(d.name.split()) > 1
     }
     for draft in drafts:
-        if not draft.from_acronym:
+        if not draft.from_acronym and english:
             draft.type = settled_type(text, draft, first_names)
     drafts.sort(key=lambda draft: min(draft.spans))
     return drafts
@@ -102,7 +116,7 @@ def _spelling_groups(text: str, candidates: Sequence[Candidate]) -> list[Draft]:
     groups: dict[str, Draft] = {}
     for candidate in candidates:
         surface = " ".join(text[candidate.start : candidate.end].split())
-        key = surface.casefold()
+        key = spelling_key(surface)
         draft = groups.get(key)
         if draft is None:
             draft = groups[key] = Draft(surface, candidate.type)
@@ -111,7 +125,7 @@ def _spelling_groups(text: str, candidates: Sequence[Candidate]) -> list[Draft]:
     described: dict[str, Counter[EntityType]] = {}
     for candidate in candidates:
         if candidate.label == DESCRIBED:
-            key = " ".join(text[candidate.start : candidate.end].split()).casefold()
+            key = spelling_key(text[candidate.start : candidate.end])
             described.setdefault(key, Counter())[candidate.type] += 1
     for key, draft in groups.items():
         # Majority type; on a tie the label seen first wins (Counter keeps insertion order).
@@ -120,6 +134,11 @@ def _spelling_groups(text: str, candidates: Sequence[Candidate]) -> list[Draft]:
         draft.name = Counter(draft.surfaces(text)).most_common(1)[0][0]
         draft.name = " ".join(draft.name.split())
     return list(groups.values())
+
+
+def spelling_key(name: str) -> str:
+    """What two spellings of one name share: "MarineTraffic" and "Marine Traffic"."""
+    return "".join(name.split()).casefold()
 
 
 _PARENTHESIS = re.compile(r"\s*\(\s*(?P<alternate>[^()\n]{3,80}?)\s*\)")
@@ -196,8 +215,14 @@ def _merge_name_tails(text: str, groups: list[Draft]) -> list[Draft]:
     for group in groups:
         words = group.name.split()
         owners = [p for p in roots_by_tail.get(tuple(words), ()) if p is not group]
+        # The model types a bare surname a place or an organization now and then ("Trump
+        # said"): it joins the one person it ends. A first word does not ("Auckland" is no
+        # part of "Auckland Coastguard"); a place or organization of two words never does.
         mergeable = group.type == "person" or (
-            len(words) == 1 and group.type not in ("date", "money")
+            len(words) == 1
+            and group.type not in ("date", "money")
+            and len(owners) == 1
+            and words_without_generation(owners[0].name)[-1] == words[0]
         )
         if len(owners) == 1 and mergeable:
             owners[0].absorb(group)
@@ -228,6 +253,26 @@ def _merge_long_tails(groups: list[Draft]) -> list[Draft]:
     return kept
 
 
+def _generic_words(groups: list[Draft]) -> list[Draft]:
+    """A generic word alone ("Council", "Stream") joins the one longer name it ends
+    ("CentOS Stream"); with none or several, it names nothing and goes."""
+    kept: list[Draft] = []
+    for group in groups:
+        if group.type != "organization" or group.name not in GENERIC_ORGANIZATION_WORDS:
+            kept.append(group)
+            continue
+        owners = [
+            other
+            for other in groups
+            if other is not group
+            and other.type not in ("person", "date", "money")
+            and other.name.endswith(" " + group.name)
+        ]
+        if len(owners) == 1:
+            owners[0].absorb(group)
+    return kept
+
+
 def _tails(full: list[str]) -> dict[tuple[str, ...], None]:
     """What a full name may be called by: each shorter tail, and its first word alone
     ("Yu" of "Yu Jianing"), in a stable order without repeats."""
@@ -254,7 +299,8 @@ def _merge_corporate_suffixes(text: str, groups: list[Draft]) -> list[Draft]:
     kept: list[Draft] = []
     for group in groups:
         owner = None
-        if group.type in ("organization", "person", "place", "other"):
+        # A place never folds into an organization: "New Zealand" is not "New Zealand Company".
+        if group.type in ("organization", "person", "other"):
             for full_name, full in forms.get(group.name, ()):
                 rest = full_name[len(group.name) :].strip()
                 if (

@@ -1,5 +1,6 @@
 """Clean-ups between the recogniser and the entity list: what a reader should not see.
 
+- markup, code, citation marks, bullets and links are cut off or dropped (`debris`);
 - a leading "the" and a trailing possessive are not part of a name
   ("the Asia Digital Bank's" -> "Asia Digital Bank");
 - a dateline ("Beijing 24 February 2022 (TDI): ...") is metadata: its place
@@ -13,6 +14,7 @@
 - no name runs over a line break (the model's 'Order"\n\nFollowing X');
 - "pan-African", "intra-Africa" are adjectives; "UTC" and the "1922" of
   "1922 UTC" are clock times; "between" is not part of "$5 and $7 billion";
+- "Hong Kong Carrie Lam" is a place and a person when the article names each alone;
 - "Karipur, Kerala" is two places, "Coles and Woolworths" two names when the
   article names each alone; no two spans overlap (the longest wins).
 
@@ -27,6 +29,7 @@ from collections.abc import Sequence
 
 from tui.entities.candidate import Candidate
 from tui.entities.dates import is_calendar_date
+from tui.entities.debris import tidy_span
 from tui.entities.kinds import is_holiday, organization_by_context, other_by_form, place_by_context
 from tui.entities.span_index import SpanIndex
 from tui.entities.words import TIME_ZONES
@@ -96,15 +99,16 @@ def clean_candidates(
     text = article.text
     kept: list[Candidate] = []
     for candidate in candidates:
-        span = clean_span(text, candidate.start, candidate.end, candidate.type)
+        if "\n" in text[candidate.start : candidate.end].strip():
+            continue  # a span over a paragraph break is two pieces of text, not a name
+        tidy = tidy_span(text, candidate.start, candidate.end)
+        span = tidy and clean_span(text, *tidy, candidate.type)
         if span is None:
             continue
         start, end = span
         phrase = text[start:end]
         if source is not None and source[0] <= start and end <= source[1]:
             continue
-        if "\n" in phrase:
-            continue  # a span over a paragraph break is two pieces of text, not a name
         if phrase in TIME_ZONES or _CLOCK_AFTER.match(text[end : end + 8]):
             continue  # "0600 UTC", "11:30 am": clock times, not dates or organizations
         kind = candidate.type
@@ -127,7 +131,7 @@ def clean_candidates(
             kept.extend(_listed_places(text, start, end, candidate.label))
             continue
         kept.append(Candidate(start, end, kind, candidate.label))
-    return _longest_first(_split_pairs(text, kept))
+    return _longest_first(_split_spanning(text, _split_pairs(text, kept)))
 
 
 def _listed_places(text: str, start: int, end: int, label: str) -> list[Candidate]:
@@ -161,6 +165,40 @@ def _split_pairs(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
             start, end = c.start + pair.start(group), c.start + pair.end(group)
             kind = types[text[start:end]].most_common(1)[0][0]
             split.append(Candidate(start, end, kind, c.label))
+    return split
+
+
+def _split_spanning(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """ "Hong Kong Carrie Lam", "Amnesty International Man-kei Tam": a person run together
+    with a place or an organization the article names alone is two names, not one.
+
+    Split only where both halves are names the article has on their own: a person's
+    full name and a place or an organization; each takes the type it has there (the
+    majority). "Bob Behnken" stays whole: a first name is no full name.
+    """
+    types: dict[str, Counter[EntityType]] = {}
+    for c in candidates:
+        types.setdefault(text[c.start : c.end], Counter())[c.type] += 1
+    split: list[Candidate] = []
+    for c in candidates:
+        phrase = text[c.start : c.end]
+        halves = None
+        if c.type in ("person", "place", "organization"):
+            for cut in (m.start() for m in re.finditer(" ", phrase)):
+                left, right = phrase[:cut], phrase[cut + 1 :]
+                if left in types and right in types:
+                    kinds = [types[left].most_common(1)[0][0], types[right].most_common(1)[0][0]]
+                    person = (left, right)[kinds.index("person")] if "person" in kinds else ""
+                    other = kinds[1] if kinds[0] == "person" else kinds[0]
+                    if " " in person and other in ("place", "organization"):
+                        halves = (cut, kinds)
+                        break
+        if halves is None:
+            split.append(c)
+            continue
+        cut, (left_kind, right_kind) = halves
+        split.append(Candidate(c.start, c.start + cut, left_kind, c.label))
+        split.append(Candidate(c.start + cut + 1, c.end, right_kind, c.label))
     return split
 
 

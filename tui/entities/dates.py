@@ -68,6 +68,27 @@ def find_dates(text: str) -> list[Candidate]:
 
 
 _NUMBERS_ONLY = re.compile(r"[\d\s/.–-]+")
+_MONTH_NUMBER = r"(?:0?[1-9]|1[0-2])"
+_DAY_NUMBER = r"(?:0?[1-9]|[12]\d|3[01])"
+# Numbers alone are a date only in a calendar's own forms: a year, a span of years, a
+# year-month-day or a day-month-year (either way round); "02 9876 2010" is a phone number.
+_NUMERIC_DATE = re.compile(
+    rf"""{_YEAR}
+      | {_YEAR}\s?[/–-]\s?(?:{_YEAR}|\d\d)
+      | {_YEAR}(?P<s1>[-/.]){_MONTH_NUMBER}(?P=s1){_DAY_NUMBER}
+      | {_DAY_NUMBER}(?P<s2>[-/.]){_DAY_NUMBER}(?P=s2)(?:{_YEAR}|\d\d)""",
+    re.VERBOSE,
+)
+# The same forms in running text, not inside a longer run of digits ("+44 2022-123").
+_NUMERIC_IN_TEXT = re.compile(
+    rf"(?<![\w+/.-])(?:{_YEAR}(?P<s1>[-/.]){_MONTH_NUMBER}(?P=s1){_DAY_NUMBER}"
+    rf"|{_DAY_NUMBER}(?P<s2>[/.]){_DAY_NUMBER}(?P=s2){_YEAR})(?![\w/-]|\.\d)"
+)
+
+
+def numeric_dates(text: str) -> list[Candidate]:
+    """Dates in numeric form ("2022-02-24", "24/02/2022"): a date in any language."""
+    return [Candidate(m.start(), m.end(), "date", "regex") for m in _NUMERIC_IN_TEXT.finditer(text)]
 
 
 def is_calendar_date(phrase: str) -> bool:
@@ -80,6 +101,8 @@ def is_calendar_date(phrase: str) -> bool:
     if not _CALENDAR_WORD.search(phrase):
         return False
     if _NUMBERS_ONLY.fullmatch(phrase):
+        if not _NUMERIC_DATE.fullmatch(phrase.strip()):
+            return False
         numbers = re.findall(r"\d+", phrase)
         if not any(_FULL_YEAR.fullmatch(n) for n in numbers):
             return False

@@ -197,6 +197,15 @@ def _described_type_of(text: str, draft: Draft) -> EntityType | None:
 _PREVIOUS_WORD = re.compile(r"(?<![\w-])(?P<word>[\w.-]+)\s+$")
 
 
+def _always_after_in(text: str, draft: Draft) -> bool:
+    """A one-word name each of whose mentions follows "in" ("in Crete"), and no head noun
+    of an organization ("in Parliament")."""
+    if " " in draft.name or draft.name in ORGANIZATION_HEADS or draft.name.isupper():
+        return False
+    previous = [_PREVIOUS_WORD.search(text, max(0, start - 40), start) for start, _ in draft.spans]
+    return all(match is not None and match.group("word") == "in" for match in previous)
+
+
 def _lone_name_type(text: str, draft: Draft, first_names: set[str]) -> EntityType:
     """A "person" known by one word only, never in full and never after a title, is
     a shop or a company the model took for a surname ("Acme said", "Acme's stores"):
@@ -205,6 +214,8 @@ def _lone_name_type(text: str, draft: Draft, first_names: set[str]) -> EntityTyp
     People in news are introduced in full ("Jo Bloggs") or with a title
     ("Minister Bloggs"); a mononym after a title stays a person.
     """
+    if draft.type == "organization" and _always_after_in(text, draft):
+        return "place"  # "in Slovakia", "in Crete": no one lives in an organization
     if draft.type != "person" or any(" " in s.strip() for s in draft.surfaces(text)):
         return draft.type
     if draft.name in first_names:

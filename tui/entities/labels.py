@@ -10,6 +10,7 @@ from tui.models import EntityType
 # ORDINAL, QUANTITY and PERCENT are bare numbers.
 LABEL_TYPES: dict[str, EntityType] = {
     "PERSON": "person",
+    "PER": "person",  # the French model's labels: PER, ORG, LOC and MISC (not shown)
     "ORG": "organization",
     "GPE": "place",
     "LOC": "place",

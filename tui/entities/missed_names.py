@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 
 from tui.entities.candidate import Candidate
+from tui.entities.debris import is_debris
 from tui.entities.span_index import candidate_index
 from tui.entities.word_index import WordIndex
 from tui.entities.words import CORPORATE_SUFFIXES, CURRENCY_WORDS, DETERMINERS, LAW_HEADS
@@ -56,8 +57,8 @@ def website_names(text: str, candidates: Sequence[Candidate]) -> list[Candidate]
     for match in _WEBSITE.finditer(text):
         start, end = match.span()
         label = match.group().rsplit(".", 1)[0]
-        if not any(ch.isalpha() for ch in label) or len(label) < 2:
-            continue
+        if not any(ch.isalpha() for ch in label) or len(label) < 2 or is_debris(match.group()):
+            continue  # "www.mbie.govt.nz" is an address, not the name of a website
         inside = kept.overlapping(start, end)
         if any(kept[h].start < start or kept[h].end > end for h in inside):
             continue  # part of a longer name the model found

@@ -1,4 +1,4 @@
-"""A multi-word name and its plural are one thing: "Space Shuttle(s)", "Indian Railway(s)".
+"""A name and its plural are one thing: "Space Shuttle(s)", "Indian Railway(s)", "Houthi(s)".
 
 Merging joins the two forms when the model found both; spreading looks for
 the other form when it found one (`number_variants`).
@@ -28,6 +28,8 @@ def merge_plurals(groups: list[Draft]) -> list[Draft]:
         people = [g.type == "person" for g in (group, other)]
         if all(people):
             continue
+        if len(group.name.split()) == 1 and (group.type != other.type or any(people)):
+            continue  # "Houthi", "Houthis" of one type; "Jone" is no "Jones"
         owner, joined = (group, other)
         if len(other.spans) > len(group.spans) or (
             len(other.spans) == len(group.spans) and min(other.spans) < min(group.spans)
@@ -42,20 +44,21 @@ def merge_plurals(groups: list[Draft]) -> list[Draft]:
 
 
 def _pluralizable(draft: Draft) -> bool:
-    """A multi-word name ending in a capitalised word of letters: "Space Shuttle"."""
+    """A name ending in a capitalised word of letters: "Space Shuttle", "Houthi"."""
     words = draft.name.split()
     return (
         draft.type not in ("date", "money")
-        and len(words) > 1
+        and len(words) >= 1
         and words[-1][:1].isupper()
         and words[-1].isalpha()
+        and not words[-1].isupper()
     )
 
 
 def number_variants(draft: Draft) -> set[str]:
     """The plural or singular of a multi-word name: "Indian Railways" -> "Indian Railway"."""
-    if draft.type == "person" or not _pluralizable(draft):
-        return set()
+    if draft.type == "person" or not _pluralizable(draft) or " " not in draft.name:
+        return set()  # one word alone is not looked for in the plural: "Jone" in "Jones"
     name = draft.name
     if name.endswith("s") and not name.endswith("ss") and len(name.split()[-1]) > 3:
         return {name[:-1]}

@@ -27,6 +27,19 @@ FUNCTION_WORDS = frozenset(
     ]
 )
 
+# Words that open a French sentence and that a model takes for a one-word name now
+# and then ("Les", "Elle", "Deux"): never an entity on their own.
+SENTENCE_WORDS = FUNCTION_WORDS | frozenset(
+    [
+        *("il", "ils", "elle", "elles", "on", "nous", "vous", "je", "tu", "ce", "cet"),
+        *("cette", "ces", "un", "une", "deux", "trois", "quatre", "cinq", "mais", "selon"),
+        *("avec", "dans", "sans", "sur", "sous", "son", "sa", "ses", "leur", "leurs", "lui"),
+        *("qui", "que", "quand", "comme", "après", "avant", "depuis", "pendant", "chez"),
+        *("si", "ou", "où", "car", "donc", "ainsi", "alors", "aussi", "encore", "tout"),
+        *("tous", "toute", "toutes", "cela", "ceci", "ça", "oui", "non", "sin", "con"),
+    ]
+)
+
 # A capitalised determiner is no first word of a name: "The Electronic Commerce
 # Directive" is the directive, "The Mysore district" the district.
 DETERMINERS = frozenset(
@@ -111,6 +124,12 @@ ORGANIZATION_HEADS = frozenset(
         *("Railway", "Railways", "Airlines", "Airways"),
     ]
 )
+# One of these alone names no organization a reader could look up ("the Council",
+# "the State"): it joins the one longer name it ends, or is dropped.
+GENERIC_ORGANIZATION_WORDS = (ORGANIZATION_HEADS - {"Parliament", "Congress", "Senate"}) | {
+    *("State", "States", "Stream", "Government", "Cabinet", "Union", "Administration"),
+    *("Agency", "Centre", "Center", "Team", "Club", "Unit", "Division", "Branch"),
+}
 PLACE_HEADS = frozenset(
     [
         *("Station", "Airport", "Hospital", "Junction", "Sea", "Ocean", "River", "Island"),

@@ -25,7 +25,7 @@ from typing import Generic, TypeVar
 from tui.entities import extract_entities, model_problem
 from tui.entities.extractor import extract
 from tui.entities.helper_pool import HelperPool
-from tui.entities.recognizer import Recognizer
+from tui.entities.recognizers import Recognizers
 from tui.models import Article, Entity
 
 # Entities per article (None: extraction failed, store nothing) and the model problem.
@@ -160,7 +160,7 @@ def _extract_here(articles: list[Article]) -> Extracted:
     return entities, model_problem()
 
 
-_helper_recognizer: Recognizer | None = None
+_helper_recognizers: Recognizers | None = None
 
 
 def _helper_init() -> None:
@@ -170,20 +170,20 @@ def _helper_init() -> None:
     (OpenBLAS starts one thread per core) only makes the helpers fight over
     the cores (about 15% more CPU time). Set before spaCy imports numpy.
     """
-    global _helper_recognizer
+    global _helper_recognizers
     for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(name, "1")
-    _helper_recognizer = Recognizer(parallel=False)
+    _helper_recognizers = Recognizers(parallel=False)
 
 
 def _extract_in_helper(articles: list[Article]) -> Extracted:
     """extract_entities' pipeline on one share, with the helper's own single-process model."""
-    recognizer = _helper_recognizer or Recognizer(parallel=False)
+    recognizers = _helper_recognizers or Recognizers(parallel=False)
     try:
-        entities = extract(articles, recognizer)
+        entities = extract(articles, recognizers)
     except Exception as error:
         return None, _failure(error)
-    return entities, recognizer.problem
+    return entities, recognizers.problem
 
 
 def _failure(error: Exception) -> str:

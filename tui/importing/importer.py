@@ -11,6 +11,7 @@ next batch is read and stored: entity extraction is most of the time.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, Final, Literal
 
@@ -25,6 +26,7 @@ from tui.importing.folder_walk import FolderWalk
 from tui.importing.import_report import ImportReport
 from tui.importing.richer_copy import completed, kept_copy, reimported, richness
 from tui.importing.stop_signals import StopSignals
+from tui.importing.type_agreement import agree_library_types
 from tui.ingest import (
     MAX_FILE_BYTES,
     AnnotationExportError,
@@ -34,6 +36,7 @@ from tui.ingest import (
     read_bytes,
     read_path,
 )
+from tui.ingest.language import article_language
 from tui.models import Article, Entity
 from tui.store import Library, LibraryError
 
@@ -97,32 +100,65 @@ def import_paths(
     return importer.run(files, stdin)
 
 
-def reindex(library: Library, everything: bool = False) -> tuple[int, str | None]:
+def reindex(
+    library: Library, everything: bool = False, on_progress: Progress | None = None
+) -> tuple[int, str | None]:
     """Extract entities again where the stored version is not this extractor's (or all).
 
     Returns how many articles were redone and the model problem, if any. The
     texts are read before the first write (reads right after a write parse the
     whole catalog again), then go through the import's helper processes.
+    An article stored before Gloss knew languages gets its language first; at the
+    end, a name one article typed against the library's clear majority is retyped
+    (`type_agreement`).
     A read-only library is refused before any of that, even with nothing to redo.
+    `on_progress(done, total)` is called as each batch is stored.
     """
     library.check_writable()
     ids = library.article_ids()
     versions = library.extractor_versions(ids)
     stale = [i for i in ids if everything or not is_current(versions[i])]
     articles = [library.get_article(article_id) for article_id in stale]
+    articles = _with_languages(library, articles)
     problem = None
     redone = 0
+    if on_progress is not None and articles:
+        on_progress(0, len(articles))
     with EntityPipeline[None]() as pipeline:
-        for start in range(0, len(articles), BATCH_SIZE):
-            more_coming = start + BATCH_SIZE < len(articles)
-            pipeline.submit(None, articles[start : start + BATCH_SIZE], more_coming=more_coming)
+        # Smaller batches in a small library, so the progress bar moves (at least 8 a batch).
+        size = min(BATCH_SIZE, max(8, len(articles) // 10))
+        for start in range(0, len(articles), size):
+            more_coming = start + size < len(articles)
+            pipeline.submit(None, articles[start : start + size], more_coming=more_coming)
             for _, done, entities, found in pipeline.finished(wait=not more_coming):
                 problem = problem or found
                 if entities is not None:
                     items = [(a.id, e) for a, e in zip(done, entities, strict=True)]
                     library.set_entities_many(items, stored_version(found))
                     redone += len(items)
+                if on_progress is not None:
+                    on_progress(redone, len(articles))
+    if redone and problem is None:
+        with StopSignals.deferred():
+            agree_library_types(library, stored_version(None))
     return redone, problem
+
+
+def _with_languages(library: Library, articles: list[Article]) -> list[Article]:
+    """The articles, each with a language: one stored without is given it, and stored."""
+    given: list[Article] = []
+    kept: list[Article] = []
+    for article in articles:
+        if article.language is None:
+            language = article_language(article.text, None)
+            if language is not None:
+                article = replace(article, language=language)
+                given.append(article)
+        kept.append(article)
+    if given:
+        with StopSignals.deferred():
+            library.add_articles(given)
+    return kept
 
 
 class Importer:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
 from tui.ingest.clean import clean_block, clean_field, clean_text
+from tui.ingest.language import article_language
 from tui.models import Article, Block, BlockKind
 
 BLOCK_SEPARATOR = "\n\n"
@@ -91,7 +92,7 @@ def assemble(
         source=_field(source, 300),
         url=clean_url,
         author=_field(author, 300),
-        language=_field(language, 40),
+        language=article_language(text, _field(language, 40)),
         tags=tuple(dict.fromkeys(tag for tag in clean_tags if tag)),
         origin=clean_text(origin) if origin else None,
         imported_at=datetime.now(UTC).isoformat(timespec="seconds"),

@@ -143,7 +143,7 @@ class ReaderScreen(Screen[None]):
             return
         self.article_id = article.id
         view.show(article, entities, notes)
-        problem = stored_entities_problem(version)
+        problem = stored_entities_problem(version, article.language)
         self.query_one(EntitySidebar).show(entities, problem=problem)
         if entities:
             self.set_timer(BACKGROUND_DELAY, lambda: self.count_elsewhere(article.id, entities))

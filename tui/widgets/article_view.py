@@ -25,6 +25,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from tui.ingest.clean import defused
+from tui.ingest.language import language_name
 from tui.models import Article, Block, Entity, Note
 from tui.search.text_units import (
     Unit,
@@ -41,8 +42,14 @@ Span = tuple[int, int]
 
 
 def metadata_line(article: Article) -> str:
-    """Place, date, source and author on one line, as a reader expects under a title."""
-    details = [article.place, article.shown_date, article.source, article.author]
+    """Place, date, source, author and language on one line, as a reader expects under a title."""
+    details = [
+        article.place,
+        article.shown_date,
+        article.source,
+        article.author,
+        language_name(article.language),
+    ]
     words = f"{article.word_count:,} words"
     return " · ".join([*(detail for detail in details if detail), words])
 

@@ -1,0 +1,74 @@
+"""Debris: what a page's markup, code and footnotes leave in a recogniser's spans.
+
+A reference page's "Moriori culture.[28][29", a list's "• Haynsworth", a
+feed's "SessionManager').object('/org", a table's "Name | Region | Pop", a
+quotation's "I]t" or a link's "www.mbie.govt.nz" is no name a reader looks
+for. Each span is cut back to the name in it (before the citation mark, after
+the bullet, before an unbalanced bracket or quote) or dropped when what is
+left is not a name (code, markup, a URL, a DOI, a table row).
+"""
+
+from __future__ import annotations
+
+import re
+
+# A bullet or list mark before a name: "• Haynsworth", "* Smith".
+_BULLET = re.compile(r"^[•·▪◦‣*∙●○■□►–—-]+\s*")
+# A citation mark and everything after it: ".[28][29", "[update", "[citation needed]".
+_CITATION = re.compile(r"[.,;:]?\s*\[(?:\d|update|citation|note|clarification|[a-z]\b|$)")
+# What only code, markup or a table has in it.
+_CODE = re.compile(r"[<>{}\\|=;^`~]|\(['\"]|['\"]\)|\w\(\w|\)\.\w|^[#@]|\s[#@]\w|\+\+")
+_LINK = re.compile(
+    r"://|^www\.|\bdoi:|@\w+\.\w|\w\.(?:com|org|net|gov|edu|nz|uk|au)(?:\.\w+)*/",
+    re.IGNORECASE,
+)
+_PAIRS = {"(": ")", "[": "]", "“": "”", '"': '"'}
+_CLOSERS = {")": "(", "]": "[", "”": "“"}
+
+
+def tidy_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span cut back to the name in it; None when it holds no name at all."""
+    phrase = text[start:end]
+    bullet = _BULLET.match(phrase)
+    if bullet and bullet.end() < len(phrase) and not phrase[0].isalnum():
+        start += bullet.end()
+        phrase = text[start:end]
+    citation = _CITATION.search(phrase)
+    if citation:
+        end = start + citation.start()
+        phrase = text[start:end]
+    cut = _unbalanced_at(phrase)
+    while cut == 0:  # an opening quote or bracket that never closes: the name follows it
+        start += 1
+        phrase = text[start:end]
+        cut = _unbalanced_at(phrase)
+    if cut is None:
+        return None
+    end = start + cut
+    phrase = text[start:end].rstrip(" ,;:-–")
+    end = start + len(phrase)
+    if len(phrase) < 2 or not any(ch.isalnum() for ch in phrase) or is_debris(phrase):
+        return None
+    return start, end
+
+
+def is_debris(name: str) -> bool:
+    """Code, markup, a link or a table row, or a bracket or quote that does not close."""
+    return bool(_CODE.search(name) or _LINK.search(name)) or _unbalanced_at(name) != len(name)
+
+
+def _unbalanced_at(phrase: str) -> int | None:
+    """Where the phrase must end for its brackets and quotes to balance: before the first
+    opener that never closes ("Middle (South Island" -> "Middle"); None when a closer
+    comes with no opener ("I]t"): that is the inside of an edited quotation."""
+    opened: list[tuple[str, int]] = []
+    for index, ch in enumerate(phrase):
+        if ch == '"' and opened and opened[-1][0] == '"':
+            opened.pop()
+        elif ch in _PAIRS:
+            opened.append((ch, index))
+        elif ch in _CLOSERS:
+            if not opened or opened[-1][0] != _CLOSERS[ch]:
+                return None
+            opened.pop()
+    return opened[0][1] if opened else len(phrase)
