@@ -3,7 +3,7 @@
 Syntax: free words (all must match; the last one also matches as a prefix
 while it is being typed; a query with no letter or digit in it is refused),
 "quoted phrases", and filters `key:value` or `key:"value with spaces"`:
-entity:, tag:, source:, has:notes, is:read|unread|starred, after:DATE
+entity:, tag:, source:, feed:, has:notes, is:read|unread|starred, after:DATE
 (inclusive), before:DATE (exclusive).
 """
 
@@ -17,7 +17,7 @@ from tui.search.errors import QueryError
 from tui.search.query import Phrase, Query
 from tui.search.tokenizer import fold, tokenize
 
-FILTERS = ("entity", "tag", "source", "has", "is", "after", "before")
+FILTERS = ("entity", "tag", "source", "feed", "has", "is", "after", "before")
 IS_VALUES = ("read", "unread", "starred")
 HAS_VALUES = ("notes",)
 
@@ -84,6 +84,7 @@ def _example(name: str) -> str:
         "entity": "entity:ADB",
         "tag": "tag:fintech",
         "source": "source:Reuters",
+        "feed": 'feed:"Hacker News"',
         "has": "has:notes",
         "is": "is:unread",
         "after": "after:2022-01-01",
@@ -169,6 +170,7 @@ def parse_query(text: str) -> Query:
         entities=tuple(filters["entity"]),
         tags=tuple(filters["tag"]),
         sources=tuple(filters["source"]),
+        feeds=tuple(filters["feed"]),
         states=tuple(filters["is"]),
         has=tuple(filters["has"]),
         after=tuple(filters["after"]),

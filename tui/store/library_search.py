@@ -79,10 +79,14 @@ class LibrarySearch:
 
     # -- queries ----------------------------------------------------------------
 
-    def search(self, text: str, limit: int) -> list[SearchHit]:
+    def search(
+        self, text: str, limit: int, feed_members: Callable[[], dict[str, set[str]]]
+    ) -> list[SearchHit]:
+        """`feed_members` gives each feed's articles by name, read only for a `feed:` query."""
         query = parse_query(text)  # a QueryError goes to the caller as it is
         states = self._source.reading_states()
-        searcher = Searcher(self.current(), self.note_index(), states, self._text_of)
+        feeds = feed_members() if query.feeds else {}
+        searcher = Searcher(self.current(), self.note_index(), states, self._text_of, feeds)
         return searcher.search(query, limit)
 
     def _text_of(self, article_id: str) -> str | None:

@@ -18,6 +18,8 @@ save never rewrites an article:
 - `user.json`: reading state (`reading`, see ReadingStates) and saved searches
   (`saved_searches`); written often. Older libraries kept notes here and
   entities in the catalog: opening one moves them (see migrations.py).
+- `feeds.json`: feed subscriptions (`feeds`, see FeedSubscriptions): what each
+  refresh asked and brought; written by `gloss feed` and refreshes only.
 - `search/index.bin`: the search index over titles, texts and entities,
   derived from the catalog and rebuilt whenever it is missing or damaged (see
   LibrarySearch); notes and reading state are searched where they are.
@@ -49,6 +51,7 @@ from tui.store.schema import Tables
 
 CATALOG_FILE = "catalog.json"
 USER_FILE = "user.json"
+FEEDS_FILE = "feeds.json"
 BODIES_DIR = "bodies"
 NOTES_DIR = "notes"
 ENTITIES_DIR = "entities"
@@ -96,6 +99,7 @@ class Shards:
             folder / CATALOG_FILE, read_only=read_only, rebuild=self._rebuilt_catalog
         )
         self.user = DataFile(folder / USER_FILE, read_only=read_only)
+        self.feeds = DataFile(folder / FEEDS_FILE, read_only=read_only)
         self._files: dict[tuple[str, str], DataFile] = {}
 
     def file(self, kind: str, shard: str) -> DataFile:
@@ -133,7 +137,7 @@ class Shards:
         return files
 
     def close(self) -> None:
-        for data_file in (self.catalog, self.user, *self._files.values()):
+        for data_file in (self.catalog, self.user, self.feeds, *self._files.values()):
             data_file.close()
 
     # -- writing records into their shards --------------------------------------
