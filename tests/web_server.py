@@ -172,10 +172,10 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         headers = {key.lower(): value for key, value in self.headers.items()}
         path = self.path.split("?", 1)[0]
-        with self.web.request(path, headers):
-            # The client may give up (a timeout, a size limit): what the test wanted.
-            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-                self._answer(path, headers)
+        # The client may give up (a timeout, a size limit): what the test wanted.
+        gave_up = contextlib.suppress(BrokenPipeError, ConnectionResetError)
+        with self.web.request(path, headers), gave_up:
+            self._answer(path, headers)
 
     def _send(
         self,

@@ -12,6 +12,7 @@ from tui import __version__
 from tui.commands import (
     entities_command,
     export_command,
+    feed_command,
     import_files,
     list_articles,
     note_command,
@@ -45,6 +46,7 @@ COMMANDS = (
     note_command,
     notes_command,
     export_command,
+    feed_command,
 )
 
 
