@@ -138,7 +138,7 @@ def run_remove(args: argparse.Namespace, library: Library) -> int:
 
 def run_refresh(args: argparse.Namespace, library: Library) -> int:
     from tui.importing.stop_signals import StopSignals
-    from tui.web.feed_outcome import FeedOutcome, refresh_summary
+    from tui.web.feed_outcome import refresh_summary
     from tui.web.feed_refresh import refresh_feeds
 
     feeds = [find_feed(library, wanted) for wanted in args.feeds] or library.feeds()
