@@ -69,6 +69,11 @@ class WebServer:
         self.most_in_flight = 0
         self.feed_version = 1
         self.slow_seconds = 30.0
+        self.broken: set[str] = set()  # paths answered with 500 for now
+        self.validators = True  # False: no ETag or Last-Modified, never 304
+        self.held: set[str] = set()  # paths that wait for `release()` before answering
+        self.holding = threading.Event()  # set when a held request is waiting
+        self._released = threading.Event()
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
@@ -153,6 +158,14 @@ class WebServer:
             with self._lock:
                 self.in_flight -= 1
 
+    def release(self) -> None:
+        self._released.set()
+
+    def hold_here(self) -> None:
+        self.holding.set()
+        while not self._released.is_set() and not self._stopping.is_set():
+            self._released.wait(0.05)
+
     def wait(self, seconds: float) -> None:
         self._stopping.wait(seconds)
 
@@ -194,6 +207,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _cached(self, body: bytes, content_type: str, headers: dict[str, str]) -> None:
         """Served with ETag and Last-Modified; a conditional request that matches gets 304."""
+        if not self.web.validators:
+            self._send(body, content_type)
+            return
         etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
         if headers.get("if-none-match") == etag or (
             "if-none-match" not in headers and headers.get("if-modified-since") == LAST_MODIFIED
@@ -215,7 +231,11 @@ class _Handler(BaseHTTPRequestHandler):
     def _answer(self, path: str, headers: dict[str, str]) -> None:
         web = self.web
         rss = "application/rss+xml; charset=utf-8"
-        if path.startswith("/feeds/"):
+        if path in web.held:
+            web.hold_here()
+        if path in web.broken:
+            self._send(b"<html><body>broken</body></html>", status=500)
+        elif path.startswith("/feeds/"):
             self._cached(web.feed_file(path.removeprefix("/feeds/")), "application/xml", headers)
         elif path.startswith("/pages/"):
             self._send(web.page(path.removeprefix("/pages/")))
