@@ -8,7 +8,7 @@ import threading
 import pytest
 
 from tests.web_server import WebServer
-from tui.web import FetchError, Fetcher, FetchLimits
+from tui.web import Fetcher, FetchError, FetchLimits
 from tui.web.fetcher import USER_AGENT, RetryLater
 
 QUICK = FetchLimits(per_request=1.0, overall=30.0)
