@@ -79,7 +79,7 @@ def test_refresh_killed_at_any_moment_then_completed(
             killed(process)
         check_readable(library)
 
-    code, out, err = run(capsys, "--library", str(library), "feed", "refresh")
+    code, _, err = run(capsys, "--library", str(library), "feed", "refresh")
     assert code == 0, err
     urls = feed_articles(library)
     assert len(urls) == 7 + 3, urls

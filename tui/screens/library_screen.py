@@ -165,15 +165,29 @@ class LibraryScreen(Screen[str | None]):
             self.list_widget.focus()
 
     def load_rows(self) -> None:
-        """Read every article's metadata, reading state and note count from the library."""
+        """Read every article's metadata, reading state and note count from the library,
+        and which articles the last refresh of their feed brought."""
         states = self.library.reading_states()
         notes = self.library.note_counts()
+        new = self.library.new_from_feeds()
         self.rows = {
             article.id: LibraryRow(
-                article, states.get(article.id, ReadingState(article.id)), notes.get(article.id, 0)
+                article,
+                states.get(article.id, ReadingState(article.id)),
+                notes.get(article.id, 0),
+                new=article.id in new,
             )
             for article in self.library.list_articles()
         }
+
+    def reload(self) -> None:
+        """Read the library again (a refresh or a saved page changed it), keeping the cursor."""
+        current = self.table.current_id
+        self.load_rows()
+        self.table.show(sorted_rows(list(self.rows.values()), self.sort), current)
+        if self.searching:
+            self.run_search(self.query_box.value)
+        self.update_title()
 
     def update_title(self) -> None:
         unread = sum(1 for row in self.rows.values() if not row.state.read)
@@ -339,7 +353,7 @@ class LibraryScreen(Screen[str | None]):
         """Show what the library now holds for this article, in the table and the results."""
         row = self.rows[article_id]
         state = self.library.reading_state(article_id)
-        self.rows[article_id] = LibraryRow(row.article, state, row.notes)
+        self.rows[article_id] = LibraryRow(row.article, state, row.notes, row.new)
         self.table.update_row(self.rows[article_id])
         self.results.update_hit(article_id, state)
         self.update_title()

@@ -424,6 +424,11 @@ class Library:
         return self._feeds.add(feed)
 
     @_serialized
+    def new_from_feeds(self) -> set[str]:
+        """The articles each feed's last refresh brought: what the library marks as new."""
+        return {article_id for feed in self._feeds.all() for article_id in feed.new_ids}
+
+    @_serialized
     def save_feed(self, feed: Feed) -> None:
         """Store what a refresh learnt about a feed (a removed feed is not brought back)."""
         self._feeds.save(feed)

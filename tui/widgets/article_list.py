@@ -27,6 +27,7 @@ from tui.models import ArticleSummary, ReadingState
 
 UNREAD_MARK = "●"
 STAR_MARK = "★"
+NEW_MARK = "new "
 
 # (key, header, width): the title (width 0) takes what the others leave.
 COLUMNS: tuple[tuple[str, str, int], ...] = (
@@ -48,6 +49,7 @@ class LibraryRow:
     article: ArticleSummary
     state: ReadingState
     notes: int = 0
+    new: bool = False  # brought by the last refresh of its feed
 
     @property
     def id(self) -> str:
@@ -88,7 +90,10 @@ def row_cells(row: LibraryRow) -> dict[str, Text]:
         ),
         "notes": Text(str(row.notes) if row.notes else "", justify="right"),
         "tags": tags_text(row.tags),
-        "title": Text(defused(article.title, one_line=True), style="" if state.read else "bold"),
+        "title": Text.assemble(
+            (NEW_MARK, "bold green") if row.new else "",
+            (defused(article.title, one_line=True), "" if state.read else "bold"),
+        ),
     }
 
 
