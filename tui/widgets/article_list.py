@@ -81,6 +81,9 @@ def tags_text(tags: Sequence[str]) -> Text:
 def row_cells(row: LibraryRow) -> dict[str, Text]:
     """The row's cells by column key; every one a Text, never markup."""
     article, state = row.article, row.state
+    title = Text(defused(article.title, one_line=True), style="" if state.read else "bold")
+    if row.new:
+        title = Text.assemble((NEW_MARK, "bold green"), title)
     return {
         "read": Text("" if state.read else UNREAD_MARK, style="bold"),
         "star": Text(STAR_MARK if state.starred else "", style="bold yellow"),
@@ -90,10 +93,7 @@ def row_cells(row: LibraryRow) -> dict[str, Text]:
         ),
         "notes": Text(str(row.notes) if row.notes else "", justify="right"),
         "tags": tags_text(row.tags),
-        "title": Text.assemble(
-            (NEW_MARK, "bold green") if row.new else "",
-            (defused(article.title, one_line=True), "" if state.read else "bold"),
-        ),
+        "title": title,
     }
 
 
