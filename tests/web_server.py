@@ -60,7 +60,7 @@ def _items(feed: str) -> tuple[str, list[str], str]:
 class WebServer:
     """The server and what it saw; `url(path)` is the address of one of its paths."""
 
-    def __init__(self) -> None:
+    def __init__(self, port: int = 0) -> None:
         self.hits: Counter[str] = Counter()
         self.conditional_requests = 0
         self.not_modified = 0
@@ -76,7 +76,7 @@ class WebServer:
         self._released = threading.Event()
         self._lock = threading.Lock()
         self._stopping = threading.Event()
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", port), _Handler)
         self._httpd.daemon_threads = True
         self._httpd.web = self  # type: ignore[attr-defined]
         self.port = self._httpd.server_address[1]
@@ -294,10 +294,22 @@ class _Handler(BaseHTTPRequestHandler):
             sent += len(chunk)
 
 
-def started() -> WebServer:
+def started(port: int = 0) -> WebServer:
     """A running server; stop() it when done (the `web_server` fixture does)."""
-    server = WebServer().start()
+    server = WebServer(port).start()
     deadline = time.monotonic() + 5
     while not server._thread.is_alive() and time.monotonic() < deadline:
         time.sleep(0.01)
     return server
+
+
+if __name__ == "__main__":  # `python -m tests.web_server [PORT]`: the README's example session
+    import sys
+
+    serving = started(int(sys.argv[1]) if len(sys.argv) > 1 else 8000)
+    print(f"serving the test corpora on {serving.base} (ctrl+c stops)")
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        serving.stop()
