@@ -118,6 +118,9 @@ def test_two_feeds_refreshed_then_nothing_new_then_opml_round_trip(
     assert out.splitlines()[-1] == "0 new in 2 feeds"
     assert web_server.conditional_requests == 2 and web_server.not_modified == 2
     assert all(web_server.hits[f"/pages/{case}"] == 1 for case in PAGE_CASES)
+    with Library(library) as stored:
+        hn = [s for s in stored.list_articles() if s.source == "Hacker News"]
+    assert len(hn) == 7 and all("tech" in s.tags for s in hn)  # the feed's tag on its entries
 
     opml = tmp_path / "feeds.opml"
     assert gloss(capsys, library, "feed", "export", "--out", str(opml))[0] == 0

@@ -15,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
+from tui.annotations.tags import merge_tags
 from tui.importing.importer import Importer
 from tui.models import Article, Feed
 from tui.store import Library
@@ -73,7 +74,7 @@ def _fetch(feed: Feed, fetcher: Fetcher) -> _Fetched:
     fresh = [entry for entry in entries if entry.url not in known]
     completed = complete_short(fresh, fetcher)
     return _Fetched(
-        entries=completed.articles,
+        entries=[replace(e, tags=merge_tags(e.tags, feed.tags)) for e in completed.articles],
         known=len(entries) - len(fresh),
         etag=fetched.etag,
         last_modified=fetched.last_modified,
