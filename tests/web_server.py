@@ -23,6 +23,7 @@ Paths:
   /charset/wrong           a UTF-8 page labelled ISO-8859-1
   /charset/missing         a Shift-JIS feed with no charset in Content-Type
   /busy/CODE               CODE (429 or 503) with Retry-After: 1 the first time, then a feed
+  /busy-long/CODE          CODE with Retry-After: 3600, always
   /empty.html              a page with no article in it
 """
 
@@ -276,6 +277,9 @@ class _Handler(BaseHTTPRequestHandler):
                 self._send(b"busy", "text/plain", status=code, extra={"Retry-After": "1"})
             else:
                 self._cached(web.hn_feed(), rss, headers)
+        elif path.startswith("/busy-long/"):
+            code = int(path.removeprefix("/busy-long/"))
+            self._send(b"busy", "text/plain", status=code, extra={"Retry-After": "3600"})
         elif path == "/empty.html":
             self._send(b"<html><head><title>Nothing</title></head><body></body></html>")
         else:

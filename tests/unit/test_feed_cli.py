@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli_run import run, run_json
+from tests.faults import read_only_mount
 from tests.web_server import PAGE_CASES, WebServer
 from tui.store import Library
 
@@ -223,3 +224,48 @@ def test_user_mistakes_are_one_line(
     code, _, err = gloss(capsys, tmp_path, "feed", "import", str(broken))
     assert code == 1 and err.startswith(f"gloss: {broken}: not OPML: broken XML")
     assert len(err.splitlines()) == 1
+
+
+def test_a_long_retry_after_is_kept_and_honoured(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, web_server: WebServer
+) -> None:
+    url = web_server.url("/busy-long/429")
+    gloss(capsys, tmp_path, "feed", "add", url)
+    code, rows, _ = refreshed(capsys, tmp_path)
+    assert code == 1
+    assert str(rows[url]["failed"]).startswith(
+        "HTTP 429 Too Many Requests: the server asks to wait until "
+    )
+    code, rows, _ = refreshed(capsys, tmp_path)
+    assert code == 1
+    assert str(rows[url]["failed"]).startswith("the server asked to wait until ")
+    assert web_server.hits["/busy-long/429"] == 1  # not asked again before the time it gave
+
+
+def test_a_read_only_library_refuses_before_fetching(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, web_server: WebServer
+) -> None:
+    source = tmp_path / "library"
+    gloss(capsys, source, "feed", "add", web_server.url(HN))
+    with read_only_mount(source, tmp_path / "ro") as mounted:
+        for args in (("feed", "refresh"), ("import", web_server.url("/pages/cnn"))):
+            code, _, err = gloss(capsys, mounted, *args)
+            assert code == 1 and len(err.splitlines()) == 1 and "Traceback" not in err
+            assert "cannot be written" in err or "read-only" in err
+    assert sum(web_server.hits.values()) == 0
+
+
+def test_a_damaged_subscription_record_is_said_and_the_rest_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, web_server: WebServer
+) -> None:
+    gloss(capsys, tmp_path, "feed", "add", web_server.url(HN))
+    gloss(capsys, tmp_path, "feed", "add", web_server.url(TC))
+    feeds_file = tmp_path / "feeds.json"
+    data = json.loads(feeds_file.read_text("utf-8"))
+    data["feeds"]["1"]["tags"] = "not a list"
+    data["feeds"]["2"]["url"] = None
+    feeds_file.write_text(json.dumps(data), "utf-8")
+    code, out, err = gloss(capsys, tmp_path, "feed", "list", "--json")
+    assert code == 0
+    assert [feed["url"] for feed in json.loads(out)] == [web_server.url(HN)]
+    assert '"tags" is the text' in err and '"url" is null' in err

@@ -128,3 +128,16 @@ def test_tracking_link_is_unwrapped_before_fetching(web_server: WebServer) -> No
         fetched = fetcher.fetch(f"https://www.google.com/url?rct=j&sa=t&url={page}&ct=ga")
     assert fetched.url == page
     assert web_server.hits["/pages/cnn"] == 1
+
+
+def test_the_whole_run_has_a_time_limit_too(web_server: WebServer) -> None:
+    limits = FetchLimits(per_request=5.0, overall=1.0)
+    url = web_server.url("/slow")
+    with Fetcher(limits) as fetcher:
+        with pytest.raises(FetchError) as first:
+            fetcher.fetch(url)
+        with pytest.raises(FetchError) as second:
+            fetcher.fetch(web_server.url("/pages/cnn"))
+    assert str(first.value) == f"{url}: the run's 1 s are up"
+    assert str(second.value).endswith(": not fetched: the run's 1 s are up")
+    assert web_server.hits["/pages/cnn"] == 0

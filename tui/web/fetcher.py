@@ -101,8 +101,11 @@ class Fetcher:
     def _time_left(self, url: str) -> float:
         left = self.limits.overall - (time.monotonic() - self._started)
         if left <= 0:
-            raise FetchError(url, f"not fetched: the run's {self.limits.overall:g} s are up")
+            raise FetchError(url, f"not fetched: {self._run_over()}")
         return min(left, self.limits.per_request)
+
+    def _run_over(self) -> str:
+        return f"the run's {self.limits.overall:g} s are up"
 
     def fetch(self, url: str, etag: str | None = None, last_modified: str | None = None) -> Fetched:
         """The body at `url` (a tracking link unwrapped first), or a 304's "nothing new"."""
@@ -152,6 +155,8 @@ class Fetcher:
             most = self.limits.max_redirects
             raise FetchError(url, f"more than {most} redirects (a loop?)") from None
         except httpx.TimeoutException:
+            if timeout < self.limits.per_request:  # the run's time ran out first
+                raise FetchError(url, self._run_over()) from None
             raise FetchError(url, f"timed out after {timeout:g} s") from None
         except httpx.ConnectError as error:
             raise FetchError(url, _connect_problem(url, error)) from None
