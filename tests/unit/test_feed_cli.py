@@ -269,3 +269,16 @@ def test_a_damaged_subscription_record_is_said_and_the_rest_read(
     assert code == 0
     assert [feed["url"] for feed in json.loads(out)] == [web_server.url(HN)]
     assert '"tags" is the text' in err and '"url" is null' in err
+
+
+def test_json_feed_is_a_feed_and_a_page_is_not(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, web_server: WebServer
+) -> None:
+    json_feed = web_server.url("/feeds/feedjira__json_feed.json")
+    page = web_server.url("/pages/bbc-1")
+    gloss(capsys, tmp_path, "feed", "add", json_feed)
+    gloss(capsys, tmp_path, "feed", "add", page)
+    code, rows, _ = refreshed(capsys, tmp_path)
+    assert code == 1
+    assert rows[json_feed]["new"] == 20
+    assert rows[page]["failed"] == "not a feed: it is a web page"

@@ -22,7 +22,7 @@ from tui.store import Library
 from tui.web.feed_outcome import FeedOutcome
 from tui.web.fetch_error import FetchError
 from tui.web.fetcher import Fetcher, FetchLimits, RetryLater
-from tui.web.web_articles import articles_in, complete_short
+from tui.web.web_articles import FEED_FORMATS, articles_in, complete_short
 
 
 def _now() -> datetime:
@@ -66,8 +66,9 @@ def _fetch(feed: Feed, fetcher: Fetcher) -> _Fetched:
                 etag=fetched.etag, last_modified=fetched.last_modified, not_modified=True
             )
         entries, kind = articles_in(fetched, feed.url)
-        if kind != "feed":
-            raise FetchError(feed.url, f"not a feed (it reads as {kind})")
+        if kind not in FEED_FORMATS:
+            shown = "a web page" if kind == "html" else f"{kind} text"
+            raise FetchError(feed.url, f"not a feed: it is {shown}")
     except FetchError as error:
         return _Fetched(error=error)
     known = set(feed.expanded)

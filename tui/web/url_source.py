@@ -7,7 +7,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 from tui.models import Article
 from tui.web.fetcher import Fetcher
-from tui.web.web_articles import articles_in, complete_short
+from tui.web.web_articles import FEED_FORMATS, articles_in, complete_short
 
 
 class UrlSource:
@@ -24,7 +24,7 @@ class UrlSource:
 def fetch_articles(url: str, fetcher: Fetcher) -> list[Article]:
     """A page's article, or a feed's entries with the short ones completed from their pages."""
     articles, kind = articles_in(fetcher.fetch(url), url)
-    if kind == "feed":
+    if kind in FEED_FORMATS:
         articles = complete_short(articles, fetcher).articles
     return articles
 

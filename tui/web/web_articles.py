@@ -19,6 +19,8 @@ from tui.web.fetched import Fetched
 from tui.web.fetcher import Fetcher
 from tui.web.tracking import unwrapped
 
+FEED_FORMATS = ("feed", "json")
+"""Formats whose articles are a feed's entries (RSS, Atom; JSON Feed and JSON lists)."""
 SHORT_WORDS = 60
 """An entry with fewer words than this besides its title is a pointer, not an article."""
 
