@@ -326,14 +326,15 @@ class GlossApp(App[None]):
     def _refresh_feeds(self) -> None:
         outcomes, summary = refresh_all(self.library.folder)
         failed = not outcomes or any(outcome.failed for outcome in outcomes)
-        self.call_from_thread(self._fetched, summary, "warning" if failed else "information")
+        self.call_from_thread(
+            self._fetched, summary, "warning" if failed else "information", "Feeds"
+        )
 
-    def _fetched(
-        self, message: str, severity: SeverityLevel, article_id: str | None = None
-    ) -> None:
+    def _fetched(self, message: str, severity: SeverityLevel, title: str = "") -> None:
+        """Say what a fetch did, and show it in the library if it is open."""
         self.notify(
             message,
-            title="Feeds" if article_id is None else "",
+            title=title,
             severity=severity,
             timeout=10,
             markup=False,
@@ -361,10 +362,10 @@ class GlossApp(App[None]):
     def _save_url(self, url: str) -> None:
         saved = save_url(self.library.folder, url)
         if saved.problem is not None or saved.article_id is None:
-            self.call_from_thread(self._fetched, saved.problem or url, "error", "")
+            self.call_from_thread(self._fetched, saved.problem or url, "error")
             return
         title = saved.title or self.library.get_article(saved.article_id).title
-        self.call_from_thread(self._fetched, f"Saved “{title}”", "information", saved.article_id)
+        self.call_from_thread(self._fetched, f"Saved “{title}”", "information")
 
     async def action_quit(self) -> None:
         """Save where the reader is before leaving; a failure is said once the screen is gone."""
