@@ -54,7 +54,6 @@ def feed_articles(library_dir: Path) -> list[str]:
         return [s.url or "" for s in library.list_articles() if s.url]
 
 
-@pytest.mark.xdist_group("subprocess")
 def test_refresh_killed_at_any_moment_then_completed(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, web_server: WebServer
 ) -> None:
