@@ -65,7 +65,7 @@ def test_refused_connection_is_said(web_server: WebServer) -> None:
     assert fetch_error(url) == f"{url}: connection refused by 127.0.0.1"
 
 
-def test_not_a_web_address() -> None:
+def test_not_a_web_address(web_server: WebServer) -> None:  # the guard, in case
     assert fetch_error("ftp://example.org/x") == (
         "ftp://example.org/x: not a web address (http:// or https://)"
     )
