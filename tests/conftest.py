@@ -10,6 +10,7 @@ import pytest
 
 from tests.data_paths import CORPORA, WIKINEWS, data_file, wikinews_files
 from tests.unit.hong_kong_library import HONG_KONG
+from tests.web_server import WebServer, started
 from tui.importing.importer import import_paths
 from tui.store import Library
 
@@ -24,6 +25,25 @@ def isolated_user_dirs(
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.delenv("GLOSS_LIBRARY", raising=False)
+
+
+@pytest.fixture
+def web_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[WebServer]:
+    """A real HTTP server on 127.0.0.1 serving the corpora and faults (tests/web_server.py).
+
+    While it runs nothing may reach beyond loopback: any other address goes to a
+    proxy that is not there (port 9 on loopback), so it fails at once. Gloss's
+    subprocesses inherit this. (Only here: pip, in the wheel test, needs its index.)
+    """
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
+        monkeypatch.setenv(name, "http://127.0.0.1:9")
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
+    server = started()
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 @pytest.fixture

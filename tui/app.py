@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from contextlib import suppress
+from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
@@ -30,6 +31,7 @@ from tui.screens.reader_screen import ReaderScreen
 from tui.settings.keymap import clashes, load_keymap
 from tui.settings.ui_state import read_ui_state, write_ui_state
 from tui.store import Library, LibraryError
+from tui.web.gloss_process import refresh_all, save_url
 from tui.widgets.article_list import ArticleList
 from tui.widgets.article_view import ArticleView
 from tui.widgets.entity_sidebar import EntitySidebar
@@ -92,6 +94,8 @@ class GlossApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+        Binding("R", "refresh_feeds", "Refresh feeds", show=False, id="app.refresh_feeds"),
+        Binding("U", "save_url", "Save a web page", show=False, id="app.save_url"),
         Binding(
             "ctrl+p",
             "command_palette",
@@ -327,10 +331,79 @@ class GlossApp(App[None]):
             self.open_notes,
         )
         yield SystemCommand("Keys", "Show every key binding", self.action_help)
+        yield SystemCommand(
+            "Refresh feeds", "Fetch every subscribed feed now", self.action_refresh_feeds
+        )
+        yield SystemCommand("Save a web page", "Save the article at a URL", self.action_save_url)
         for name, label in TOGGLED_PANES.items():
             yield SystemCommand(
                 f"Toggle {label}", f"Show or hide the {label}", lambda n=name: self.toggle_pane(n)
             )
+
+    # -- the web: refreshing feeds, saving a page -----------------------------------
+
+    def _can_fetch(self) -> bool:
+        if self.library.read_only:
+            self.notify("The library cannot be written: nothing can be saved.", severity="error")
+            return False
+        if any(w.group == "web" and w.is_running for w in self.workers):
+            self.notify("Still fetching: wait for it to finish.", severity="warning")
+            return False
+        return True
+
+    def action_refresh_feeds(self) -> None:
+        """Refresh every feed in a helper process; the notification says what came."""
+        if not self._can_fetch():
+            return
+        if not self.library.feeds():
+            self.notify("No feeds yet: `gloss feed add URL` subscribes to one.", markup=False)
+            return
+        self.notify("Refreshing feeds…", timeout=3)
+        self.run_worker(self._refresh_feeds, name="refreshing feeds", group="web", thread=True)
+
+    def _refresh_feeds(self) -> None:
+        outcomes, summary = refresh_all(self.library.folder)
+        failed = not outcomes or any(outcome.failed for outcome in outcomes)
+        self.call_from_thread(
+            self._fetched, summary, "warning" if failed else "information", "Feeds"
+        )
+
+    def _fetched(self, message: str, severity: SeverityLevel, title: str = "") -> None:
+        """Say what a fetch did, and show it in the library if it is open."""
+        self.notify(
+            message,
+            title=title,
+            severity=severity,
+            timeout=10,
+            markup=False,
+        )
+        for screen in self.screen_stack:
+            if isinstance(screen, LibraryScreen):
+                screen.reload()
+
+    def action_save_url(self) -> None:
+        """Ask for a URL (typed or pasted) and save its article in a helper process."""
+        if not self._can_fetch():
+            return
+
+        def answered(url: str | None) -> None:
+            url = (url or "").strip()
+            if url:
+                self.notify(f"Fetching {url}…", timeout=3, markup=False)
+                work = partial(self._save_url, url)
+                self.run_worker(work, name="saving a web page", group="web", thread=True)
+
+        self.push_screen(
+            PromptScreen("Save the web page at", hint="a page or a feed's URL"), answered
+        )
+
+    def _save_url(self, url: str) -> None:
+        saved = save_url(self.library.folder, url)
+        if saved.problem is not None or saved.article_id is None:
+            self.call_from_thread(self._fetched, saved.problem or url, "error")
+            return
+        title = saved.title or self.library.get_article(saved.article_id).title
+        self.call_from_thread(self._fetched, f"Saved “{title}”", "information")
 
     async def action_quit(self) -> None:
         """Save where the reader is before leaving; a failure is said once the screen is gone."""

@@ -14,6 +14,7 @@ from tui.commands import (
     entities_command,
     entity_command,
     export_command,
+    feed_command,
     import_files,
     list_articles,
     note_command,
@@ -53,6 +54,7 @@ COMMANDS = (
     delete_command,
     trash_command,
     restore_command,
+    feed_command,
 )
 
 

@@ -278,3 +278,33 @@ class SavedSearch:
 
     name: str
     query: str
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    """A subscription: where the feed lives, how the user named it, and what refreshes left.
+
+    `etag` and `last_modified` make the next fetch conditional. `article_ids`
+    are every article the feed brought (for `feed:NAME`); `new_ids` those its
+    last refresh added; `expanded` the entry URLs whose linked page was fetched
+    already (a short entry's page is fetched once). `error` is why its last
+    refresh failed, None when it worked.
+    """
+
+    id: str
+    url: str
+    title: str = ""
+    tags: tuple[str, ...] = ()
+    etag: str | None = None
+    last_modified: str | None = None
+    added_at: str | None = None
+    refreshed_at: str | None = None
+    error: str | None = None
+    retry_after: str | None = None  # ISO 8601 UTC moment before which the server asked us to wait
+    article_ids: tuple[str, ...] = ()
+    new_ids: tuple[str, ...] = ()
+    expanded: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return self.title or self.url

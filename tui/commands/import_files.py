@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -17,14 +18,18 @@ from tui.store import Library
 def register(commands: Any) -> None:
     parser = commands.add_parser(
         "import",
-        help="import articles from files, folders or standard input",
+        help="import articles from files, folders, web addresses or standard input",
         description="Import articles: text, Markdown, HTML, RSS/Atom, JSON Feed, JSON, JSON "
-        "Lines (told apart by content); folders recursively; - reads standard input. The "
+        "Lines (told apart by content); folders recursively; - reads standard input; an "
+        "http(s) URL is fetched (redirects followed, tracking links unwrapped) and read the "
+        "same way: a page is one article, a feed its entries. The "
         "same text under another URL is skipped as a duplicate. In folders, links that lead out "
         "of the folder, pipes and devices are skipped, with the reason. Exits 1 when a file "
         "failed; stopped by ctrl+c or SIGTERM, it reports what it stored and exits 130 or 143.",
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for stdin")
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH", help="file, folder, URL, or - for stdin"
+    )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument(
         "--follow-links",
@@ -36,10 +41,25 @@ def register(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace, library: Library) -> int:
+    urls = [raw for raw in args.paths if raw.startswith(("http://", "https://"))]
+    if not urls:
+        return _run(args, library, None)
+    from tui.web import Fetcher
+    from tui.web.url_source import url_sources
+
+    library.check_writable()  # before any request is sent
+    with Fetcher() as fetcher, ThreadPoolExecutor(fetcher.limits.at_once) as pool:
+        sources = dict(zip(urls, url_sources(urls, fetcher, pool), strict=True))
+        return _run(args, library, sources)
+
+
+def _run(args: argparse.Namespace, library: Library, urls: dict[str, Any] | None) -> int:
     from tui.commands.import_progress import ImportProgress  # rich.progress: only when importing
     from tui.importing.importer import STDIN, Source, import_paths
 
-    paths: list[Source] = [STDIN if raw == STDIN else Path(raw) for raw in args.paths]
+    paths: list[Source] = [
+        (urls or {}).get(raw) or (STDIN if raw == STDIN else Path(raw)) for raw in args.paths
+    ]
     stdin = getattr(sys.stdin, "buffer", None)  # None when Gloss runs without a stdin
     if STDIN in paths and sys.stdin is not None and sys.stdin.isatty():
         say("gloss: reading an article from standard input (end it with ctrl+d)", file=sys.stderr)

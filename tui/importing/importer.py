@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO, Final, Literal
+from typing import BinaryIO, Final, Literal, Protocol
 
 from tui.annotations.reanchoring import reanchor_notes
 from tui.annotations.replacement_guard import replacement_problem
@@ -44,6 +44,7 @@ __all__ = [
     "BATCH_SIZE",
     "STDIN",
     "STDIN_NAME",
+    "ArticleSource",
     "ImportReport",
     "Importer",
     "expand_paths",
@@ -57,7 +58,19 @@ STDIN: Final = "-"
 STDIN_NAME: Final = "<stdin>"
 """How standard input is named in the report."""
 
-Source = Path | Literal["-"]
+
+class ArticleSource(Protocol):
+    """Articles from elsewhere than a file (a URL): `name` in reports, `read()` gives them.
+
+    `read()` raises IngestError (a FetchError is one) when there are none.
+    """
+
+    name: str
+
+    def read(self) -> list[Article]: ...
+
+
+Source = Path | Literal["-"] | ArticleSource
 Progress = Callable[[int, int], None]
 """Called with (files done, files in all) as the import goes."""
 
@@ -383,6 +396,8 @@ class Importer:
 def _read(source: Source, stdin: BinaryIO | None) -> list[Article]:
     if isinstance(source, Path):
         return read_path(source)
+    if not isinstance(source, str):
+        return source.read()
     if stdin is None:
         raise IngestError(STDIN_NAME, "standard input is not available")
     try:

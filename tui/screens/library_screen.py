@@ -180,15 +180,18 @@ class LibraryScreen(Screen[str | None]):
             self.list_widget.focus()
 
     def load_rows(self) -> None:
-        """Read every article's metadata, reading state and note count from the library."""
+        """Read every article's metadata, reading state and note count from the library,
+        and which articles the last refresh of their feed brought."""
         states = self.library.reading_states()
         notes = self.library.note_counts()
+        new = self.library.new_from_feeds()
         self.rows = {
             article.id: LibraryRow(
                 article,
                 states.get(article.id, ReadingState(article.id)),
                 notes.get(article.id, 0),
-                article.id in self.marked,
+                marked=article.id in self.marked,
+                new=article.id in new,
             )
             for article in self.library.list_articles()
         }
@@ -397,7 +400,9 @@ class LibraryScreen(Screen[str | None]):
                 continue
             state = states.get(article_id, ReadingState(article_id))
             marked = article_id in self.marked
-            self.rows[article_id] = LibraryRow(row.article, state, row.notes, marked)
+            self.rows[article_id] = LibraryRow(
+                row.article, state, row.notes, marked=marked, new=row.new
+            )
             self.table.update_row(self.rows[article_id])
             self.results.update_hit(article_id, state, marked)
         self.update_title()
@@ -581,10 +586,15 @@ class LibraryScreen(Screen[str | None]):
         self.notify(f"Exported the notes of {plural(len(ids), 'article')} to {path}", markup=False)
 
     def reload(self, current: str | None = None) -> None:
-        """Read the rows again after articles came or went; the cursor stays near where it was."""
-        index = self.table.cursor
+        """Read the library again (articles came or went: a delete, a refresh, a saved page).
+
+        The cursor goes to `current`, else stays on its article, else near where it was.
+        """
+        index, before = self.table.cursor, self.table.current_id
         self.load_rows()
         rows = sorted_rows(list(self.rows.values()), self.sort)
+        if current is None and before in self.rows:
+            current = before
         if current is None and rows:
             current = rows[min(index, len(rows) - 1)].id
         self.table.show(rows, current)

@@ -25,6 +25,7 @@ class Query:
     entities: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()  # any of them (an article has one source)
+    feeds: tuple[str, ...] = ()  # any of them: a feed's title, id or URL
     states: tuple[str, ...] = ()  # "read", "unread", "starred"
     has: tuple[str, ...] = ()  # "notes"
     after: tuple[str, ...] = ()
@@ -41,6 +42,7 @@ class Query:
             self.entities
             or self.tags
             or self.sources
+            or self.feeds
             or self.states
             or self.has
             or self.after

@@ -4,7 +4,7 @@ Syntax: free words (all must match; a word ending in `*` matches as the start
 of a word, and so does the last one while it is being typed, unless the query
 is not typed (`gloss search`); a query with no letter or digit in it is refused),
 "quoted phrases", and filters `key:value` or `key:"value with spaces"`:
-entity:, tag:, source:, has:notes, is:read|unread|starred, after:DATE
+entity:, tag:, source:, feed:, has:notes, is:read|unread|starred, after:DATE
 (inclusive), before:DATE (exclusive), color:yellow|green|blue|pink|none (a note's
 highlight colour; none for plain notes).
 """
@@ -20,7 +20,7 @@ from tui.search.errors import QueryError
 from tui.search.query import Phrase, Query
 from tui.search.tokenizer import fold, tokenize
 
-FILTERS = ("entity", "tag", "source", "has", "is", "after", "before", "color")
+FILTERS = ("entity", "tag", "source", "feed", "has", "is", "after", "before", "color")
 IS_VALUES = ("read", "unread", "starred")
 HAS_VALUES = ("notes",)
 COLOR_VALUES = (*HIGHLIGHT_COLORS, "none")
@@ -92,6 +92,7 @@ def _example(name: str) -> str:
         "entity": "entity:ADB",
         "tag": "tag:fintech",
         "source": "source:Reuters",
+        "feed": 'feed:"Hacker News"',
         "has": "has:notes",
         "is": "is:unread",
         "after": "after:2022-01-01",
@@ -187,6 +188,7 @@ def parse_query(text: str, *, as_typed: bool = True) -> Query:
         entities=tuple(filters["entity"]),
         tags=tuple(filters["tag"]),
         sources=tuple(filters["source"]),
+        feeds=tuple(filters["feed"]),
         states=tuple(filters["is"]),
         has=tuple(filters["has"]),
         after=tuple(filters["after"]),

@@ -61,8 +61,10 @@ class Searcher:
         notes: NoteIndex,
         states: Mapping[str, ReadingState],
         text_of: Callable[[str], str | None],
+        feeds: Mapping[str, set[str]] | None = None,
     ) -> None:
         self.index = index
+        self.feeds = feeds or {}
         self.notes = notes
         self.states = states
         self.text_of = text_of
@@ -279,6 +281,8 @@ class Searcher:
         state = self.states.get(meta.article_id)
         if query.sources and not _from_source(meta.source, query.sources):
             return False
+        if query.feeds and not any(meta.article_id in self.feeds.get(f, ()) for f in query.feeds):
+            return False
         if query.after or query.before:
             day = _day(meta.date)
             if day is None or any(day < after for after in query.after):
@@ -343,6 +347,8 @@ class Searcher:
             tagged.update(a for a, s in self.states.items() if tag in {fold(t) for t in s.tags})
             tagged.update(a for a, tags in self.notes.tags_by_article.items() if tag in tags)
             sets.append(tagged)
+        if query.feeds:
+            sets.append(set().union(*(self.feeds.get(name, set()) for name in query.feeds)))
         if "notes" in query.has:
             sets.append(set(self.notes.by_article))
         for flag in query.states:

@@ -24,6 +24,7 @@ from tui.models import (
     BlockKind,
     Entity,
     EntityType,
+    Feed,
     Mention,
     Note,
     ReadingState,
@@ -50,6 +51,9 @@ ARTICLE_META = (
     "origin",
     "imported_at",
 )
+
+# Feed fields that are a moment or a server's token, or nothing yet.
+FEED_MOMENTS = ("etag", "last_modified", "added_at", "refreshed_at", "error", "retry_after")
 
 
 def article_doc(article: Article) -> Doc:
@@ -233,4 +237,30 @@ def reading_from(doc: Doc) -> ReadingState:
         starred=doc.get("starred", False),
         last_read=doc.get("last_read"),
         tags=tuple(doc.get("tags", ())),
+    )
+
+
+def feed_doc(feed: Feed) -> Doc:
+    return {
+        "id": feed.id,
+        "url": feed.url,
+        "title": feed.title,
+        "tags": list(feed.tags),
+        **{name: getattr(feed, name) for name in FEED_MOMENTS},
+        "article_ids": list(feed.article_ids),
+        "new_ids": list(feed.new_ids),
+        "expanded": list(feed.expanded),
+    }
+
+
+def feed_from(doc: Doc) -> Feed:
+    return Feed(
+        id=doc["id"],
+        url=doc["url"],
+        title=doc.get("title", ""),
+        tags=tuple(doc.get("tags", ())),
+        **{name: doc.get(name) for name in FEED_MOMENTS},
+        article_ids=tuple(doc.get("article_ids", ())),
+        new_ids=tuple(doc.get("new_ids", ())),
+        expanded=tuple(doc.get("expanded", ())),
     )

@@ -29,6 +29,7 @@ from tui.models import (
     Entity,
     EntityCorrection,
     EntityPage,
+    Feed,
     FoundNote,
     Note,
     ReadingState,
@@ -36,6 +37,7 @@ from tui.models import (
     SearchHit,
     TrashedArticle,
 )
+from tui.search.tokenizer import fold
 from tui.store import codec, migrations
 from tui.store.catalog_writer import CatalogWriter
 from tui.store.durable_write import write_problem
@@ -46,6 +48,7 @@ from tui.store.errors import (
     LibraryError,
     LibraryReadOnlyError,
 )
+from tui.store.feed_subscriptions import FeedSubscriptions
 from tui.store.library_notes import LibraryNotes
 from tui.store.library_notices import LibraryNotices
 from tui.store.library_reader import LibraryReader
@@ -123,6 +126,7 @@ class Library:
         self._saved = SavedSearches(self._files.user, report)
         self._trash = TrashCan(self._files, self._reader, self._writer)
         self._pages = EntityPages(self._reader, lambda: self._search.note_index().notes)
+        self._feeds = FeedSubscriptions(self._files.feeds, report)
 
     def __repr__(self) -> str:
         return f"Library({str(self.folder)!r})"
@@ -548,7 +552,7 @@ class Library:
         message names the bad part. Only filters, or nothing: every matching
         article, newest first.
         """
-        return self._search.search(query, limit, as_typed=as_typed)
+        return self._search.search(query, limit, self._feed_members, as_typed=as_typed)
 
     @_serialized
     def saved_searches(self) -> list[SavedSearch]:
@@ -563,3 +567,39 @@ class Library:
     def delete_saved_search(self, name: str) -> bool:
         """Forget a saved search; False when there was none of that name."""
         return self._saved.delete(name)
+
+    # -- feeds ----------------------------------------------------------------
+
+    @_serialized
+    def feeds(self) -> list[Feed]:
+        """The subscriptions, in the order they were added."""
+        return self._feeds.all()
+
+    @_serialized
+    def add_feed(self, feed: Feed) -> Feed | None:
+        """Subscribe to a feed (its id is made from its URL); None when already subscribed."""
+        return self._feeds.add(feed)
+
+    @_serialized
+    def new_from_feeds(self) -> set[str]:
+        """The articles each feed's last refresh brought: what the library marks as new."""
+        return {article_id for feed in self._feeds.all() for article_id in feed.new_ids}
+
+    @_serialized
+    def save_feed(self, feed: Feed) -> None:
+        """Store what a refresh learnt about a feed (a removed feed is not brought back)."""
+        self._feeds.save(feed)
+
+    @_serialized
+    def remove_feed(self, feed_id: str) -> bool:
+        """Unsubscribe; the articles it brought stay. False when there was no such feed."""
+        return self._feeds.remove(feed_id)
+
+    def _feed_members(self) -> dict[str, set[str]]:
+        """The articles of each feed, by the names `feed:` accepts: its title, id and URL."""
+        members: dict[str, set[str]] = {}
+        for feed in self._feeds.all():
+            for name in (feed.title, feed.id, feed.url):
+                if name:
+                    members.setdefault(fold(name), set()).update(feed.article_ids)
+        return members

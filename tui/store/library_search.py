@@ -87,10 +87,19 @@ class LibrarySearch:
 
     # -- queries ----------------------------------------------------------------
 
-    def search(self, text: str, limit: int, *, as_typed: bool = True) -> list[SearchHit]:
+    def search(
+        self,
+        text: str,
+        limit: int,
+        feed_members: Callable[[], dict[str, set[str]]],
+        *,
+        as_typed: bool = True,
+    ) -> list[SearchHit]:
+        """`feed_members` gives each feed's articles by name, read only for a `feed:` query."""
         query = parse_query(text, as_typed=as_typed)  # a QueryError goes to the caller as it is
         states = self._source.reading_states()
-        searcher = Searcher(self.current(), self.note_index(), states, self._text_of)
+        feeds = feed_members() if query.feeds else {}
+        searcher = Searcher(self.current(), self.note_index(), states, self._text_of, feeds)
         return searcher.search(query, limit)
 
     def find_notes(self, text: str) -> list[Note]:

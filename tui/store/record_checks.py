@@ -15,6 +15,7 @@ from tui.store.codec import (
     ARTICLE_META,
     DATE_GUESSED,
     ENTITIES_VERSION,
+    FEED_MOMENTS,
     Doc,
 )
 from tui.store.record_rules import (
@@ -283,6 +284,29 @@ def checked_correction(doc: Doc, path: object, key: str, report: Report) -> Doc 
         if not _required(doc, field, place, report, _SKIPPED):
             return None
     return _CORRECTION.checked(doc, place, report)
+
+
+_FEED = RecordRules(
+    ("title", TEXT, ""),
+    ("tags", TEXTS, []),
+    *((name, TEXT_OR_NULL, None) for name in FEED_MOMENTS),
+    ("article_ids", TEXTS, []),
+    ("new_ids", TEXTS, []),
+    ("expanded", TEXTS, []),
+)
+
+
+def checked_feed(doc: Doc, path: object, key: str, report: Report) -> Doc | None:
+    """A subscription with an id and a URL (its state read as defaults where wrong), or None."""
+
+    def place() -> str:
+        return _place(path, key, "feed", doc.get("url"))
+
+    if not _required(doc, "id", place, report, _SKIPPED):
+        return None
+    if not _required(doc, "url", place, report, _SKIPPED):
+        return None
+    return _FEED.checked(doc, place, report)
 
 
 def checked_records(

@@ -20,6 +20,8 @@ save never rewrites an article:
   entities in the catalog: opening one moves them (see migrations.py).
 - `corrections.json`, `trash.json`: the user's entity corrections and deleted
   articles, each with its own lock (see EntityCorrections, TrashCan).
+- `feeds.json`: feed subscriptions (`feeds`, see FeedSubscriptions): what each
+  refresh asked and brought; written by `gloss feed` and refreshes only.
 - `search/index.bin`: the search index over titles, texts and entities,
   derived from the catalog and rebuilt whenever it is missing or damaged (see
   LibrarySearch); notes and reading state are searched where they are.
@@ -51,6 +53,7 @@ from tui.store.schema import Tables
 
 CATALOG_FILE = "catalog.json"
 USER_FILE = "user.json"
+FEEDS_FILE = "feeds.json"
 BODIES_DIR = "bodies"
 NOTES_DIR = "notes"
 ENTITIES_DIR = "entities"
@@ -98,6 +101,7 @@ class Shards:
             folder / CATALOG_FILE, read_only=read_only, rebuild=self._rebuilt_catalog
         )
         self.user = DataFile(folder / USER_FILE, read_only=read_only)
+        self.feeds = DataFile(folder / FEEDS_FILE, read_only=read_only)
         self._files: dict[tuple[str, str], DataFile] = {}
 
     def file(self, kind: str, shard: str) -> DataFile:
@@ -135,7 +139,7 @@ class Shards:
         return files
 
     def close(self) -> None:
-        for data_file in (self.catalog, self.user, *self._files.values()):
+        for data_file in (self.catalog, self.user, self.feeds, *self._files.values()):
             data_file.close()
 
     # -- writing records into their shards --------------------------------------

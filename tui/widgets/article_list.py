@@ -29,6 +29,7 @@ from tui.widgets.paints import Paints
 UNREAD_MARK = "●"
 STAR_MARK = "★"
 PICK_MARK = "✓"  # a row marked for a batch action
+NEW_MARK = "new "
 
 # (key, header, width): the title (width 0) takes what the others leave.
 COLUMNS: tuple[tuple[str, str, int], ...] = (
@@ -56,6 +57,7 @@ class LibraryRow:
     state: ReadingState
     notes: int = 0
     marked: bool = False  # picked for a batch action (x)
+    new: bool = False  # brought by the last refresh of its feed
 
     @property
     def id(self) -> str:
@@ -87,6 +89,9 @@ def tags_text(tags: Sequence[str], paints: Paints) -> Text:
 def row_cells(row: LibraryRow, paints: Paints) -> dict[str, Text]:
     """The row's cells by column key; every one a Text, never markup."""
     article, state = row.article, row.state
+    title = Text(defused(article.title, one_line=True), style="" if state.read else "bold")
+    if row.new:
+        title = Text.assemble((NEW_MARK, "bold green"), title)
     return {
         "marked": Text(PICK_MARK if row.marked else "", style="bold reverse"),
         "read": Text("" if state.read else UNREAD_MARK, style="bold"),
@@ -97,7 +102,7 @@ def row_cells(row: LibraryRow, paints: Paints) -> dict[str, Text]:
         ),
         "notes": Text(str(row.notes) if row.notes else "", justify="right"),
         "tags": tags_text(row.tags, paints),
-        "title": Text(defused(article.title, one_line=True), style="" if state.read else "bold"),
+        "title": title,
     }
 
 
