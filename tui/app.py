@@ -190,6 +190,7 @@ class GlossApp(App[None]):
             for name in TOGGLED_PANES:
                 if name in hidden:
                     self.reader.toggle_pane(name)
+        self.reader.smooth_scrolling = state.get("smooth_scrolling") is True
         self._settings_loaded = True
         self.load_keys()
         self.say_library_notices()
@@ -226,6 +227,14 @@ class GlossApp(App[None]):
         hidden = [pane for pane in TOGGLED_PANES if self.reader.has_class(f"-hide-{pane}")]
         self.remember(hidden_panes=hidden)
         self.notify(f"{TOGGLED_PANES[name].capitalize()} {'shown' if shown else 'hidden'}.")
+
+    def toggle_smooth_scrolling(self) -> None:
+        """Page and line keys glide instead of jumping (off by default, as in `less`)."""
+        self.open_reader()
+        smooth = not self.reader.smooth_scrolling
+        self.reader.smooth_scrolling = smooth
+        self.remember(smooth_scrolling=smooth)
+        self.notify(f"Smooth scrolling {'on' if smooth else 'off'}.")
 
     def load_keys(self) -> None:
         """Apply keys.toml; anything wrong in it is said in one line, never a crash."""
@@ -289,6 +298,11 @@ class GlossApp(App[None]):
         yield from super().get_system_commands(screen)
         yield SystemCommand("Library", "List every article", self.open_library)
         yield SystemCommand("Keys", "Show every key binding", self.action_help)
+        yield SystemCommand(
+            "Toggle smooth scrolling",
+            "Page and line keys glide instead of jumping",
+            self.toggle_smooth_scrolling,
+        )
         for name, label in TOGGLED_PANES.items():
             yield SystemCommand(
                 f"Toggle {label}", f"Show or hide the {label}", lambda n=name: self.toggle_pane(n)

@@ -162,6 +162,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.select_from: int | None = None  # where the selection starts, while selecting
         self.select_to = 0  # where it ends
         self._blocks: list[tuple[Block, Static]] = []
+        self.smooth_scrolling = False  # page, line and top/bottom keys jump, as in `less`
         self.border_title = "Article"
 
     def on_mount(self) -> None:
@@ -432,20 +433,26 @@ class ArticleView(VerticalScroll, can_focus=True):
         if self.article is not None:
             self.cursor = word_at(self.article.text, 0)[0]
             self._repaint()
-        super().action_scroll_home()
+        self.scroll_home(animate=self.smooth_scrolling)
 
     def action_scroll_end(self) -> None:
         """The bottom, with the reading cursor on the last paragraph's first word."""
         if self.article is not None and self.article.blocks:
             self.cursor = word_at(self.article.text, self.article.blocks[-1].start)[0]
             self._repaint()
-        super().action_scroll_end()
+        self.scroll_end(animate=self.smooth_scrolling)
 
     def action_page_down(self) -> None:
-        self.scroll_page_down()
+        self.scroll_page_down(animate=self.smooth_scrolling)
 
     def action_page_up(self) -> None:
-        self.scroll_page_up()
+        self.scroll_page_up(animate=self.smooth_scrolling)
+
+    def action_scroll_down(self) -> None:
+        self.scroll_down(animate=self.smooth_scrolling)
+
+    def action_scroll_up(self) -> None:
+        self.scroll_up(animate=self.smooth_scrolling)
 
     # -- reading position: the passage at the top, kept when the text re-wraps ------
 
