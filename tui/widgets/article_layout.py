@@ -45,9 +45,11 @@ def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
         line_end = text.find("\n", line_start, end)
         hard_end = end if line_end < 0 else line_end
         row_start, used = line_start, 0
+        measure = len if text[line_start:hard_end].isascii() else cells
         for piece in _PIECE.finditer(text, line_start, hard_end):
-            word = piece.group().rstrip()
-            word_cells = cells(word)
+            whole = piece.group()
+            word = whole.rstrip()
+            word_cells = measure(word)
             if used and used + word_cells > width:
                 spans.append((row_start, piece.start()))
                 row_start, used = piece.start(), 0
@@ -58,9 +60,9 @@ def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
                         spans.append((row_start, index))
                         row_start, used = index, 0
                     used += step
-                used += cells(piece.group()[len(word) :])
+                used += measure(whole[len(word) :])
                 continue
-            used += word_cells + cells(piece.group()[len(word) :])
+            used += word_cells + measure(whole[len(word) :])
         spans.append((row_start, hard_end))
         if line_end < 0:
             return spans

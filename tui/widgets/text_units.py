@@ -8,6 +8,7 @@ here, so the units can be tested on real articles.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,7 +30,10 @@ class Boundaries:
     ends: tuple[int, ...]
 
 
+@lru_cache(maxsize=4)
 def word_boundaries(text: str) -> Boundaries:
+    """Kept for the last few texts: the cursor asks at every key, and a long article
+    has tens of thousands of words."""
     spans = [match.span() for match in _WORD.finditer(text)]
     return Boundaries(tuple(s for s, _ in spans), tuple(e for _, e in spans))
 
