@@ -4,6 +4,8 @@ a Chinese page, the seed)."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from tests.data_paths import READABILITY, SEED, data_file
@@ -30,7 +32,7 @@ def test_rows_cover_each_block_and_fit_the_width(name: str, width: int) -> None:
     for block in article(name).blocks:
         spans = wrap(text, block.start, block.end, width)
         assert spans[0][0] == block.start and spans[-1][1] == block.end
-        for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
+        for (_, end), (start, _) in pairwise(spans):
             assert start in (end, end + 1), "rows follow each other (a newline between)"
         for start, end in spans:
             drawn = text[start:end].rstrip()
@@ -40,7 +42,7 @@ def test_rows_cover_each_block_and_fit_the_width(name: str, width: int) -> None:
 def test_words_are_never_cut_when_they_fit() -> None:
     text = article("wikipedia").text
     block = max(article("wikipedia").blocks, key=lambda b: b.end - b.start)
-    for start, end in wrap(text, block.start, block.end, 40)[:-1]:
+    for _, end in wrap(text, block.start, block.end, 40)[:-1]:
         assert text[end - 1].isspace(), "a row ends after a space, never inside a word"
 
 
@@ -49,7 +51,7 @@ def test_offsets_and_rows_map_both_ways(name: str) -> None:
     read = article(name)
     layout = ArticleLayout(read.title, "meta", read.text, read.blocks, 50, annotated={0})
     assert layout.offset_of_row(0) == 0, "the title's rows are the text's start"
-    for index, block in enumerate(read.blocks):
+    for index in range(len(read.blocks)):
         for y in layout.block_rows(index):
             row = layout.rows[y]
             assert row.block == index

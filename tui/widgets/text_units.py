@@ -8,10 +8,10 @@ here, so the units can be tested on real articles.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from tui.models import Block
