@@ -18,6 +18,8 @@ from tui.models import Block
 
 Unit = Literal["word", "sentence", "paragraph"]
 
+NEAR = 200
+"""Characters either side of a position where word_at looks before reading the whole text."""
 _WORD = re.compile(r"\w+(?:[’'.\-&]\w+)*|[^\w\s]")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s|$)")
 
@@ -79,7 +81,16 @@ def preceding(points: Sequence[int], position: int, floor: int = 0) -> int:
 
 
 def word_at(text: str, position: int) -> tuple[int, int]:
-    """The word at `position`, else the next one, else the last one; (0, 0) for no words."""
+    """The word at `position`, else the next one, else the last one; (0, 0) for no words.
+
+    Looked for near `position` first: a long article has tens of thousands of words.
+    """
+    window = max(0, position - NEAR)
+    for match in _WORD.finditer(text, window, position + NEAR):
+        if (match.start() == window and window > 0) or match.end() == position + NEAR:
+            break  # the window may cut a word: ask the whole text
+        if match.end() > position:
+            return match.span()
     words = word_boundaries(text)
     if not words.starts:
         return (0, 0)
