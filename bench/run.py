@@ -757,6 +757,8 @@ def table(all_results: list[Results]) -> str:
         Target({10_000: 150.0}, " MB"),
         "≤ 150 MB at 10k",
     )
+    if not any(r.imports for r in all_results):  # --reader-only
+        return "\n".join(lines)
     row(
         f"import throughput, `gloss import` of {THROUGHPUT_ARTICLES} new articles with "
         "entities, articles/s (without entities)",
