@@ -308,6 +308,9 @@ class ArticleView(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
+        layout = self._layout
+        if self.article is not None and (layout is None or layout.width != self._text_width()):
+            self._lay_out()  # the first frame, or a resize not yet heard of: wrap now
         index = round(self.scroll_y) + y
         strip = self._strips.get(index)
         if strip is None or strip.cell_length != width:
