@@ -39,10 +39,11 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from generated_articles import generate  # noqa: E402
 
-from tui import __version__, importer  # noqa: E402
+from tui import __version__  # noqa: E402
 from tui.annotations.anchoring import quote_starts  # noqa: E402
 from tui.annotations.notes import new_note  # noqa: E402
 from tui.annotations.w3c import ANNOTATION_CONTEXT, article_source, note_to_annotation  # noqa: E402
+from tui.importing import importer  # noqa: E402
 from tui.importing.importer import import_paths  # noqa: E402
 from tui.models import HIGHLIGHT_COLORS, Article, Note  # noqa: E402
 from tui.store import Library  # noqa: E402

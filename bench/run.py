@@ -73,6 +73,11 @@ MINIMAL = [PYTHON, str(ROOT / "bench" / "minimal_app.py")]
 COLUMNS, ROWS = 120, 40
 PROBE_CHARS = 24
 """Probes are the opening words of a title or text, short enough never to wrap."""
+TICKS = os.sysconf("SC_CLK_TCK")
+"""Clock ticks per second of /proc/PID/stat's CPU times."""
+LONG_ARTICLE = ROOT / "tests" / "corpora" / "readability" / "wikipedia-2" / "source.html"
+"""The longest article in the corpora (about 18,000 words)."""
+LONG_TITLE = "New Zealand"
 START_TIMEOUT = 300.0
 KEY_TIMEOUT = 30.0
 THROUGHPUT_ARTICLES = 200
@@ -215,7 +220,7 @@ class Terminal:
         os.close(self.master)
 
 
-def isolated_env(home: Path) -> dict[str, str]:
+def isolated_env(home: Path, code: Path = ROOT) -> dict[str, str]:
     """The environment without the user's settings: a fresh HOME and XDG folders.
 
     PYTHONPATH puts this checkout first, so that a copy of the repository (a
@@ -236,7 +241,7 @@ def isolated_env(home: Path) -> dict[str, str]:
         env[f"XDG_{name.upper()}_HOME"] = str(folder)
     env.update(HOME=str(home), TERM="xterm-256color", LANG="C.UTF-8", LC_ALL="C.UTF-8")
     # The gloss of this checkout, wherever the venv's editable install points.
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(code), env.get("PYTHONPATH")]))
     return env
 
 
@@ -271,6 +276,11 @@ class Results:
     open: list[float] = field(default_factory=list)
     scroll: list[float] = field(default_factory=list)
     key_base: list[float] = field(default_factory=list)
+    open_cpu: list[float] = field(default_factory=list)
+    key_cpu_base: list[float] = field(default_factory=list)
+    long_open: list[float] = field(default_factory=list)
+    long_cpu: list[float] = field(default_factory=list)
+    long_words: int = 0
     note: list[float] = field(default_factory=list)
     note_base: list[float] = field(default_factory=list)
     search: list[float] = field(default_factory=list)
@@ -295,9 +305,11 @@ def minimal_run(env: dict[str, str], results: Results) -> None:
         shown = terminal.wait_for(showing(READY), START_TIMEOUT, "the minimal app")
         results.start_base.append(shown - terminal.started)
         terminal.settle()
+        ticks = terminal.cpu_ticks()
         pressed = terminal.press("x")
         results.key_base.append(terminal.wait_for(showing(CHANGED), KEY_TIMEOUT, "x") - pressed)
         terminal.settle()
+        results.key_cpu_base.append((terminal.cpu_ticks() - ticks) / TICKS)
         results.memory_base.append(terminal.peak_memory_mb())
     finally:
         terminal.close("q")
@@ -338,10 +350,12 @@ def gloss_run(library: Path, env: dict[str, str], results: Results) -> None:
         title, words = probe(second.title), probe(second.text)
         if showing(title)(terminal.lines()):
             raise RuntimeError(f"the next article's title {title!r} is on screen already")
+        ticks = terminal.cpu_ticks()
         pressed = terminal.press(key)
         shown = terminal.wait_for(showing(title, words), KEY_TIMEOUT, f"next article {title!r}")
         results.open.append(shown - pressed)
         terminal.settle()
+        results.open_cpu.append((terminal.cpu_ticks() - ticks) / TICKS)
         row = row_of(terminal.lines(), title)
         pressed = terminal.press(" ")
         moved = terminal.wait_for(
@@ -353,6 +367,55 @@ def gloss_run(library: Path, env: dict[str, str], results: Results) -> None:
         terminal.settle(quiet=1.5)  # the reader saves the position after 1 s without scrolling
         terminal.press(back)
         terminal.wait_for(showing(probe(first.title)), KEY_TIMEOUT, "the opening article again")
+        terminal.settle(quiet=1.5)
+    finally:
+        terminal.close("q")
+
+
+def long_article_library(library: Path, work: Path, env: dict[str, str]) -> tuple[Path, int]:
+    """A copy of the library with the longest article of the corpora imported (entities too),
+    stamped so that the reader opens on the article before it: `]` then opens it."""
+    copy = work / "long"
+    shutil.copytree(library, copy)
+    done = subprocess.run(
+        [GLOSS, "import", "--library", str(copy), str(LONG_ARTICLE)],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"importing {LONG_ARTICLE} failed: {done.stderr[-500:]}")
+    with Library(copy) as opened:
+        ids = opened.article_ids()
+        long_id = max(
+            (i for i in ids if opened.get_article(i).title.startswith(LONG_TITLE)),
+            key=lambda i: opened.get_article(i).word_count,
+        )
+        index = ids.index(long_id)
+        if index == 0:
+            raise RuntimeError("the long article is first in the library order")
+        opened.stamp_last_read(ids[index - 1])
+        return copy, opened.get_article(long_id).word_count
+
+
+def long_article_run(library: Path, env: dict[str, str], results: Results) -> None:
+    """Key to repaint and CPU until idle for `]` onto the long article (and `[` back)."""
+    first, second, key, _ = opening_articles(library)
+    terminal = Terminal([GLOSS, "--library", str(library)], env)
+    try:
+        terminal.wait_for(showing(probe(first.title)), START_TIMEOUT, "the article before")
+        terminal.settle()
+        title, words = probe(second.title), probe(second.text)
+        ticks = terminal.cpu_ticks()
+        pressed = terminal.press(key)
+        shown = terminal.wait_for(showing(title, words), KEY_TIMEOUT, f"long article {title!r}")
+        results.long_open.append(shown - pressed)
+        terminal.settle()
+        results.long_cpu.append((terminal.cpu_ticks() - ticks) / TICKS)
+        terminal.press("[" if key == "]" else "]")
+        terminal.wait_for(showing(probe(first.title)), KEY_TIMEOUT, "the article before again")
         terminal.settle(quiet=1.5)
     finally:
         terminal.close("q")
@@ -528,13 +591,13 @@ def throughput(
     results.import_note = f"copying the library took {copied:.1f} s"
 
 
-def measure(size: int, library_dir: Path, runs: int) -> Results:
+def measure(size: int, library_dir: Path, runs: int, code: Path, reader_only: bool) -> Results:
     info = json.loads((library_dir / BUILD_FILE).read_text())
     results = Results(size, info)
     started = time.perf_counter()
     work = Path(tempfile.mkdtemp(prefix=f"gloss-run-{size}-", dir=library_dir.parent))
     try:
-        env = isolated_env(work / "home")
+        env = isolated_env(work / "home", code)
         first, second, key, _ = opening_articles(library_dir)  # opening migrates an old store
         print(f"  opens on {first.title!r}, then {key} {second.title!r}", flush=True)
         warm_up(library_dir, env)
@@ -544,9 +607,20 @@ def measure(size: int, library_dir: Path, runs: int) -> Results:
             print(
                 f"  run {run + 1}: start {results.start[-1]:.2f} s "
                 f"(minimal {results.start_base[-1]:.2f} s), open {ms(results.open[-1])} ms, "
-                f"scroll {ms(results.scroll[-1])} ms (minimal key {ms(results.key_base[-1])} ms)",
+                f"scroll {ms(results.scroll[-1])} ms (minimal key {ms(results.key_base[-1])} ms), "
+                f"CPU until idle {ms(results.open_cpu[-1])} ms",
                 flush=True,
             )
+        long_library, results.long_words = long_article_library(library_dir, work, env)
+        warm_up(long_library, env)
+        for run in range(runs):
+            long_article_run(long_library, env, results)
+            print(
+                f"  long article run {run + 1}: open {ms(results.long_open[-1])} ms, "
+                f"CPU until idle {ms(results.long_cpu[-1])} ms",
+                flush=True,
+            )
+        shutil.rmtree(long_library)
         with Library(library_dir) as library:
             ids = library.article_ids()
             queries = searches(library, ids, results)
@@ -558,8 +632,9 @@ def measure(size: int, library_dir: Path, runs: int) -> Results:
         )
         results.memory.append(memory_run(library_dir, env, queries[2].strip()))
         print(f"  peak memory {results.memory[-1]:.0f} MB", flush=True)
-        throughput(library_dir, work, env, runs, results)
-        print(f"  import {statistics.median(results.imports):.1f} articles/s", flush=True)
+        if not reader_only:
+            throughput(library_dir, work, env, runs, results)
+            print(f"  import {statistics.median(results.imports):.1f} articles/s", flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     results.seconds = time.perf_counter() - started
@@ -629,6 +704,29 @@ def table(all_results: list[Results]) -> str:
         "≤ 30 ms",
     )
     row(
+        "open another article (`]`), CPU time until the app is idle again, ms (minimal app's key)",
+        lambda r: (
+            f"**{ms(median(r.open_cpu))}** ({ms(median(r.key_cpu_base))})",
+            median(r.open_cpu) * 1000,
+        ),
+        Target({s: 60.0 for s in sizes}, " ms"),
+        "≤ 60 ms",
+    )
+    row(
+        "open the longest article of the corpora (`]`), key to repaint, ms (words)",
+        lambda r: (f"**{ms(median(r.long_open))}** ({r.long_words:,})", median(r.long_open) * 1000),
+        Target({s: 50.0 for s in sizes}, " ms"),
+        "≤ 50 ms",
+    )
+    row(
+        "... and its CPU time until the app is idle again, ms (minimal app's key)",
+        lambda r: (
+            f"**{ms(median(r.long_cpu))}** ({ms(median(r.key_cpu_base))})",
+            median(r.long_cpu) * 1000,
+        ),
+        None,
+    )
+    row(
         "scroll one page (space), key to repaint, ms (minimal app's key)",
         lambda r: (
             f"**{ms(median(r.scroll))}** ({ms(median(r.key_base))})",
@@ -659,6 +757,8 @@ def table(all_results: list[Results]) -> str:
         Target({10_000: 150.0}, " MB"),
         "≤ 150 MB at 10k",
     )
+    if not any(r.imports for r in all_results):  # --reader-only
+        return "\n".join(lines)
     row(
         f"import throughput, `gloss import` of {THROUGHPUT_ARTICLES} new articles with "
         "entities, articles/s (without entities)",
@@ -719,6 +819,18 @@ def main() -> None:
         help="where libraries are built and kept (default: bench/libraries, ignored by git)",
     )
     parser.add_argument("--no-record", action="store_true", help="do not write bench/RESULTS.md")
+    parser.add_argument(
+        "--code",
+        type=Path,
+        default=ROOT,
+        help="the checkout whose Gloss the app runs (default: this one; a `git archive` of an "
+        "older commit measures that commit with these cases)",
+    )
+    parser.add_argument(
+        "--reader-only",
+        action="store_true",
+        help="leave out the import throughput (the slowest part; the reader's figures only)",
+    )
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
     args.libraries.mkdir(parents=True, exist_ok=True)
@@ -727,7 +839,7 @@ def main() -> None:
     all_results = []
     for size in sizes:
         print(f"\n== {size:,} articles ({folders[size]})", flush=True)
-        all_results.append(measure(size, folders[size], args.runs))
+        all_results.append(measure(size, folders[size], args.runs, args.code, args.reader_only))
     load_after = os.getloadavg()[0]
     body = "\n\n".join(
         [

@@ -210,6 +210,7 @@ class GlossApp(App[None]):
             for name in TOGGLED_PANES:
                 if name in hidden:
                     self.reader.toggle_pane(name)
+        self.reader.smooth_scrolling = state.get("smooth_scrolling") is True
         self._settings_loaded = True
         self.load_keys()
         self.say_library_notices()
@@ -246,6 +247,14 @@ class GlossApp(App[None]):
         hidden = [pane for pane in TOGGLED_PANES if self.reader.has_class(f"-hide-{pane}")]
         self.remember(hidden_panes=hidden)
         self.notify(f"{TOGGLED_PANES[name].capitalize()} {'shown' if shown else 'hidden'}.")
+
+    def toggle_smooth_scrolling(self) -> None:
+        """Page and line keys glide instead of jumping (off by default, as in `less`)."""
+        self.open_reader()
+        smooth = not self.reader.smooth_scrolling
+        self.reader.smooth_scrolling = smooth
+        self.remember(smooth_scrolling=smooth)
+        self.notify(f"Smooth scrolling {'on' if smooth else 'off'}.")
 
     def load_keys(self) -> None:
         """Apply keys.toml; anything wrong in it is said in one line, never a crash."""
@@ -335,6 +344,11 @@ class GlossApp(App[None]):
             "Refresh feeds", "Fetch every subscribed feed now", self.action_refresh_feeds
         )
         yield SystemCommand("Save a web page", "Save the article at a URL", self.action_save_url)
+        yield SystemCommand(
+            "Toggle smooth scrolling",
+            "Page and line keys glide instead of jumping",
+            self.toggle_smooth_scrolling,
+        )
         for name, label in TOGGLED_PANES.items():
             yield SystemCommand(
                 f"Toggle {label}", f"Show or hide the {label}", lambda n=name: self.toggle_pane(n)

@@ -141,15 +141,17 @@ async def test_highlight_stays_on_its_words_after_resize(app: GlossApp, library:
         for size in [(60, 15), (200, 50), (90, 30)]:
             await pilot.resize_terminal(*size)
             await pilot.pause()
-            block, widget = next(
-                (b, w) for b, w in view._blocks if b.start <= note.selector.start < b.end
+            index, block = next(
+                (i, b)
+                for i, b in enumerate(view.article.blocks)
+                if b.start <= note.selector.start < b.end
             )
             painted = [
-                view.article.text[block.start + s.start : block.start + s.end]
-                for s in view._block_text(block).spans
+                view.article.text[start:end]
+                for start, end, _ in view.paints_between(block.start, block.end)
             ]
             assert note.selector.exact in painted
-            assert widget.has_class("-annotated"), "the gutter mark stays on the block"
+            assert view.is_annotated(index), "the gutter mark stays on the block"
 
 
 async def test_orphaned_note_is_listed_and_can_be_reattached(
@@ -203,10 +205,13 @@ async def test_mouse_selection_can_be_highlighted(app: GlossApp, library: Librar
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         view = app.screen.query_one(ArticleView)
-        block, widget = view._blocks[1]
-        await pilot.mouse_down(widget, offset=(0, 0))
-        await pilot.hover(widget, offset=(16, 0))
-        await pilot.mouse_up(widget, offset=(16, 0))
+        block = view.article.blocks[1]
+        start = view.point_of_offset(block.start)
+        assert start is not None
+        end = (start.x + 16, start.y)
+        await pilot.mouse_down(view, offset=(start.x, start.y))
+        await pilot.hover(view, offset=end)
+        await pilot.mouse_up(view, offset=end)
         await pilot.pause()
         assert view.selection is not None, "the mouse selected text in the article"
         await keys(pilot, "h", "2")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.segment import Segment
 from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Static
@@ -115,15 +116,21 @@ async def test_enter_marks_every_mention_and_n_steps_through_them(
 async def test_colour_toggle_paints_mentions_by_type(app: GlossApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         view = app.screen.query_one(ArticleView)
-        block, _ = view._blocks[0]
-        assert view.article is not None
+        await pilot.pause()
+        colours = {style.color for style in Paints.of(view).entity.values()}
 
         def painted() -> set[str]:
-            spans = view._block_text(block).spans
-            type_spans = [s for s in spans if s.style in Paints.of(view).entity.values()]
-            return {
-                view.article.text[block.start + s.start : block.start + s.end] for s in type_spans
-            }
+            """Words drawn on screen in an entity type's colour."""
+            found: set[str] = set()
+            for y in range(view.scrollable_content_region.height):
+                run = ""
+                for segment in [*view.render_line(y), Segment("")]:
+                    if segment.style is not None and segment.style.color in colours:
+                        run += segment.text
+                    elif run:
+                        found.add(run)
+                        run = ""
+            return found
 
         assert painted() == set()
         await pilot.press("c")

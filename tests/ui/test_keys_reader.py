@@ -188,3 +188,22 @@ async def test_changes_made_in_the_library_show_in_the_reader(
         await pilot.press("m")
         await pilot.pause()
         assert stored(library.folder, seed)[:2] == (False, True)
+
+
+async def test_page_keys_jump_unless_smooth_scrolling_is_chosen(library: Library) -> None:
+    app = GlossApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        page = view.scrollable_content_region.height
+        await pilot.press("space")
+        assert view.scroll_y == page, "the page moved at once, as in less"
+        await pilot.press("b")
+        assert view.scroll_y == 0
+        await palette(pilot, "Toggle smooth scrolling")
+        assert view.smooth_scrolling
+    assert '"smooth_scrolling": true' in ui_state_file().read_text()
+    again = GlossApp(library)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert again.screen.query_one(ArticleView).smooth_scrolling, "remembered"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from textual.widgets import Static
-
 from tui.app import GlossApp
 from tui.screens.help_screen import HelpScreen
 from tui.screens.library_screen import LibraryScreen
@@ -18,7 +16,20 @@ SEED_TITLE_START = "The China Mobile Communication Association Metaverse Committ
 
 
 def shown_text(view: ArticleView) -> str:
-    return "\n".join(str(piece.render()) for piece in view.query(Static))
+    """The pane's rows on screen, as drawn, wrapped lines joined again."""
+    rows = (view.render_line(y).text.strip() for y in range(view.scrollable_content_region.height))
+    return " ".join(row for row in rows if row)
+
+
+def block_texts(view: ArticleView, kind: str) -> list[str]:
+    """Each block of this kind as its rows draw it."""
+    layout = view.layout_rows
+    assert layout is not None
+    return [
+        " ".join(view.row_text(y).strip() for y in layout.block_rows(index))
+        for index, block in enumerate(layout.blocks)
+        if block.kind == kind
+    ]
 
 
 def option_texts(pane: EntitySidebar | NotesPane) -> list[str]:
@@ -33,8 +44,7 @@ async def test_opens_on_the_seed_article_in_three_panes(app: GlossApp) -> None:
         assert shown_text(view).startswith(SEED_TITLE_START)
         assert "Beijing · 2022-02-24 · TDI" in shown_text(view)
         assert "China’s Vission to consolidate Digital Leadership" in shown_text(view)
-        headings = [str(s.render()) for s in view.query(".heading")]
-        assert headings == [
+        assert block_texts(view, "heading") == [
             "China’s Vission to consolidate Digital Leadership",
             "China Mobile Communication Association Metaverse Committee",
             "Cooperation with Asia Digital Bank",

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from tests.data_paths import SEED
+from bisect import bisect_right
+
+from tests.data_paths import READABILITY, SEED, data_file
 from tui.ingest import read_path
-from tui.search.text_units import boundaries, following, preceding, word_at
+from tui.search.text_units import boundaries, following, preceding, word_at, word_boundaries
 
 ARTICLE = read_path(SEED)[0]
 TEXT = ARTICLE.text
@@ -59,3 +61,17 @@ def test_sentence_at_is_the_sentence_holding_the_position() -> None:
     heading = ARTICLE.blocks[2]
     assert sentence_at(TEXT, ARTICLE.blocks, heading.start + 1) == (heading.start, heading.end)
     assert sentence_at("", [], 0) == (0, 0)
+
+
+def test_word_at_near_a_position_is_the_word_of_the_whole_text() -> None:
+    """It looks near the position first; the answer is the one the whole text's words give."""
+    [article] = read_path(data_file(READABILITY / "wikipedia-2" / "source.html"))
+    text = article.text
+    words = word_boundaries(text)
+
+    def from_all_words(position: int) -> tuple[int, int]:
+        index = min(bisect_right(words.ends, position), len(words.starts) - 1)
+        return (words.starts[index], words.ends[index])
+
+    for position in [*range(0, len(text), 37), len(text) - 1, len(text)]:
+        assert word_at(text, position) == from_all_words(position), position

@@ -106,6 +106,42 @@ class ReaderScreen(Screen[None]):
         yield SearchBar(id="find")
         yield Footer()
 
+    _smooth_scrolling = False
+
+    @property
+    def smooth_scrolling(self) -> bool:
+        """Whether page and line keys glide (ui.json; off by default, as in `less`)."""
+        return self._smooth_scrolling
+
+    @smooth_scrolling.setter
+    def smooth_scrolling(self, smooth: bool) -> None:
+        self._smooth_scrolling = smooth
+        for view in self.query(ArticleView):  # none before the screen is composed
+            view.smooth_scrolling = smooth
+
+    _bindings_check_pending = False
+    _shown_bindings: tuple[tuple[str, str, str, bool, bool], ...] | None = None
+
+    def refresh_bindings(self) -> None:
+        """Tell the Footer only when the keys it shows changed: it rebuilds every key.
+
+        The panes ask after each change of their state (several times per article
+        switch); the asks are gathered into one look after the next refresh.
+        """
+        if not self._bindings_check_pending:
+            self._bindings_check_pending = True
+            self.call_after_refresh(self._publish_changed_bindings)
+
+    def _publish_changed_bindings(self) -> None:
+        self._bindings_check_pending = False
+        shown = tuple(
+            (key, b.binding.action, b.binding.description, b.enabled, b.binding.show)
+            for key, b in self.active_bindings.items()
+        )
+        if shown != self._shown_bindings:
+            self._shown_bindings = shown
+            super().refresh_bindings()
+
     def on_mount(self) -> None:
         """Open on the article read last (no catalog to parse), else on the newest one."""
         try:
@@ -115,6 +151,7 @@ class ReaderScreen(Screen[None]):
                 self.article_id = next(iter(self.library.article_ids()), None)
         except LibraryError as error:  # a damaged file: said in one line, the app stays up
             self.notify(str(error), title="Cannot open", severity="error", markup=False)
+        self.query_one(ArticleView).smooth_scrolling = self.smooth_scrolling
         if self.article_id is not None:
             self.show_article(self.article_id)
         self.focus_pane("article")
@@ -143,14 +180,22 @@ class ReaderScreen(Screen[None]):
             return
         self.article_id = article.id
         view.show(article, entities, notes)
-        problem = stored_entities_problem(version, article.language)
-        self.query_one(EntitySidebar).show(entities, problem=problem)
-        if entities:
-            self.set_timer(BACKGROUND_DELAY, lambda: self.count_elsewhere(article.id, entities))
-        self.query_one(NotesPane).show(notes)
         self.deleted.clear()
         self.app.sub_title = article.title
         self.arrive_at_article(at)
+        problem = stored_entities_problem(version, article.language)
+        self.call_after_refresh(self._fill_side_panes, article.id, entities, notes, problem)
+
+    def _fill_side_panes(
+        self, article_id: str, entities: list[Entity], notes: list[Note], problem: str | None
+    ) -> None:
+        """The sidebar and notes after the article's first frame: the article is what is read."""
+        if article_id != self.article_id:
+            return
+        self.query_one(EntitySidebar).show(entities, problem=problem)
+        self.query_one(NotesPane).show(notes)
+        if entities:
+            self.set_timer(BACKGROUND_DELAY, lambda: self.count_elsewhere(article_id, entities))
 
     @work(thread=True, exclusive=True, group="entity-counts", name="counting entities")
     def count_elsewhere(self, article_id: str, entities: list[Entity]) -> None:

@@ -11,12 +11,15 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from tui.models import Block
 
 Unit = Literal["word", "sentence", "paragraph"]
 
+NEAR = 200
+"""Characters either side of a position where word_at looks before reading the whole text."""
 _WORD = re.compile(r"\w+(?:[’'.\-&]\w+)*|[^\w\s]")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s|$)")
 
@@ -29,7 +32,10 @@ class Boundaries:
     ends: tuple[int, ...]
 
 
+@lru_cache(maxsize=4)
 def word_boundaries(text: str) -> Boundaries:
+    """Kept for the last few texts: the cursor asks at every key, and a long article
+    has tens of thousands of words."""
     spans = [match.span() for match in _WORD.finditer(text)]
     return Boundaries(tuple(s for s, _ in spans), tuple(e for _, e in spans))
 
@@ -75,7 +81,16 @@ def preceding(points: Sequence[int], position: int, floor: int = 0) -> int:
 
 
 def word_at(text: str, position: int) -> tuple[int, int]:
-    """The word at `position`, else the next one, else the last one; (0, 0) for no words."""
+    """The word at `position`, else the next one, else the last one; (0, 0) for no words.
+
+    Looked for near `position` first: a long article has tens of thousands of words.
+    """
+    window = max(0, position - NEAR)
+    for match in _WORD.finditer(text, window, position + NEAR):
+        if (match.start() == window and window > 0) or match.end() == position + NEAR:
+            break  # the window may cut a word: ask the whole text
+        if match.end() > position:
+            return match.span()
     words = word_boundaries(text)
     if not words.starts:
         return (0, 0)

@@ -1,8 +1,11 @@
 """The article pane: title, metadata line, then headings and paragraphs.
 
-Every piece of article text goes in as a Rich Text, never as markup. Marks (an
-entity's mentions, later search matches) are spans of the canonical text that
-`n`/`N` step through; the colour mode paints every entity mention by type.
+Drawn with Textual's line API: the text is wrapped once per width
+(`ArticleLayout`) and only the rows on screen are drawn, so a long article
+costs what a short one does. Every piece of article text goes in as a Rich
+Text, never as markup. Marks (an entity's mentions, search matches), notes,
+the reading cursor and the selection are spans of the canonical text painted
+over each row as it is drawn; a screen row is only a view of that text.
 
 Why one long module: layout, marks, selection and the reading cursor all
 work on the same blocks and offsets.
@@ -10,23 +13,24 @@ work on the same blocks and offsets.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.content import Content
-from textual.geometry import Offset
+from textual.geometry import Offset, Size
 from textual.message import Message
-from textual.widgets import Static
+from textual.scroll_view import ScrollView
+from textual.selection import Selection
+from textual.strip import Strip
 
 from tui.ingest.clean import defused
 from tui.ingest.language import language_name
-from tui.models import Article, Block, Entity, Note
+from tui.models import Article, Entity, Note
 from tui.search.text_units import (
     Unit,
     boundaries,
@@ -35,10 +39,17 @@ from tui.search.text_units import (
     sentence_at,
     word_at,
 )
+from tui.widgets.article_layout import GUTTER, ArticleLayout
 from tui.widgets.entity_styles import CURSOR_STYLE, SELECTION_STYLE, annotation_style
 from tui.widgets.paints import Paints
 
 Span = tuple[int, int]
+Paint = tuple[int, int, Style]
+
+MEASURE = 80
+"""Widest text column: a comfortable measure however wide the terminal is."""
+EMPTY = "No article to show."
+GUTTER_MARK = "▌"
 
 
 def metadata_line(article: Article) -> str:
@@ -54,27 +65,7 @@ def metadata_line(article: Article) -> str:
     return " · ".join([*(detail for detail in details if detail), words])
 
 
-def offset_in(text: str, point: Offset) -> int:
-    """A selection point (column x of line y, lines split at newlines) as an offset in text."""
-    lines = text.split("\n")
-    y = min(point.y, len(lines) - 1)
-    return sum(len(line) + 1 for line in lines[:y]) + min(point.x, len(lines[y]))
-
-
-def line_starts(text: str, width: int) -> list[int]:
-    """Offsets in `text` where each wrapped line starts, wrapped as Textual wraps it."""
-    starts: list[int] = []
-    cursor = 0
-    for line in Content(text).wrap(max(width, 1)):
-        plain = line.plain.rstrip()
-        found = text.find(plain, cursor) if plain else cursor
-        position = cursor if found < 0 else found
-        starts.append(position)
-        cursor = position + len(plain)
-    return starts or [0]
-
-
-class ArticleView(VerticalScroll, can_focus=True):
+class ArticleView(ScrollView, can_focus=True):
     """Shows one article; knows where each character of its text is on screen.
 
     A reading cursor sits on a word; `w`, `(`/`)` and `{`/`}` move it, and every
@@ -83,6 +74,15 @@ class ArticleView(VerticalScroll, can_focus=True):
     end by word, sentence or paragraph, and `h`/`a` ask the screen to highlight
     or annotate it. Highlights and notes are painted from `annotations`.
     """
+
+    COMPONENT_CLASSES = {
+        "article-view--title",
+        "article-view--meta",
+        "article-view--heading",
+        "article-view--paragraph",
+        "article-view--gutter",
+        "article-view--empty",
+    }
 
     class AnnotateRequested(Message):
         """The user wants to highlight or write a note on [start, end)."""
@@ -162,12 +162,19 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.cursor = 0
         self.select_from: int | None = None  # where the selection starts, while selecting
         self.select_to = 0  # where it ends
-        self._blocks: list[tuple[Block, Static]] = []
+        self.smooth_scrolling = False  # page, line and top/bottom keys jump, as in `less`
         self.border_title = "Article"
+        self._title = ""
+        self._meta = ""
+        self._shown = ""  # the canonical text as drawn (tabs as spaces: same offsets)
+        self._layout: ArticleLayout | None = None
+        self._paints: list[list[Paint]] = []  # per block, in painting order
+        self._strips: dict[int, Strip] = {}  # drawn rows, until a paint or the width changes
 
     def on_mount(self) -> None:
-        self.mount(Static("No article to show.", classes="empty"))
         Paints.follow_theme(self, self._repaint)
+
+    # -- what is shown -----------------------------------------------------------
 
     def show(
         self, article: Article, entities: Sequence[Entity] = (), notes: Sequence[Note] = ()
@@ -184,20 +191,14 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.marks, self.current_mark, self.mark_label = [], -1, ""
         self.select_from = None
         self.cursor = word_at(article.text, 0)[0]
-        self._blocks = [(block, Static(classes=block.kind)) for block in article.blocks]
-        for block, widget in self._blocks:
-            widget.update(self._block_text(block))
-        pieces = [
-            Static(Text(defused(article.title, one_line=True)), classes="title"),
-            Static(Text(defused(metadata_line(article), one_line=True)), classes="meta"),
-            *(widget for _, widget in self._blocks),
-        ]
-        with self.app.batch_update():
-            self.remove_children()
-            self.mount_all(pieces)
+        self._title = defused(article.title, one_line=True)
+        self._meta = defused(metadata_line(article), one_line=True)
+        self._shown = article.text.replace("\t", " ")
+        self._layout = None
         self.border_subtitle = ""
-        self._mark_annotated_blocks()
-        self.scroll_home(animate=False)
+        self._lay_out()
+        self._repaint()
+        self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh_bindings()
 
     def show_entities(self, entities: Sequence[Entity]) -> None:
@@ -208,53 +209,173 @@ class ArticleView(VerticalScroll, can_focus=True):
     def show_annotations(self, notes: Sequence[Note]) -> None:
         """Repaint after notes or highlights changed."""
         self.annotations = list(notes)
-        self._mark_annotated_blocks()
+        self._lay_out()  # a block that gained or lost its gutter mark wraps anew
         self._repaint()
 
-    def _mark_annotated_blocks(self) -> None:
-        """The gutter mark: a block holding a note's passage gets the `-annotated` class."""
+    def _annotated_blocks(self) -> set[int]:
+        """Blocks holding a note's passage: they get the gutter mark."""
+        if self.article is None:
+            return set()
         anchored = [n.selector for n in self.annotations if n.selector and not n.orphaned]
-        for block, widget in self._blocks:
-            has_note = any(s.start < block.end and s.end > block.start for s in anchored)
-            widget.set_class(has_note, "-annotated")
+        return {
+            index
+            for index, block in enumerate(self.article.blocks)
+            if any(s.start < block.end and s.end > block.start for s in anchored)
+        }
 
-    def _block_text(self, block: Block) -> Text:
-        """The block's words with entity colours and marks painted on."""
+    def _text_width(self) -> int:
+        return min(MEASURE, self.scrollable_content_region.width)
+
+    def _lay_out(self) -> None:
+        """Wrap the text at the pane's width, unless it already is (same width, same gutters)."""
+        width = self._text_width()
+        if self.article is None or width <= 0:  # not laid out yet: on_resize comes
+            return
+        annotated = self._annotated_blocks()
+        layout = self._layout
+        if layout is not None and layout.width == width and layout.annotated == annotated:
+            return
+        article = self.article
+        self._layout = ArticleLayout(
+            self._title, self._meta, self._shown, article.blocks, width, annotated
+        )
+        self._strips.clear()
+        self.virtual_size = Size(0, self._layout.height)
+        self.refresh()
+
+    def is_annotated(self, block_index: int) -> bool:
+        """Whether this block shows the gutter mark of a note or highlight."""
+        return self._layout is not None and block_index in self._layout.annotated
+
+    @property
+    def layout_rows(self) -> ArticleLayout | None:
+        """The rows at the current width (None before there is an article)."""
+        return self._layout
+
+    def row_text(self, y: int) -> str:
+        """What virtual row y says, without its styles."""
+        layout = self._layout
+        if layout is None:
+            return EMPTY if y == 1 else ""
+        if not 0 <= y < layout.height:
+            return ""
+        row = layout.rows[y]
+        source = {"title": self._title, "meta": self._meta, "blank": ""}.get(row.kind, self._shown)
+        return source[row.start : row.end].rstrip("\n")
+
+    # -- paints: spans of the canonical text, drawn over the rows -------------------
+
+    def paints_between(self, start: int, end: int) -> list[Paint]:
+        """Every paint over [start, end), cut to it, in painting order."""
+        found = []
+        for paint_start, paint_end, style in self._all_paints():
+            if paint_start < end and paint_end > start:
+                found.append((max(paint_start, start), min(paint_end, end), style))
+        return found
+
+    def _all_paints(self) -> list[Paint]:
         assert self.article is not None
-        text = Text(self.article.block_text(block))
-        paints = Paints.of(self)
-
-        def paint(start: int, end: int, style: Style) -> None:
-            if start < block.end and end > block.start:
-                text.stylize(style, max(start, block.start) - block.start, end - block.start)
-
+        colours = Paints.of(self)
+        paints: list[Paint] = []
         if self.colour_entities:
             for entity in self.entities:
-                for mention in entity.mentions:
-                    paint(mention.start, mention.end, paints.entity[entity.type])
+                style = colours.entity[entity.type]
+                paints += [(m.start, m.end, style) for m in entity.mentions]
         for note in self.annotations:
-            if note.selector is not None and not note.orphaned:
-                paint(note.selector.start, note.selector.end, annotation_style(note, paints))
-                on_it = paints.entity_on.get(note.color or "")
-                if self.colour_entities and on_it is not None:
-                    for entity in self.entities:
-                        for mention in entity.mentions:
-                            start = max(mention.start, note.selector.start)
-                            end = min(mention.end, note.selector.end)
-                            if start < end:
-                                paint(start, end, on_it[entity.type])
+            if note.selector is None or note.orphaned:
+                continue
+            start, end = note.selector.start, note.selector.end
+            paints.append((start, end, annotation_style(note, colours)))
+            on_it = colours.entity_on.get(note.color or "")
+            if self.colour_entities and on_it is not None:
+                for entity in self.entities:
+                    paints += [
+                        (max(m.start, start), min(m.end, end), on_it[entity.type])
+                        for m in entity.mentions
+                        if m.start < end and m.end > start
+                    ]
         for index, (start, end) in enumerate(self.marks):
-            mark = paints.current_mark if index == self.current_mark else paints.mark
-            paint(start, end, mark)
+            paints.append(
+                (start, end, colours.current_mark if index == self.current_mark else colours.mark)
+            )
         if self.select_from is not None:
-            paint(self.select_from, max(self.select_to, self.select_from), SELECTION_STYLE)
-        elif self.has_focus:
-            paint(*word_at(self.article.text, self.cursor), CURSOR_STYLE)
-        return text
+            paints.append(
+                (self.select_from, max(self.select_to, self.select_from), SELECTION_STYLE)
+            )
+        else:
+            chosen = self.mouse_selection()
+            if chosen is not None:
+                paints.append((*chosen, SELECTION_STYLE))
+            elif self.has_focus:
+                paints.append((*word_at(self.article.text, self.cursor), CURSOR_STYLE))
+        return [paint for paint in paints if paint[1] > paint[0]]
 
     def _repaint(self) -> None:
-        for block, widget in self._blocks:
-            widget.update(self._block_text(block))
+        """Sort the paints by block, then redraw the rows on screen."""
+        self._paints = []
+        if self.article is not None:
+            starts = [block.start for block in self.article.blocks]
+            self._paints = [[] for _ in starts]
+            for paint in self._all_paints():
+                first = max(0, bisect_right(starts, paint[0]) - 1)
+                last = bisect_left(starts, paint[1])
+                for index in range(first, max(first + 1, last)):
+                    self._paints[index].append(paint)
+        self._strips.clear()
+        self.refresh()
+
+    # -- drawing ---------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        layout = self._layout
+        if self.article is not None and (layout is None or layout.width != self._text_width()):
+            self._lay_out()  # the first frame, or a resize not yet heard of: wrap now
+        index = round(self.scroll_y) + y
+        strip = self._strips.get(index)
+        if strip is None or strip.cell_length != width:
+            strip = self._draw_row(index, width)
+            self._strips[index] = strip
+        return strip
+
+    def _draw_row(self, index: int, width: int) -> Strip:
+        base = self.rich_style
+        layout = self._layout
+        column = min(MEASURE, width)
+        left = max(0, (width - column) // 2)
+        if layout is None:
+            if index != 1 or self.article is not None:
+                return Strip.blank(width, base)
+            text = Text(EMPTY, style=self.get_component_rich_style("article-view--empty"))
+            pieces = [Strip.blank(left, base), Strip(text.render(self.app.console, end=""))]
+            return Strip.join(pieces).crop_extend(0, width, base).apply_style(base)
+        if not 0 <= index < layout.height or layout.rows[index].kind == "blank":
+            return Strip.blank(width, base)
+        row = layout.rows[index]
+        style = self.get_component_rich_style(f"article-view--{row.kind}", partial=True)
+        text = Text(self.row_text(index), style=style, no_wrap=True, end="")
+        if row.block >= 0 and self._paints:
+            for start, end, paint in self._paints[row.block]:
+                if start < row.end and end > row.start:
+                    text.stylize(paint, max(start, row.start) - row.start, end - row.start)
+        pieces = [Strip.blank(left, base)]
+        if row.block in layout.annotated:
+            gutter = self.get_component_rich_style("article-view--gutter", partial=True)
+            pieces.append(Strip([Segment(GUTTER_MARK, gutter), Segment(" " * (GUTTER - 1))]))
+        drawn = Strip(text.render(self.app.console, end="")).apply_offsets(0, index)
+        pieces.append(drawn)
+        return Strip.join(pieces).crop_extend(0, width, base).apply_style(base)
+
+    def notify_style_update(self) -> None:
+        self._strips.clear()
+        super().notify_style_update()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """A new width re-wraps the text: put the same passage back at the top."""
+        self._lay_out()
+        self._restore_top_passage()
+
+    # -- marks ------------------------------------------------------------------
 
     def mark(self, spans: Sequence[Span], label: str) -> None:
         """Highlight these spans and go to the first; `n`/`N` step, `escape` clears."""
@@ -274,7 +395,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.cursor = self.marks[self.current_mark][0]
         self._repaint()
         self.border_subtitle = Text(f"{self.current_mark + 1}/{len(self.marks)} {self.mark_label}")
-        self.call_after_refresh(self.scroll_to_offset, self.marks[self.current_mark][0])
+        self.scroll_to_offset(self.marks[self.current_mark][0])
 
     def action_step_mark(self, step: int) -> None:
         if self.marks:
@@ -307,28 +428,41 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     @property
     def selection(self) -> tuple[int, int] | None:
-        """The keyboard selection, else what the mouse selected in the article's blocks."""
+        """The keyboard selection, else what the mouse selected in the article's text."""
         if self.select_from is None:
             return self.mouse_selection()
         return (self.select_from, max(self.select_to, self.select_from))
 
     def mouse_selection(self) -> tuple[int, int] | None:
-        """Textual's text selection, turned into offsets of the canonical text."""
-        if self.article is None or not self.is_mounted:
+        """Textual's text selection (row, column points), as offsets of the canonical text."""
+        if self.article is None or self._layout is None or not self.is_mounted:
             return None
-        spans = []
-        for block, widget in self._blocks:
-            chosen = self.screen.selections.get(widget)
-            if chosen is None:
-                continue
-            text = self.article.block_text(block)
-            start = 0 if chosen.start is None else offset_in(text, chosen.start)
-            end = len(text) if chosen.end is None else offset_in(text, chosen.end)
-            spans.append((block.start + start, block.start + end))
-        if not spans:
+        chosen = self.text_selection
+        if chosen is None:
             return None
-        start, end = min(s for s, _ in spans), max(e for _, e in spans)
+        last = self._layout.height - 1
+        start = self._offset_at(chosen.start or Offset(0, 0))
+        end = self._offset_at(chosen.end or Offset(len(self.row_text(last)), last))
         return (start, end) if end > start else None
+
+    def _offset_at(self, point: Offset) -> int:
+        """The canonical offset of a column of a row (the title's rows: the text's start)."""
+        assert self._layout is not None
+        y = max(0, min(point.y, self._layout.height - 1))
+        row = self._layout.rows[y]
+        if row.block < 0:
+            return self._layout.offset_of_row(y)
+        return row.start + max(0, min(point.x, len(self.row_text(y))))
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The mouse-selected text, for copying: the canonical text between its ends."""
+        if self.article is None or self._layout is None:
+            return None
+        chosen = self.mouse_selection()
+        return (self.article.text[chosen[0] : chosen[1]], "\n") if chosen else None
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self._repaint()
 
     def _visible_cursor(self) -> int:
         """The cursor, or the first word on screen when the cursor was scrolled away."""
@@ -337,12 +471,9 @@ class ArticleView(VerticalScroll, can_focus=True):
         top = self.scroll_y
         if y is not None and top <= y < top + self.scrollable_content_region.height:
             return self.cursor
-        for block, widget in self._blocks:
-            if widget.virtual_region.bottom > top:
-                lines = line_starts(self.article.block_text(block), widget.content_region.width)
-                line = max(0, min(len(lines) - 1, int(top) - widget.virtual_region.y))
-                return word_at(self.article.text, block.start + lines[line])[0]
-        return self.cursor
+        if self._layout is None:
+            return self.cursor
+        return word_at(self.article.text, self._layout.offset_of_row(int(top)))[0]
 
     def action_toggle_selection(self) -> None:
         if self.article is None:
@@ -381,7 +512,7 @@ class ArticleView(VerticalScroll, can_focus=True):
                 self.select_to = preceding(points.ends, self.select_to, floor)
             target = self.select_to
         self._selection_changed()
-        self.call_after_refresh(self.scroll_to_offset, target, False)
+        self.scroll_to_offset(target, False)
 
     def action_annotate(self, kind: str) -> None:
         """The selection; without one, the sentence at the cursor, selected to show it."""
@@ -419,17 +550,26 @@ class ArticleView(VerticalScroll, can_focus=True):
     def on_blur(self) -> None:
         self._repaint()
 
+    # -- where things are: rows of the layout --------------------------------------
+
     def line_of_offset(self, offset: int) -> int | None:
         """The virtual line (y) where this character of the canonical text is drawn."""
-        starts = [block.start for block, _ in self._blocks]
-        index = bisect_right(starts, offset) - 1
-        if index < 0:
+        if self._layout is None:
             return None
-        block, widget = self._blocks[index]
-        assert self.article is not None
-        lines = line_starts(self.article.block_text(block), widget.content_region.width)
-        line = bisect_right(lines, offset - block.start) - 1
-        return widget.virtual_region.y + max(line, 0)
+        return self._layout.row_of_offset(offset)
+
+    def point_of_offset(self, offset: int) -> Offset | None:
+        """Where this character is drawn, in the pane's own coordinates (border included)."""
+        y = self.line_of_offset(offset)
+        if y is None or self._layout is None:
+            return None
+        row = self._layout.rows[y]
+        width = self.scrollable_content_region.width
+        left = max(0, (width - min(MEASURE, width)) // 2)
+        gutter = GUTTER if row.block in self._layout.annotated else 0
+        inside = self.scrollable_content_region.offset - self.region.offset
+        x = left + gutter + len(self._shown[row.start : offset])
+        return Offset(inside.x + x, inside.y + y - round(self.scroll_y))
 
     def scroll_to_offset(self, offset: int, always: bool = True) -> None:
         """Bring this character into view, a third of the way down the pane.
@@ -442,27 +582,33 @@ class ArticleView(VerticalScroll, can_focus=True):
         height = self.scrollable_content_region.height
         if not always and self.scroll_y <= y < self.scroll_y + height:
             return
-        self.scroll_to(y=max(0, y - height // 3), animate=False)
+        self.scroll_to(y=max(0, y - height // 3), animate=False, immediate=True)
 
     def action_scroll_home(self) -> None:
         """The top, with the reading cursor on the first word."""
         if self.article is not None:
             self.cursor = word_at(self.article.text, 0)[0]
             self._repaint()
-        super().action_scroll_home()
+        self.scroll_home(animate=self.smooth_scrolling)
 
     def action_scroll_end(self) -> None:
         """The bottom, with the reading cursor on the last paragraph's first word."""
         if self.article is not None and self.article.blocks:
             self.cursor = word_at(self.article.text, self.article.blocks[-1].start)[0]
             self._repaint()
-        super().action_scroll_end()
+        self.scroll_end(animate=self.smooth_scrolling)
 
     def action_page_down(self) -> None:
-        self.scroll_page_down()
+        self.scroll_page_down(animate=self.smooth_scrolling)
 
     def action_page_up(self) -> None:
-        self.scroll_page_up()
+        self.scroll_page_up(animate=self.smooth_scrolling)
+
+    def action_scroll_down(self) -> None:
+        self.scroll_down(animate=self.smooth_scrolling)
+
+    def action_scroll_up(self) -> None:
+        self.scroll_up(animate=self.smooth_scrolling)
 
     # -- reading position: the passage at the top, kept when the text re-wraps ------
 
@@ -477,18 +623,9 @@ class ArticleView(VerticalScroll, can_focus=True):
         """
         if self._top_passage is not None and self._rewrap_pending():
             return self._top_passage[0]
-        if self.article is None or not self._blocks:
+        if self.article is None or self._layout is None:
             return 0
-        top = round(self.scroll_y)
-        first, _ = self._blocks[0]
-        for block, widget in self._blocks:
-            region = widget.virtual_region
-            if top < region.bottom:
-                if top < region.y and block is first:
-                    return 0
-                lines = line_starts(self.article.block_text(block), widget.content_region.width)
-                return block.start + lines[max(0, min(len(lines) - 1, top - region.y))]
-        return self._blocks[-1][0].start
+        return self._layout.offset_of_row(round(self.scroll_y))
 
     def scroll_offset_to_top(self, offset: int) -> None:
         """Scroll so that the line holding this character is the pane's top line."""
@@ -498,11 +635,12 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.scroll_to(y=self._top_y, animate=False, immediate=True)
 
     def is_laid_out(self) -> bool:
-        """Whether the shown article's blocks have their places on screen yet."""
+        """Whether the shown article's rows are wrapped at the pane's width yet."""
         return (
-            bool(self._blocks)
-            and self._blocks[-1][1].virtual_region.height > 0
+            self._layout is not None
             and self.scrollable_content_region.width > 0
+            and self._layout.width == self._text_width()
+            and self.virtual_size.height == self._layout.height
         )
 
     def _rewrap_pending(self) -> bool:
@@ -520,10 +658,6 @@ class ArticleView(VerticalScroll, can_focus=True):
         ):
             self._top_y = round(new_value)
             self._top_passage = (self.top_offset(), self.scrollable_content_region.width)
-
-    def on_resize(self, event: events.Resize) -> None:
-        """A new width re-wraps the text: put the same passage back at the top."""
-        self.call_after_refresh(self._restore_top_passage)
 
     def _restore_top_passage(self) -> None:
         if self._top_passage is not None and self._rewrap_pending():

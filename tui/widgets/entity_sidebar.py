@@ -153,12 +153,22 @@ class EntitySidebar(OptionList):
         Paints.follow_theme(self, self.repaint)
 
     def show_elsewhere(self, elsewhere: Mapping[str, int]) -> None:
-        """Add the other-article counts, which come later (they read every entity shard)."""
+        """Add the other-article counts, which come later (they read every entity shard).
+
+        Each row's text is replaced where it stands: the list, its cursor and its
+        scroll stay as they are.
+        """
         self.elsewhere = elsewhere
-        self.repaint()
+        for index in range(self.option_count):
+            option = self.get_option_at_index(index)
+            if option.id is not None and option.id.startswith("entity-"):
+                entity = self._rows[int(option.id.removeprefix("entity-"))]
+                count = elsewhere.get(entity.name, 0)
+                if count:
+                    self.replace_option_prompt_at_index(index, entity_row(entity, count))
 
     def repaint(self) -> None:
-        """Show the rows again (new counts, a new theme), the cursor where it was."""
+        """Show the rows again (a new theme), the cursor where it was."""
         highlighted = self.highlighted
         self._rebuild()
         if highlighted is not None and highlighted < self.option_count:
