@@ -5,7 +5,6 @@ from __future__ import annotations
 from rich.segment import Segment
 from textual.content import Content
 from textual.pilot import Pilot
-from textual.widgets import Static
 
 from tui.app import GlossApp
 from tui.screens.library_screen import LibraryScreen
@@ -257,7 +256,10 @@ async def test_a_page_in_another_language_says_entities_are_english_and_french_o
         await pilot.pause()
         view = app.screen.query_one(ArticleView)
         assert view.article is not None and view.article.id == czech.id
-        meta = str(view.query_one(".meta", Static).render())
+        assert view.layout_rows is not None
+        meta = " ".join(
+            view.row_text(y) for y, row in enumerate(view.layout_rows.rows) if row.kind == "meta"
+        )
         assert "Czech" in meta
         sidebar = app.screen.query_one(EntitySidebar)
         first = str(sidebar.get_option_at_index(0).prompt)

@@ -489,8 +489,12 @@ class Library:
         for article_id in article_ids:
             self._require_article(article_id)
 
+        now = _now()
+
         def cleaned(state: ReadingState) -> ReadingState:
             new = change(state)
+            if new.read and not state.read:  # as set_read: marking read counts as reading
+                new = replace(new, last_read=now)
             return replace(new, tags=clean_tags(new.tags))
 
         return self._states.change_many(article_ids, cleaned)

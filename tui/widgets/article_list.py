@@ -45,7 +45,7 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
 CELL_PADDING = 1  # a space each side of every cell, as DataTable had
 TITLE_ROOM = 40
 """Below this many cells for the title, the columns in GIVE_WAY shrink first."""
-GIVE_WAY = {"tags": 6, "source": 8}
+GIVE_WAY = {"tags": 6, "source": 6}
 """The columns that give the title their width, in this order, down to these widths."""
 
 
