@@ -13,6 +13,7 @@ from tests.data_paths import SEED, WIKINEWS, data_file
 from tui.app import GlossApp
 from tui.importing.importer import import_paths
 from tui.screens.library_screen import LibraryScreen
+from tui.screens.reader_screen import BACKGROUND_DELAY
 from tui.store import Library
 
 WIKINEWS_PICKS = (
@@ -46,7 +47,14 @@ def app(library: Library) -> GlossApp:
 
 
 async def settled(pilot: Pilot[None]) -> None:
-    """Wait for background work (the entity counts) so a snapshot shows the finished screen."""
+    """Wait for background work (the entity counts) so a snapshot shows the finished screen.
+
+    The counts start BACKGROUND_DELAY after the side panes are filled, which is after
+    the article's first frame: wait that long first, or a loaded machine snapshots
+    the screen before the work has even begun.
+    """
+    await pilot.pause()
+    await pilot.pause(2 * BACKGROUND_DELAY)
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 

@@ -46,8 +46,8 @@ from tui.widgets.search_results import SearchResults
 SORTS = ("date", "title", "last read")
 SEARCH_GROUP = "library-search"
 QUERY_HINT = (
-    "/ search titles, texts, notes, entities · tag: entity: source: "
-    "is:unread|read|starred has:notes after: before:"
+    "/ search texts, titles, notes, entities · tag: entity: source: feed: color: "
+    "is: has:notes after: before:"
 )
 
 

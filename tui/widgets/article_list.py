@@ -91,7 +91,7 @@ def row_cells(row: LibraryRow, paints: Paints) -> dict[str, Text]:
     article, state = row.article, row.state
     title = Text(defused(article.title, one_line=True), style="" if state.read else "bold")
     if row.new:
-        title = Text.assemble((NEW_MARK, "bold green"), title)
+        title = Text.assemble((NEW_MARK, paints.tag + Style(bold=True)), title)
     return {
         "marked": Text(PICK_MARK if row.marked else "", style="bold reverse"),
         "read": Text("" if state.read else UNREAD_MARK, style="bold"),
