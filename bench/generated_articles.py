@@ -5,7 +5,8 @@ speed and the scale figures are measured on the same kind of text. Each file
 has YAML front matter (title, date, a unique url, source) and a body of whole
 paragraphs sampled from `tests/corpora/wikinews`, as long as one of the
 corpus's articles in turn (so the mean length is the corpus's). Every text is
-unique (the importer skips a repeated text as a duplicate), and dates are
+unique and no near copy of another (the importer skips both as duplicates:
+the generator asks the importer's own Deduplicator), and dates are
 spread over ten years so that the library's newest-first order is a real sort.
 """
 
@@ -17,7 +18,9 @@ from functools import cache
 from pathlib import Path
 
 from tests.data_paths import wikinews_files
+from tui.importing.deduplicator import Deduplicator
 from tui.ingest import read_path
+from tui.models import Article
 
 FIRST_DAY = date(2015, 1, 1)
 DAYS = 3650
@@ -55,7 +58,7 @@ def generate(
     """
     paragraphs, lengths = corpus()
     rng = random.Random(seed)
-    seen: set[str] = set()
+    deduplicator = Deduplicator({})
     words = 0
     folder.mkdir(parents=True, exist_ok=True)
     for number in range(count):
@@ -70,8 +73,9 @@ def generate(
             body = "\n\n".join(chosen)
             if signed:
                 body += f"\n\n(Bench copy {url_prefix} {number}.)"
-            if body not in seen:
-                seen.add(body)
+            candidate = Article(id=f"{url_prefix}/{number}", title="", text=body, blocks=())
+            kept, _ = deduplicator.split([candidate])
+            if kept:
                 break
         words += size
         day = FIRST_DAY + timedelta(days=rng.randrange(DAYS))

@@ -60,3 +60,21 @@ def test_offsets_and_rows_map_both_ways(name: str) -> None:
             assert layout.row_of_offset(row.end - 1) == y or row.end == row.start
     first = layout.rows[layout.block_rows(0)[0]]
     assert cells(read.text[first.start : first.end].rstrip()) <= 50 - GUTTER, "gutter kept"
+
+
+def test_rows_are_wrapped_as_asked_and_agree_with_a_finished_layout() -> None:
+    """The first frame of the longest page wraps only its opening blocks; rows asked
+    for in any order (a saved position deep in the text first) are the same rows."""
+    read = article("wikipedia")
+    finished = ArticleLayout(read.title, "meta", read.text, read.blocks, 60, annotated={3})
+    finished.finish()
+    lazy = ArticleLayout(read.title, "meta", read.text, read.blocks, 60, annotated={3})
+    for y in range(40):  # one screen
+        assert lazy.row(y) == finished.rows[y]
+    assert len(lazy.first_rows) < len(read.blocks) // 10, "only the top was wrapped"
+    assert not lazy.complete and lazy.height > 40
+    deep = read.blocks[len(read.blocks) * 2 // 3].start + 5
+    assert lazy.row_of_offset(deep) == finished.row_of_offset(deep)
+    assert lazy.offset_of_row(finished.height - 1) == finished.offset_of_row(finished.height - 1)
+    lazy.finish()
+    assert lazy.complete and lazy.rows == finished.rows and lazy.height == finished.height

@@ -600,13 +600,19 @@ class ReaderScreen(Screen[None]):
         if not self._watching_scroll:
             self._watching_scroll = True
             self.watch(view, "scroll_y", self._article_scrolled, init=False)
-        self.reading = self.stamp_opened(self.article_id)
+        self.reading = self.library.reading_state(self.article_id)
+        self.call_after_refresh(self._stamp_opened_later, self.article_id)
         self._saved_position = self.reading.position
         self._auto_read = not self.reading.read
         self._restoring = True
         self.show_reading_state()
         position = self.reading.position if at is None else at
         view.call_after_refresh(self._restore_position, self.article_id, position)
+
+    def _stamp_opened_later(self, article_id: str) -> None:
+        """The "last read" stamp is a durable write: after the article's first frame."""
+        if article_id == self.article_id:
+            self.reading = self.stamp_opened(article_id)
 
     def stamp_opened(self, article_id: str) -> ReadingState:
         """Opening an article is reading it (the library's "last read" sort), scrolled or not."""

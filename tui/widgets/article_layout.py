@@ -70,7 +70,13 @@ def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
 
 
 class ArticleLayout:
-    """An article's rows at one width; built once per width and set of annotated blocks."""
+    """An article's rows at one width; built once per width and set of annotated blocks.
+
+    Blocks are wrapped when a row of them is first asked for, so the first frame of
+    a 50,000-word article wraps only what is on screen; `finish` wraps the rest (the
+    pane calls it once that frame is drawn). Until then `height` counts the blocks
+    not yet wrapped by an estimate of their rows: rows already wrapped never move.
+    """
 
     def __init__(
         self,
@@ -84,24 +90,44 @@ class ArticleLayout:
         self.width = width
         self.annotated = frozenset(annotated)
         self.blocks = tuple(blocks)
+        self._text = text
         rows: list[TextRow] = [TextRow("blank", 0, 0)]
         rows += [TextRow("title", s, e) for s, e in wrap(title, 0, len(title), width)]
         rows += [TextRow("meta", s, e) for s, e in wrap(meta, 0, len(meta), width)]
         rows.append(TextRow("blank", 0, 0))
-        self.first_rows: list[int] = []
-        for index, block in enumerate(self.blocks):
-            narrower = GUTTER if index in self.annotated else 0
-            self.first_rows.append(len(rows))
-            for start, end in wrap(text, block.start, block.end, width - narrower):
-                rows.append(TextRow(block.kind, start, end, index))
-            rows.append(TextRow("blank", block.end, block.end))
         self.rows = rows
+        """The rows wrapped so far (all of them once `complete`)."""
+        self.first_rows: list[int] = []
         self._starts = [row.start for row in rows]
         self._block_starts = [block.start for block in self.blocks]
+        # Rows the blocks from index i on will take, guessed from their length: a
+        # block's characters over the width, plus its blank row.
+        self._estimate_from = [0] * (len(self.blocks) + 1)
+        for index in range(len(self.blocks) - 1, -1, -1):
+            block = self.blocks[index]
+            room = max(1, width - (GUTTER if index in self.annotated else 0))
+            guess = -(-(block.end - block.start) // room) + 1
+            self._estimate_from[index] = self._estimate_from[index + 1] + guess
+
+    @property
+    def complete(self) -> bool:
+        """Whether every block is wrapped."""
+        return len(self.first_rows) == len(self.blocks)
 
     @property
     def height(self) -> int:
-        return len(self.rows)
+        """Rows in all: exact once `complete`, else the wrapped rows and a guess for the rest."""
+        return len(self.rows) + self._estimate_from[len(self.first_rows)]
+
+    def finish(self) -> None:
+        """Wrap every block not wrapped yet."""
+        self._wrap_to_block(len(self.blocks) - 1)
+
+    def row(self, y: int) -> TextRow:
+        """Row y (a blank row past the last)."""
+        while y >= len(self.rows) and not self.complete:
+            self._wrap_to_block(len(self.first_rows))
+        return self.rows[y] if 0 <= y < len(self.rows) else _BLANK
 
     def row_of_offset(self, offset: int) -> int | None:
         """The row where this character of the canonical text is drawn."""
@@ -114,7 +140,11 @@ class ArticleLayout:
     def offset_of_row(self, y: int) -> int:
         """The first character of the canonical text on row y: 0 above the first block,
         the next block's start on a blank row."""
-        if not self.blocks or y < self.first_rows[0]:
+        if not self.blocks:
+            return 0
+        self._wrap_to_block(0)
+        self.row(y)
+        if y < self.first_rows[0]:
             return 0
         y = min(y, len(self.rows) - 1)
         row = self.rows[y]
@@ -122,11 +152,29 @@ class ArticleLayout:
             following = bisect_right(self.first_rows, y)
             if following >= len(self.blocks):
                 return self.blocks[-1].start
+            self._wrap_to_block(following)
             return self.blocks[following].start
         return row.start
 
     def block_rows(self, index: int) -> range:
         """The rows of one block."""
+        self._wrap_to_block(index + 1 if index + 1 < len(self.blocks) else index)
         first = self.first_rows[index]
         following = self.first_rows[index + 1] if index + 1 < len(self.blocks) else len(self.rows)
         return range(first, following - 1)
+
+    def _wrap_to_block(self, last: int) -> None:
+        """Wrap the blocks up to index `last`, those not wrapped yet."""
+        rows, text = self.rows, self._text
+        for index in range(len(self.first_rows), min(last, len(self.blocks) - 1) + 1):
+            block = self.blocks[index]
+            narrower = GUTTER if index in self.annotated else 0
+            self.first_rows.append(len(rows))
+            for start, end in wrap(text, block.start, block.end, self.width - narrower):
+                rows.append(TextRow(block.kind, start, end, index))
+                self._starts.append(start)
+            rows.append(TextRow("blank", block.end, block.end))
+            self._starts.append(block.end)
+
+
+_BLANK = TextRow("blank", 0, 0)

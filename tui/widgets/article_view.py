@@ -242,6 +242,14 @@ class ArticleView(ScrollView, can_focus=True):
         self._strips.clear()
         self.virtual_size = Size(0, self._layout.height)
         self.refresh()
+        self.call_after_refresh(self._finish_layout)
+
+    def _finish_layout(self) -> None:
+        """Wrap the rest once the first frame (which wrapped only what it drew) is shown."""
+        layout = self._layout
+        if layout is not None and not layout.complete:
+            layout.finish()
+            self.virtual_size = Size(0, layout.height)
 
     def is_annotated(self, block_index: int) -> bool:
         """Whether this block shows the gutter mark of a note or highlight."""
@@ -259,7 +267,7 @@ class ArticleView(ScrollView, can_focus=True):
             return EMPTY if y == 1 else ""
         if not 0 <= y < layout.height:
             return ""
-        row = layout.rows[y]
+        row = layout.row(y)
         source = {"title": self._title, "meta": self._meta, "blank": ""}.get(row.kind, self._shown)
         return source[row.start : row.end].rstrip("\n")
 
@@ -349,9 +357,9 @@ class ArticleView(ScrollView, can_focus=True):
             text = Text(EMPTY, style=self.get_component_rich_style("article-view--empty"))
             pieces = [Strip.blank(left, base), Strip(text.render(self.app.console, end=""))]
             return Strip.join(pieces).crop_extend(0, width, base).apply_style(base)
-        if not 0 <= index < layout.height or layout.rows[index].kind == "blank":
+        row = layout.row(index)
+        if not 0 <= index < layout.height or row.kind == "blank":
             return Strip.blank(width, base)
-        row = layout.rows[index]
         style = self.get_component_rich_style(f"article-view--{row.kind}", partial=True)
         text = Text(self.row_text(index), style=style, no_wrap=True, end="")
         if row.block >= 0 and self._paints:
@@ -449,7 +457,7 @@ class ArticleView(ScrollView, can_focus=True):
         """The canonical offset of a column of a row (the title's rows: the text's start)."""
         assert self._layout is not None
         y = max(0, min(point.y, self._layout.height - 1))
-        row = self._layout.rows[y]
+        row = self._layout.row(y)
         if row.block < 0:
             return self._layout.offset_of_row(y)
         return row.start + max(0, min(point.x, len(self.row_text(y))))
@@ -556,6 +564,7 @@ class ArticleView(ScrollView, can_focus=True):
         """The virtual line (y) where this character of the canonical text is drawn."""
         if self._layout is None:
             return None
+        self._finish_layout()  # scrolling there needs the exact height
         return self._layout.row_of_offset(offset)
 
     def point_of_offset(self, offset: int) -> Offset | None:
@@ -563,7 +572,7 @@ class ArticleView(ScrollView, can_focus=True):
         y = self.line_of_offset(offset)
         if y is None or self._layout is None:
             return None
-        row = self._layout.rows[y]
+        row = self._layout.row(y)
         width = self.scrollable_content_region.width
         left = max(0, (width - min(MEASURE, width)) // 2)
         gutter = GUTTER if row.block in self._layout.annotated else 0
@@ -640,6 +649,7 @@ class ArticleView(ScrollView, can_focus=True):
             self._layout is not None
             and self.scrollable_content_region.width > 0
             and self._layout.width == self._text_width()
+            and self._layout.complete
             and self.virtual_size.height == self._layout.height
         )
 
