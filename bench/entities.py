@@ -255,15 +255,16 @@ def model_candidates(articles: list[Article]) -> list[list[Candidate]]:
     return found
 
 
-def before(commit: str) -> list[str]:
-    """The table lines of an older commit's Gloss (`git archive`, run in its own process)."""
+def before(commit: str, script: str = __file__) -> list[str]:
+    """The table lines of an older commit's Gloss (`git archive`, `script` run with
+    `--code FOLDER --gloss-only` in its own process)."""
     with tempfile.TemporaryDirectory() as folder:
         archive = subprocess.run(
             ["git", "-C", str(ROOT), "archive", commit, "tui"], check=True, capture_output=True
         ).stdout
         subprocess.run(["tar", "-x", "-C", folder], input=archive, check=True)
         out = subprocess.run(
-            [sys.executable, __file__, "--code", folder, "--gloss-only"],
+            [sys.executable, script, "--code", folder, "--gloss-only"],
             check=True,
             capture_output=True,
             text=True,
