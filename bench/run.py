@@ -320,18 +320,27 @@ def opening_articles(library_dir: Path) -> tuple[Article, Article, str, str]:
 
     The reader opens on the article read last (Library.last_read_article, in
     stores that have it), else on the newest; `]` steps to the next in library
-    order (`[` from the last one).
+    order (`[` from the last one). Generated titles can begin alike, and then
+    the next title would be on screen before the key: the first article from
+    there whose neighbour's title begins otherwise is stamped as read last.
     """
     with Library(library_dir) as library:
         ids = library.article_ids()
         last_read = getattr(library, "last_read_article", lambda: None)()
-        start = last_read if last_read in ids else ids[0]
-        index = ids.index(start)
-        if index + 1 < len(ids):
-            other, key, back = ids[index + 1], "]", "["
-        else:
-            other, key, back = ids[index - 1], "[", "]"
-        return library.get_article(start), library.get_article(other), key, back
+        index = ids.index(last_read if last_read in ids else ids[0])
+        for _ in range(len(ids)):
+            start = library.get_article(ids[index])
+            if index + 1 < len(ids):
+                other, key, back = ids[index + 1], "]", "["
+            else:
+                other, key, back = ids[index - 1], "[", "]"
+            following = library.get_article(other)
+            if probe(start.title) != probe(following.title):
+                break
+            index = (index + 1) % len(ids)
+        if ids[index] != last_read and hasattr(library, "stamp_last_read"):
+            library.stamp_last_read(ids[index])
+        return start, following, key, back
 
 
 def gloss_run(library: Path, env: dict[str, str], results: Results) -> None:
