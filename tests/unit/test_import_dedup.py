@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.importing.deduplicator import MIN_WORDS, Deduplicator
+from tui.importing.deduplicator import COMMON, MIN_WORDS, Deduplicator
 from tui.ingest import read_bytes
 from tui.models import Article
 from tui.store import Library
@@ -109,3 +109,17 @@ def test_extractor_versions_in_one_read(library: Library) -> None:
         two.id: None,
         "ffffffffffff": None,
     }
+
+
+def test_a_near_copy_is_caught_among_many_texts_that_end_alike(library: Library) -> None:
+    """A footer every text shares is boilerplate once more than COMMON texts hold it: it is
+    no longer compared (an import stays linear), and copies are told by the rest."""
+    footer = " ".join(f"footer{n}" for n in range(60))
+    bodies = [" ".join(f"story{i}word{n}" for n in range(300)) for i in range(COMMON + 20)]
+    texts = [f"{body}\n\n{footer}" for body in bodies]
+    dedup = Deduplicator(library.ids_by_text_hash())
+    keep, skipped = dedup.split([article(text, name=f"{i}.md") for i, text in enumerate(texts)])
+    assert len(keep) == len(texts) and skipped == [], "sharing a footer makes no copies"
+    near = texts[COMMON + 10].replace("word299", "changed", 1)
+    keep, skipped = dedup.split([article(near, name="near.md")])
+    assert keep == [] and [(d.source, d.same) for d in skipped] == [("near.md", "similar text")]

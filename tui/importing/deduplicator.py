@@ -16,6 +16,10 @@ SIMILAR = 0.9
 """Share of the shorter text's three-word runs the longer must hold for "nearly the same text"."""
 _SAMPLE_EVERY = 16  # runs whose stable hash is 0 modulo this are compared: 1 in 16
 _MIN_SAMPLES = 8  # fewer (texts under about 130 words) are too few to tell
+COMMON = 64
+"""A sampled run kept by more texts of one run than this is boilerplate (a site's footer, a
+wire story's standard line): it tells no copy from another and is no longer compared, so
+an import of 100,000 articles that all end alike stays linear."""
 # Scripts written without spaces (Chinese, Japanese, Korean): each character is a word.
 _UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _WORD = re.compile(rf"[{_UNSPACED}]|[^\W{_UNSPACED}]+")
@@ -98,20 +102,24 @@ class Deduplicator:
             return
         self._sampled[article_id] = len(found)
         for sample in found:
-            self._by_sample.setdefault(sample, []).append(article_id)
+            holders = self._by_sample.setdefault(sample, [])
+            if len(holders) <= COMMON:
+                holders.append(article_id)
 
     def _similar(self, article: Article, found: frozenset[int]) -> DuplicateArticle | None:
-        """Nearly the same text as one kept in this run (not the article itself)."""
-        if len(found) < _MIN_SAMPLES:
+        """Nearly the same text as one kept in this run (not the article itself), judged on
+        the sampled runs that are not boilerplate."""
+        telling = [sample for sample in found if len(self._by_sample.get(sample, ())) <= COMMON]
+        if len(telling) < _MIN_SAMPLES:
             return None
         shared = Counter(
             kept
-            for sample in found
+            for sample in telling
             for kept in self._by_sample.get(sample, ())
             if kept != article.id
         )
         for kept, count in shared.most_common(3):
-            if count >= SIMILAR * min(len(found), self._sampled[kept]):
+            if count >= SIMILAR * min(len(telling), self._sampled[kept]):
                 return DuplicateArticle(article, self._current(kept), "similar text")
         return None
 
