@@ -21,6 +21,7 @@ from tui.store.data_file import DataFile
 from tui.store.entity_corrections import EntityCorrections
 from tui.store.errors import AmbiguousIdError, ArticleNotFoundError, LibraryError
 from tui.store.reading_states import ReadingStates
+from tui.store.recent_bodies import RecentBodies
 from tui.store.record_rules import Report
 from tui.store.schema import Tables
 from tui.store.shards import BODIES_DIR, ENTITIES_DIR, NOTES_DIR, Shards, shard_name
@@ -65,7 +66,7 @@ class LibraryReader:
         self._articles: dict[str, dict[str, Any]] = {}
         self._articles_source: object = None
         self._order: tuple[object, list[ArticleSummary]] | None = None
-        self._texts: dict[str, tuple[object, dict[str, object]]] = {}
+        self._bodies = RecentBodies()
         self._entities: dict[str, dict[str, Any]] = {}
         self._entities_source: tuple[object, ...] = ()
         self._names: dict[str, tuple[object, dict[str, int]]] = {}
@@ -127,21 +128,14 @@ class LibraryReader:
 
     def body(self, article_id: str, expected_hash: object) -> str | None:
         """The stored text, or None when it is missing or is not the one the catalog describes."""
-        text = self._shard_texts(article_id).get(article_id)
+        text = self._bodies.text(self._shards.of(BODIES_DIR, article_id), article_id)
         if not isinstance(text, str) or text_hash(text) != expected_hash:
             return None
         return text
 
-    def _shard_texts(self, article_id: str) -> dict[str, object]:
-        """The texts of an article's shard by id (a TinyDB scan per body cost more than search)."""
-        tables = self._shards.of(BODIES_DIR, article_id).read()
-        name = shard_name(article_id)
-        cached = self._texts.get(name)
-        if cached is None or cached[0] is not tables:
-            docs = tables.get("bodies", {}).values()
-            texts = {d["id"]: d.get("text") for d in docs if isinstance(d.get("id"), str)}
-            cached = self._texts[name] = (tables, texts)
-        return cached[1]
+    def in_read_order(self, article_ids: Collection[str]) -> list[str]:
+        """These ids in the order that reads their texts shard by shard (each parsed once)."""
+        return sorted(article_ids, key=lambda article_id: (shard_name(article_id), article_id))
 
     def shard_record(self, article_id: str) -> Article | None:
         """The article as its body shard holds it, if the shard has its entry and text.
@@ -153,7 +147,7 @@ class LibraryReader:
         data_file = self._shards.of(BODIES_DIR, article_id)
         records = {
             doc["id"]: (key, doc)
-            for key, doc in data_file.read().get("bodies", {}).items()
+            for key, doc in self._bodies.tables(data_file).get("bodies", {}).items()
             if isinstance(doc.get("article"), dict) and isinstance(doc.get("id"), str)
         }
         found = records.get(article_id)

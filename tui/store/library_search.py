@@ -49,6 +49,9 @@ class SearchSource(Protocol):
     def body(self, article_id: str, expected_hash: object) -> str | None:
         """An article's text, or None when missing or not the one the catalog describes."""
 
+    def in_read_order(self, article_ids: Collection[str]) -> list[str]:
+        """These ids in the order that reads their texts cheapest (few texts are kept)."""
+
     def entity_docs(self) -> Docs:
         """Every article's entity document by article id."""
 
@@ -236,7 +239,8 @@ class LibrarySearch:
         """
         changed = False
         indexed = index.article_ids()
-        for article_id in (indexed | set(articles)) if only is None else set(only):
+        wanted = (indexed | set(articles)) if only is None else set(only)
+        for article_id in self._source.in_read_order(wanted):
             doc = articles.get(article_id)
             if doc is None:
                 if article_id in indexed:
