@@ -251,3 +251,26 @@ def test_many_changes_call_for_a_new_main_part() -> None:
     churn(index, texts, "walrus", 10)
     assert index.needs_main()
     assert SearchIndex().needs_main()
+
+
+def hits(index: SearchIndex, texts: dict[str, str], query: str) -> list[tuple[str, float]]:
+    searcher = Searcher(index, NoteIndex(), {}, texts.get)
+    return [(hit.article_id, hit.score) for hit in searcher.search(parse_query(query), limit=500)]
+
+
+def test_a_loaded_delta_of_common_words_answers_like_the_index_in_memory() -> None:
+    """A delta's postings of words the main part has stay apart from them until a save."""
+    index, texts = build(60)
+    main = index.to_bytes()
+    churn(index, texts, "walrus", 5)  # new texts of the same common words
+    delta = index.delta_bytes()
+    loaded = SearchIndex.from_bytes(main, delta)
+    queries = ("bank ", "bank river ", "ban", "walrus bank ", '"digital economy" ', "story ")
+    for query in queries:
+        assert hits(loaded, texts, query) == hits(index, texts, query)
+    for word in WORDS:
+        assert loaded.document_frequency(word) == index.document_frequency(word)
+    churn(loaded, texts, "puffin", 30)  # enough dead entries to compact at the next save
+    rewritten = SearchIndex.from_bytes(loaded.to_bytes())
+    for query in (*queries, "puffin "):
+        assert hits(rewritten, texts, query) == hits(loaded, texts, query)

@@ -206,8 +206,12 @@ class SearchIndex:
         See `columns` for what an ordinal stands for. Do not modify.
         """
         found = self._lists[field].get(token)
-        if found is None and token in self._stored[field]:
-            found = self._decode(field, token)
+        if token in self._stored[field]:
+            stored = self._decode(field, token)
+            if found is not None:  # a delta's postings, after the main part's (see _apply_delta)
+                stored[0].extend(found[0])
+                stored[1].extend(found[1])
+            found = stored
         return found
 
     def columns(self, field: str) -> tuple[list[str | None], list[int]]:
@@ -267,11 +271,10 @@ class SearchIndex:
         total = 0
         for field in TEXT_FIELDS:
             found = self._lists[field].get(token)
-            if found is not None:
-                total += len(found[0])
-            else:
-                location = self._stored[field].get(token)
-                total += 0 if location is None else location[1]
+            location = self._stored[field].get(token)
+            total += (0 if found is None else len(found[0])) + (
+                0 if location is None else location[1]
+            )
         return total
 
     def expand(self, prefix: str, limit: int) -> list[str]:
@@ -331,12 +334,20 @@ class SearchIndex:
         offset = 0
         for field in FIELDS:
             entries: dict[str, list[int]] = {}
+            lists = self._lists[field]
             for token, (start, count) in self._stored[field].items():
-                pieces.append(self._blob[start : start + 5 * count])
+                added = lists.get(token)
+                if added is None or not added[0]:
+                    pieces.append(self._blob[start : start + 5 * count])
+                else:  # the main part's postings, then those added after it
+                    middle = start + 4 * count
+                    pieces += (self._blob[start:middle], added[0].tobytes())
+                    pieces += (self._blob[middle : middle + count], bytes(added[1]))
+                    count += len(added[0])
                 entries[token] = [offset, count]
                 offset += 5 * count
-            for token, (ordinals, counts) in self._lists[field].items():
-                if ordinals:
+            for token, (ordinals, counts) in lists.items():
+                if ordinals and token not in self._stored[field]:
                     pieces += (ordinals.tobytes(), bytes(counts))
                     entries[token] = [offset, len(ordinals)]
                     offset += 5 * len(ordinals)
@@ -462,9 +473,9 @@ class SearchIndex:
             for token, (offset, count) in directory[field].items():
                 if offset < 0 or count < 0 or offset + 5 * count > len(blob):
                     raise IndexFormatError("search index delta posting outside the file")
-                ordinals, counts = self._lists[field].get(token) or self._decode(
-                    field, token, mutable=True
-                )
+                # Added after the main part's postings, which stay in the blob: raw() joins
+                # them, so a delta of common words does not copy their long lists out.
+                ordinals, counts = self._lists[field].get(token) or (array(_ORD), bytearray())
                 ordinals.frombytes(blob[offset : offset + 4 * count])
                 counts.extend(blob[offset + 4 * count : offset + 5 * count])
                 self._lists[field][token] = (ordinals, counts)
@@ -542,8 +553,11 @@ class SearchIndex:
 
     def _all_lists(self, field: str) -> Iterator[tuple[str, PostingList]]:
         for token in list(self._stored[field]):
-            yield token, self._decode(field, token)
-        yield from self._lists[field].items()
+            found = self.raw(field, token)
+            assert found is not None
+            yield token, found
+        lists = self._lists[field]
+        yield from ((t, p) for t, p in lists.items() if t not in self._stored[field])
 
 
 def _renumbered(
