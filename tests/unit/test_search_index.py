@@ -138,6 +138,32 @@ def test_notes_index_keeps_words_of_unchanged_notes() -> None:
     assert list(changed.postings("harbour")) == []
 
 
+def test_notes_index_postings_count_every_word_of_every_note() -> None:
+    rng = random.Random(3)
+    notes = [
+        Note(f"n{n}", f"a{n % 7}", " ".join(rng.choice(WORDS) for _ in range(rng.randint(0, 9))))
+        for n in range(80)
+    ]
+    for index in (NoteIndex.build(notes), NoteIndex.build(notes, NoteIndex.build(notes[:40]))):
+        for word in WORDS:
+            expected = [
+                (
+                    note.article_id,
+                    position,
+                    tokenize(note.body).count(word),
+                    len(tokenize(note.body)),
+                )
+                for position, note in enumerate(notes)
+                if word in tokenize(note.body)
+            ]
+            assert list(index.postings(word)) == expected
+        lengths = [len(tokenize(note.body)) for note in notes]
+        assert index.stats() == (80, sum(lengths) / 80)
+        seen = list(dict.fromkeys(word for note in notes for word in tokenize(note.body)))
+        seen.sort(key=lambda w: -sum(w in tokenize(n.body) for n in notes))  # ties: first seen
+        assert index.expand("", 3) == seen[:3]
+
+
 # -- snippets -----------------------------------------------------------------
 
 LONG = (
