@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import mmap
 import random
+from pathlib import Path
 
 import pytest
 
 from tui.models import Note
-from tui.search import ArticleMeta, IndexFormatError, NoteIndex, Searcher, SearchIndex, parse_query
+from tui.search import (
+    ArticleMeta,
+    IndexFormatError,
+    NoteIndex,
+    Searcher,
+    SearchIndex,
+    parse_query,
+    search_index,
+)
 from tui.search.snippets import ELLIPSIS, lead, snippet
 from tui.search.tokenizer import fold, fold_same_length, tokenize, word_pattern
 
@@ -300,3 +310,25 @@ def test_a_loaded_delta_of_common_words_answers_like_the_index_in_memory() -> No
     rewritten = SearchIndex.from_bytes(loaded.to_bytes())
     for query in (*queries, "puffin "):
         assert hits(rewritten, texts, query) == hits(loaded, texts, query)
+
+
+def test_a_mapped_index_file_is_checked_and_answers_like_its_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read from the file mapped into memory, a chunk (here a page) checksummed at a time."""
+    monkeypatch.setattr(search_index, "_CHUNK", mmap.PAGESIZE)
+    index, texts = build(300)
+    data = index.to_bytes()
+    assert len(data) > 4 * mmap.PAGESIZE
+    path = tmp_path / "index.bin"
+    path.write_bytes(data)
+    with open(path, "rb") as handle:
+        mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    loaded = SearchIndex.from_bytes(mapped)
+    for query in ("bank", "bank river ", "mark", '"digital economy" ', "story 7 "):
+        assert hits(loaded, texts, query) == hits(index, texts, query)
+    damaged = bytearray(data)
+    damaged[len(data) // 2] ^= 0xFF
+    path.write_bytes(damaged)
+    with open(path, "rb") as handle, pytest.raises(IndexFormatError):
+        SearchIndex.from_bytes(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))
