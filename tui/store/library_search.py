@@ -21,7 +21,7 @@ saving a note or starring an article never rewrites the index.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -64,7 +64,7 @@ class SearchSource(Protocol):
     def corrections_version(self) -> str:
         """Changes whenever the user's entity corrections do; empty when there are none."""
 
-    def note_docs(self) -> list[dict[str, Any]]:
+    def note_docs(self) -> Iterable[dict[str, Any]]:
         """Every note document."""
 
     def notes_version(self) -> object | None:
