@@ -185,7 +185,7 @@ def _selector_from(doc: Doc | None) -> Selector | None:
         suffix=doc.get("suffix", ""),
         start=doc["start"],
         end=doc["end"],
-        text_hash=_shared(doc.get("text_hash", "")),
+        text_hash=shared(doc.get("text_hash", "")),
     )
 
 
@@ -208,19 +208,19 @@ def note_from(doc: Doc) -> Note:
     """A note; the strings that recur from note to note shared (the search keeps every note)."""
     return Note(
         id=doc["id"],
-        article_id=_shared(doc["article_id"]),
+        article_id=shared(doc["article_id"]),
         body=doc.get("body", ""),
         selector=_selector_from(doc.get("selector")),
-        color=_shared(doc.get("color")),
-        tags=tuple(_shared(tag) for tag in doc.get("tags", ())),
-        created=_shared(doc.get("created", "")),
-        updated=_shared(doc.get("updated", "")),
+        color=shared(doc.get("color")),
+        tags=tuple(shared(tag) for tag in doc.get("tags", ())),
+        created=shared(doc.get("created", "")),
+        updated=shared(doc.get("updated", "")),
         orphaned=doc.get("orphaned", False),
-        entity=_shared(doc.get("entity")),
+        entity=shared(doc.get("entity")),
     )
 
 
-def _shared(value: Any) -> Any:
+def shared(value: Any) -> Any:
     """One copy of a string that many records hold alike (an article id, a date, a colour)."""
     return sys.intern(value) if type(value) is str else value
 

@@ -29,6 +29,8 @@ from tui.store.shards import BODIES_DIR, ENTITIES_DIR, NOTES_DIR, Shards, shard_
 
 MIN_PREFIX = 4
 """Shorter id prefixes are too likely to match by accident."""
+_RECURRING = ("source", "language", "date", "imported_at", codec.ENTITIES_VERSION)
+"""Catalog fields whose values recur from article to article: kept once each (3 MB at 10k)."""
 NoteSummary = tuple[dict[str, int], list[list[str]]]
 """Notes per article, and the tags of each tagged note, in one notes file."""
 
@@ -89,6 +91,10 @@ class LibraryReader:
             self._articles = record_checks.checked_catalog(
                 docs, self._shards.catalog.path, self._report
             )
+            for doc in self._articles.values():  # equal strings made one: nothing else changes
+                for field in _RECURRING:
+                    if type(doc.get(field)) is str:
+                        doc[field] = codec.shared(doc[field])
             self._articles_source = tables
         return self._articles
 
