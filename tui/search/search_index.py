@@ -3,7 +3,9 @@
 Kept on disk in the library folder so a search never reads article bodies to
 find matches (only the few it shows, for their snippets). The file holds
 compact binary postings that are decoded only when a query asks for them, so
-opening a 100k-article index costs one read, not a parse of every list.
+opening a 100k-article index costs one read, not a parse of every list (and the
+store maps the file rather than reading it: only the postings asked for are
+ever in memory).
 
 Changes are incremental: an article's old postings stay in place but its entry
 is marked dead (a tombstone), and new postings are appended. Articles have two
