@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import mmap
 import random
+from pathlib import Path
 
 import pytest
 
 from tui.models import Note
-from tui.search import ArticleMeta, IndexFormatError, NoteIndex, Searcher, SearchIndex, parse_query
+from tui.search import (
+    ArticleMeta,
+    IndexFormatError,
+    NoteIndex,
+    Searcher,
+    SearchIndex,
+    parse_query,
+    search_index,
+)
 from tui.search.snippets import ELLIPSIS, lead, snippet
 from tui.search.tokenizer import fold, fold_same_length, tokenize, word_pattern
 
@@ -138,6 +148,32 @@ def test_notes_index_keeps_words_of_unchanged_notes() -> None:
     assert list(changed.postings("harbour")) == []
 
 
+def test_notes_index_postings_count_every_word_of_every_note() -> None:
+    rng = random.Random(3)
+    notes = [
+        Note(f"n{n}", f"a{n % 7}", " ".join(rng.choice(WORDS) for _ in range(rng.randint(0, 9))))
+        for n in range(80)
+    ]
+    for index in (NoteIndex.build(notes), NoteIndex.build(notes, NoteIndex.build(notes[:40]))):
+        for word in WORDS:
+            expected = [
+                (
+                    note.article_id,
+                    position,
+                    tokenize(note.body).count(word),
+                    len(tokenize(note.body)),
+                )
+                for position, note in enumerate(notes)
+                if word in tokenize(note.body)
+            ]
+            assert list(index.postings(word)) == expected
+        lengths = [len(tokenize(note.body)) for note in notes]
+        assert index.stats() == (80, sum(lengths) / 80)
+        seen = list(dict.fromkeys(word for note in notes for word in tokenize(note.body)))
+        seen.sort(key=lambda w: -sum(w in tokenize(n.body) for n in notes))  # ties: first seen
+        assert index.expand("", 3) == seen[:3]
+
+
 # -- snippets -----------------------------------------------------------------
 
 LONG = (
@@ -251,3 +287,48 @@ def test_many_changes_call_for_a_new_main_part() -> None:
     churn(index, texts, "walrus", 10)
     assert index.needs_main()
     assert SearchIndex().needs_main()
+
+
+def hits(index: SearchIndex, texts: dict[str, str], query: str) -> list[tuple[str, float]]:
+    searcher = Searcher(index, NoteIndex(), {}, texts.get)
+    return [(hit.article_id, hit.score) for hit in searcher.search(parse_query(query), limit=500)]
+
+
+def test_a_loaded_delta_of_common_words_answers_like_the_index_in_memory() -> None:
+    """A delta's postings of words the main part has stay apart from them until a save."""
+    index, texts = build(60)
+    main = index.to_bytes()
+    churn(index, texts, "walrus", 5)  # new texts of the same common words
+    delta = index.delta_bytes()
+    loaded = SearchIndex.from_bytes(main, delta)
+    queries = ("bank ", "bank river ", "ban", "walrus bank ", '"digital economy" ', "story ")
+    for query in queries:
+        assert hits(loaded, texts, query) == hits(index, texts, query)
+    for word in WORDS:
+        assert loaded.document_frequency(word) == index.document_frequency(word)
+    churn(loaded, texts, "puffin", 30)  # enough dead entries to compact at the next save
+    rewritten = SearchIndex.from_bytes(loaded.to_bytes())
+    for query in (*queries, "puffin "):
+        assert hits(rewritten, texts, query) == hits(loaded, texts, query)
+
+
+def test_a_mapped_index_file_is_checked_and_answers_like_its_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read from the file mapped into memory, a chunk (here a page) checksummed at a time."""
+    monkeypatch.setattr(search_index, "_CHUNK", mmap.PAGESIZE)
+    index, texts = build(300)
+    data = index.to_bytes()
+    assert len(data) > 4 * mmap.PAGESIZE
+    path = tmp_path / "index.bin"
+    path.write_bytes(data)
+    with open(path, "rb") as handle:
+        mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    loaded = SearchIndex.from_bytes(mapped)
+    for query in ("bank", "bank river ", "mark", '"digital economy" ', "story 7 "):
+        assert hits(loaded, texts, query) == hits(index, texts, query)
+    damaged = bytearray(data)
+    damaged[len(data) // 2] ^= 0xFF
+    path.write_bytes(damaged)
+    with open(path, "rb") as handle, pytest.raises(IndexFormatError):
+        SearchIndex.from_bytes(mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ))

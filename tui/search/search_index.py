@@ -3,7 +3,9 @@
 Kept on disk in the library folder so a search never reads article bodies to
 find matches (only the few it shows, for their snippets). The file holds
 compact binary postings that are decoded only when a query asks for them, so
-opening a 100k-article index costs one read, not a parse of every list.
+opening a 100k-article index costs one read, not a parse of every list (and the
+store maps the file rather than reading it: only the postings asked for are
+ever in memory).
 
 Changes are incremental: an article's old postings stay in place but its entry
 is marked dead (a tombstone), and new postings are appended. Articles have two
@@ -23,7 +25,9 @@ look-ups share the posting layout; each reads the bytes the others write.
 
 from __future__ import annotations
 
+import contextlib
 import math
+import mmap
 import sys
 import uuid
 import zlib
@@ -57,6 +61,10 @@ _ORD = next(code for code in "IL" if array(code).itemsize == 4)
 _HEAD = len(MAGIC) + 4
 
 PostingList = tuple["array[int]", bytearray]
+Data = bytes | mmap.mmap
+"""A saved part: its bytes, or the file mapped into memory."""
+_CHUNK = 1 << 20
+"""Bytes checksummed at a time (a multiple of every page size)."""
 
 
 def entity_key(name: str) -> str:
@@ -206,8 +214,12 @@ class SearchIndex:
         See `columns` for what an ordinal stands for. Do not modify.
         """
         found = self._lists[field].get(token)
-        if found is None and token in self._stored[field]:
-            found = self._decode(field, token)
+        if token in self._stored[field]:
+            stored = self._decode(field, token)
+            if found is not None:  # a delta's postings, after the main part's (see _apply_delta)
+                stored[0].extend(found[0])
+                stored[1].extend(found[1])
+            found = stored
         return found
 
     def columns(self, field: str) -> tuple[list[str | None], list[int]]:
@@ -267,11 +279,10 @@ class SearchIndex:
         total = 0
         for field in TEXT_FIELDS:
             found = self._lists[field].get(token)
-            if found is not None:
-                total += len(found[0])
-            else:
-                location = self._stored[field].get(token)
-                total += 0 if location is None else location[1]
+            location = self._stored[field].get(token)
+            total += (0 if found is None else len(found[0])) + (
+                0 if location is None else location[1]
+            )
         return total
 
     def expand(self, prefix: str, limit: int) -> list[str]:
@@ -331,12 +342,20 @@ class SearchIndex:
         offset = 0
         for field in FIELDS:
             entries: dict[str, list[int]] = {}
+            lists = self._lists[field]
             for token, (start, count) in self._stored[field].items():
-                pieces.append(self._blob[start : start + 5 * count])
+                added = lists.get(token)
+                if added is None or not added[0]:
+                    pieces.append(self._blob[start : start + 5 * count])
+                else:  # the main part's postings, then those added after it
+                    middle = start + 4 * count
+                    pieces += (self._blob[start:middle], added[0].tobytes())
+                    pieces += (self._blob[middle : middle + count], bytes(added[1]))
+                    count += len(added[0])
                 entries[token] = [offset, count]
                 offset += 5 * count
-            for token, (ordinals, counts) in self._lists[field].items():
-                if ordinals:
+            for token, (ordinals, counts) in lists.items():
+                if ordinals and token not in self._stored[field]:
                     pieces += (ordinals.tobytes(), bytes(counts))
                     entries[token] = [offset, len(ordinals)]
                     offset += 5 * len(ordinals)
@@ -422,8 +441,12 @@ class SearchIndex:
         return _read_head(data)[0]
 
     @classmethod
-    def from_bytes(cls, data: bytes, delta: bytes | None = None) -> SearchIndex:
+    def from_bytes(cls, data: Data, delta: bytes | None = None) -> SearchIndex:
         """Read a main part, and the delta saved after it if it extends this very main part.
+
+        `data` may be the file mapped into memory (see SearchIndexFile.load): the
+        postings are then read from the file as queries ask for them, never all
+        held in memory (24 MB at 10k articles).
 
         IndexFormatError if the main part is damaged; a damaged or foreign delta
         is left out (the index is then older, which the store notices by its stamp).
@@ -462,9 +485,9 @@ class SearchIndex:
             for token, (offset, count) in directory[field].items():
                 if offset < 0 or count < 0 or offset + 5 * count > len(blob):
                     raise IndexFormatError("search index delta posting outside the file")
-                ordinals, counts = self._lists[field].get(token) or self._decode(
-                    field, token, mutable=True
-                )
+                # Added after the main part's postings, which stay in the blob: raw() joins
+                # them, so a delta of common words does not copy their long lists out.
+                ordinals, counts = self._lists[field].get(token) or (array(_ORD), bytearray())
                 ordinals.frombytes(blob[offset : offset + 4 * count])
                 counts.extend(blob[offset + 4 * count : offset + 5 * count])
                 self._lists[field][token] = (ordinals, counts)
@@ -542,8 +565,11 @@ class SearchIndex:
 
     def _all_lists(self, field: str) -> Iterator[tuple[str, PostingList]]:
         for token in list(self._stored[field]):
-            yield token, self._decode(field, token)
-        yield from self._lists[field].items()
+            found = self.raw(field, token)
+            assert found is not None
+            yield token, found
+        lists = self._lists[field]
+        yield from ((t, p) for t, p in lists.items() if t not in self._stored[field])
 
 
 def _renumbered(
@@ -590,7 +616,28 @@ def _pack(
     return b"".join((MAGIC, len(head).to_bytes(4, "little"), head, units_json, listing, blob))
 
 
-def _unpack(data: bytes, kind: str) -> tuple[dict[str, Any], Any, Any, memoryview]:
+def _checksum(data: Data, start: int) -> int:
+    """CRC-32 of data[start:], read a chunk at a time; the pages of a mapped file are let go
+    after each chunk, so checking a 25 MB index never makes all of it resident."""
+    view = memoryview(data)
+    crc = 0
+    for at in range(start, len(view), _CHUNK):
+        end = min(at + _CHUNK, len(view))
+        crc = zlib.crc32(view[at:end], crc)
+        _let_go(data, at, end)
+    return crc
+
+
+def _let_go(data: Data, start: int, end: int) -> None:
+    """Drop a mapped file's pages in [start, end) from memory (read again from the file
+    if touched later); nothing for bytes, or where the system cannot."""
+    if isinstance(data, mmap.mmap) and hasattr(mmap, "MADV_DONTNEED") and end > start:
+        first = start - start % mmap.PAGESIZE
+        with contextlib.suppress(OSError, ValueError):
+            data.madvise(mmap.MADV_DONTNEED, first, end - first)
+
+
+def _unpack(data: Data, kind: str) -> tuple[dict[str, Any], Any, Any, memoryview]:
     """Check a file whole (length, checksum, kind) and split it into its parts."""
     head, start = _read_head(data)
     try:
@@ -605,16 +652,18 @@ def _unpack(data: bytes, kind: str) -> tuple[dict[str, Any], Any, Any, memoryvie
         units = view[start : start + sizes[0]]
         listing = view[start + sizes[0] : start + sizes[0] + sizes[1]]
         blob = view[start + sizes[0] + sizes[1] :]
-        if zlib.crc32(blob, zlib.crc32(listing, zlib.crc32(units))) != head["crc"]:
+        if _checksum(data, start) != head["crc"]:
             raise IndexFormatError("search index checksum mismatch")
-        return head, orjson.loads(units), orjson.loads(listing), blob
+        parsed = orjson.loads(units), orjson.loads(listing)
+        _let_go(data, 0, start + sizes[0] + sizes[1])
+        return head, *parsed, blob
     except IndexFormatError:
         raise
     except (ValueError, TypeError, KeyError) as exc:
         raise IndexFormatError(f"search index is damaged: {exc}") from exc
 
 
-def _read_head(data: bytes) -> tuple[dict[str, Any], int]:
+def _read_head(data: Data) -> tuple[dict[str, Any], int]:
     end = SearchIndex.head_size(bytes(data[:_HEAD]))
     if len(data) < end:
         raise IndexFormatError("search index is truncated")

@@ -12,6 +12,7 @@ said in one line and read as its default instead of breaking whatever uses it.
 from __future__ import annotations
 
 import hashlib
+import sys
 from typing import Any
 
 import orjson
@@ -184,7 +185,7 @@ def _selector_from(doc: Doc | None) -> Selector | None:
         suffix=doc.get("suffix", ""),
         start=doc["start"],
         end=doc["end"],
-        text_hash=doc.get("text_hash", ""),
+        text_hash=shared(doc.get("text_hash", "")),
     )
 
 
@@ -204,18 +205,24 @@ def note_doc(note: Note) -> Doc:
 
 
 def note_from(doc: Doc) -> Note:
+    """A note; the strings that recur from note to note shared (the search keeps every note)."""
     return Note(
         id=doc["id"],
-        article_id=doc["article_id"],
+        article_id=shared(doc["article_id"]),
         body=doc.get("body", ""),
         selector=_selector_from(doc.get("selector")),
-        color=doc.get("color"),
-        tags=tuple(doc.get("tags", ())),
-        created=doc.get("created", ""),
-        updated=doc.get("updated", ""),
+        color=shared(doc.get("color")),
+        tags=tuple(shared(tag) for tag in doc.get("tags", ())),
+        created=shared(doc.get("created", "")),
+        updated=shared(doc.get("updated", "")),
         orphaned=doc.get("orphaned", False),
-        entity=doc.get("entity"),
+        entity=shared(doc.get("entity")),
     )
+
+
+def shared(value: Any) -> Any:
+    """One copy of a string that many records hold alike (an article id, a date, a colour)."""
+    return sys.intern(value) if type(value) is str else value
 
 
 def reading_doc(state: ReadingState) -> Doc:

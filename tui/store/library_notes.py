@@ -8,7 +8,7 @@ notes shards share it), so two processes never lose each other's notes.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -111,6 +111,7 @@ class LibraryNotes:
 
     def of(self, article_id: str | None) -> list[Note]:
         """Notes in reading order: article-level first, then by anchor start, then age."""
+        docs: Iterable[dict[str, Any]]
         if article_id is None:
             docs = self._reader.note_docs()
         else:

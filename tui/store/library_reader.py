@@ -11,7 +11,8 @@ This is also what LibrarySearch reads the library through (see SearchSource).
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import sys
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,12 +22,15 @@ from tui.store.data_file import DataFile
 from tui.store.entity_corrections import EntityCorrections
 from tui.store.errors import AmbiguousIdError, ArticleNotFoundError, LibraryError
 from tui.store.reading_states import ReadingStates
+from tui.store.recent_bodies import RecentBodies
 from tui.store.record_rules import Report
 from tui.store.schema import Tables
 from tui.store.shards import BODIES_DIR, ENTITIES_DIR, NOTES_DIR, Shards, shard_name
 
 MIN_PREFIX = 4
 """Shorter id prefixes are too likely to match by accident."""
+_RECURRING = ("source", "language", "date", "imported_at", codec.ENTITIES_VERSION)
+"""Catalog fields whose values recur from article to article: kept once each (3 MB at 10k)."""
 NoteSummary = tuple[dict[str, int], list[list[str]]]
 """Notes per article, and the tags of each tagged note, in one notes file."""
 
@@ -65,7 +69,7 @@ class LibraryReader:
         self._articles: dict[str, dict[str, Any]] = {}
         self._articles_source: object = None
         self._order: tuple[object, list[ArticleSummary]] | None = None
-        self._texts: dict[str, tuple[object, dict[str, object]]] = {}
+        self._bodies = RecentBodies()
         self._entities: dict[str, dict[str, Any]] = {}
         self._entities_source: tuple[object, ...] = ()
         self._names: dict[str, tuple[object, dict[str, int]]] = {}
@@ -87,6 +91,10 @@ class LibraryReader:
             self._articles = record_checks.checked_catalog(
                 docs, self._shards.catalog.path, self._report
             )
+            for doc in self._articles.values():  # equal strings made one: nothing else changes
+                for field in _RECURRING:
+                    if type(doc.get(field)) is str:
+                        doc[field] = codec.shared(doc[field])
             self._articles_source = tables
         return self._articles
 
@@ -127,21 +135,14 @@ class LibraryReader:
 
     def body(self, article_id: str, expected_hash: object) -> str | None:
         """The stored text, or None when it is missing or is not the one the catalog describes."""
-        text = self._shard_texts(article_id).get(article_id)
+        text = self._bodies.text(self._shards.of(BODIES_DIR, article_id), article_id)
         if not isinstance(text, str) or text_hash(text) != expected_hash:
             return None
         return text
 
-    def _shard_texts(self, article_id: str) -> dict[str, object]:
-        """The texts of an article's shard by id (a TinyDB scan per body cost more than search)."""
-        tables = self._shards.of(BODIES_DIR, article_id).read()
-        name = shard_name(article_id)
-        cached = self._texts.get(name)
-        if cached is None or cached[0] is not tables:
-            docs = tables.get("bodies", {}).values()
-            texts = {d["id"]: d.get("text") for d in docs if isinstance(d.get("id"), str)}
-            cached = self._texts[name] = (tables, texts)
-        return cached[1]
+    def in_read_order(self, article_ids: Collection[str]) -> list[str]:
+        """These ids in the order that reads their texts shard by shard (each parsed once)."""
+        return sorted(article_ids, key=lambda article_id: (shard_name(article_id), article_id))
 
     def shard_record(self, article_id: str) -> Article | None:
         """The article as its body shard holds it, if the shard has its entry and text.
@@ -153,7 +154,7 @@ class LibraryReader:
         data_file = self._shards.of(BODIES_DIR, article_id)
         records = {
             doc["id"]: (key, doc)
-            for key, doc in data_file.read().get("bodies", {}).items()
+            for key, doc in self._bodies.tables(data_file).get("bodies", {}).items()
             if isinstance(doc.get("article"), dict) and isinstance(doc.get("id"), str)
         }
         found = records.get(article_id)
@@ -225,7 +226,10 @@ class LibraryReader:
             data_file.path, tables, "entities", record_checks.checked_entities
         ):
             doc = corrector.doc(stored) or stored
-            for name in {entity["name"].casefold() for entity in doc.get("entities", ())}:
+            # interned: the same names recur in every shard (they were 9 MB of copies at 10k)
+            for name in {
+                sys.intern(entity["name"].casefold()) for entity in doc.get("entities", ())
+            }:
                 counts[name] = counts.get(name, 0) + 1
         self._names[str(data_file.path)] = ((stamp, corrector), counts)
         return counts
@@ -251,15 +255,13 @@ class LibraryReader:
 
     # -- notes ------------------------------------------------------------------
 
-    def note_docs(self) -> list[dict[str, Any]]:
-        """Every note document, read without keeping the shards (a scan must not hold them)."""
-        return [
-            doc
-            for data_file in self._shards.readable(NOTES_DIR)
-            for doc in self.checked(
+    def note_docs(self) -> Iterator[dict[str, Any]]:
+        """Every note document, shard by shard, none kept: a scan must not hold every shard,
+        nor every document at once (20k notes' documents took 35 MB)."""
+        for data_file in self._shards.readable(NOTES_DIR):
+            yield from self.checked(
                 data_file.path, data_file.read(keep=False), "notes", record_checks.checked_note
             )
-        ]
 
     def notes_version(self) -> tuple[object, ...] | None:
         """Changes whenever any note changes; None when a file is too fresh to tell."""

@@ -21,7 +21,7 @@ saving a note or starring an article never rewrites the index.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -49,6 +49,9 @@ class SearchSource(Protocol):
     def body(self, article_id: str, expected_hash: object) -> str | None:
         """An article's text, or None when missing or not the one the catalog describes."""
 
+    def in_read_order(self, article_ids: Collection[str]) -> list[str]:
+        """These ids in the order that reads their texts cheapest (few texts are kept)."""
+
     def entity_docs(self) -> Docs:
         """Every article's entity document by article id."""
 
@@ -61,7 +64,7 @@ class SearchSource(Protocol):
     def corrections_version(self) -> str:
         """Changes whenever the user's entity corrections do; empty when there are none."""
 
-    def note_docs(self) -> list[dict[str, Any]]:
+    def note_docs(self) -> Iterable[dict[str, Any]]:
         """Every note document."""
 
     def notes_version(self) -> object | None:
@@ -236,7 +239,8 @@ class LibrarySearch:
         """
         changed = False
         indexed = index.article_ids()
-        for article_id in (indexed | set(articles)) if only is None else set(only):
+        wanted = (indexed | set(articles)) if only is None else set(only)
+        for article_id in self._source.in_read_order(wanted):
             doc = articles.get(article_id)
             if doc is None:
                 if article_id in indexed:

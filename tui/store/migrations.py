@@ -114,11 +114,13 @@ def move_out_of_catalog(shards: Shards, reader: LibraryReader, user_version: int
 def _add_entries_to_bodies(shards: Shards, reader: LibraryReader) -> None:
     """Schema 1 bodies held texts alone: give each its catalog entry (once, at upgrade)."""
     with shards.catalog.storage.locked():
-        bodies = [
-            (doc, text)
-            for article_id, doc in reader.articles().items()
-            if (text := reader.body(article_id, doc.get("text_hash"))) is not None
-        ]
+        articles = reader.articles()
+        bodies = []
+        for article_id in reader.in_read_order(articles):  # few shards are kept parsed
+            doc = articles[article_id]
+            text = reader.body(article_id, doc.get("text_hash"))
+            if text is not None:
+                bodies.append((doc, text))
         shards.write_bodies(bodies)
 
 

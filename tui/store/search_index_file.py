@@ -13,9 +13,10 @@ files, so a reader sees the old file or the new one, never half of one.
 from __future__ import annotations
 
 import contextlib
+import mmap
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from tui.search import IndexFormatError, SearchIndex
 from tui.store.durable_write import replace_file
@@ -47,7 +48,8 @@ class SearchIndexFile:
     def load(self) -> SearchIndex | None:
         """The saved index, or None when it is missing or damaged."""
         try:
-            main = self.path.read_bytes()
+            with open(self.path, "rb") as handle:
+                main = _mapped(handle)
         except OSError:
             return None
         try:
@@ -89,6 +91,18 @@ class SearchIndexFile:
             with contextlib.suppress(OSError):
                 if leftover.stat().st_mtime < cutoff:
                     leftover.unlink()
+
+
+def _mapped(handle: BinaryIO) -> bytes | mmap.mmap:
+    """The file mapped into memory (read-only), or read when it cannot be (an empty file).
+
+    Saves replace the file by renaming a new one over it, so a mapping always
+    sees the version it was made of.
+    """
+    try:
+        return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):
+        return handle.read()
 
 
 def _head(path: Path) -> dict[str, Any] | None:
