@@ -158,7 +158,9 @@ def read_only_mount(source: Path, mounted: Path) -> Iterator[Path]:
         subprocess.run(remount, check=True, capture_output=True)
         yield mounted
     finally:
-        subprocess.run(["umount", str(mounted)], check=False)
+        # Busy means a closed Library still holds a file of the folder (a mapped index):
+        # an error here, not a mount left behind.
+        subprocess.run(["umount", str(mounted)], check=True, capture_output=True)
 
 
 def other_user_home(shared: Path) -> Path:

@@ -163,6 +163,7 @@ class Library:
             self._files.close()
             self._trash.close()
             self._corrections.close()
+            self._search.close()
 
     def __enter__(self) -> Library:
         return self

@@ -88,6 +88,12 @@ class LibrarySearch:
         self._notes: NoteIndex | None = None
         self._notes_source: object = None
 
+    def close(self) -> None:
+        """Let go of the index, and so of the index file it maps: a closed library keeps
+        no file of its folder open (a mount of it can be unmounted)."""
+        self._index = None
+        self._notes = None
+
     # -- queries ----------------------------------------------------------------
 
     def search(
