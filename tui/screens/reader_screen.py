@@ -21,21 +21,15 @@ from textual.widget import Widget
 from textual.widgets import Footer
 
 from tui.annotations.anchoring import make_selector
-from tui.annotations.tags import parse_tags, tags_in
+from tui.annotations.tags import all_tags, parse_tags, tags_in
 from tui.entities.versions import stored_entities_problem
 from tui.ingest.clean import defused
 from tui.models import Entity, Note, ReadingState
-from tui.screens.browser import open_in_browser
-from tui.screens.color_picker_screen import ColorPickerScreen
 from tui.screens.entity_correcting import EntityCorrecting
-from tui.screens.mentions_screen import MentionRow, MentionsScreen
-from tui.screens.note_editor_screen import NoteEditorScreen
-from tui.screens.tag_editor_screen import TagEditorScreen
 from tui.screens.unsaved import report_unsaved
 from tui.search.snippets import around
 from tui.search.text_find import find_spans
 from tui.store import Library, LibraryError, LibraryReadOnlyError
-from tui.widgets.article_list import all_tags
 from tui.widgets.article_view import ArticleView
 from tui.widgets.entity_sidebar import EntitySidebar
 from tui.widgets.notes_pane import NotesPane
@@ -294,6 +288,8 @@ class ReaderScreen(Screen[None]):
         self.jump_to_note(note)
 
     def on_entity_sidebar_others_wanted(self, message: EntitySidebar.OthersWanted) -> None:
+        from tui.screens.mentions_screen import MentionRow, MentionsScreen
+
         name = message.entity.name
         rows = []
         for summary, entity in self.library.articles_naming(name):
@@ -452,6 +448,9 @@ class ReaderScreen(Screen[None]):
         return True
 
     def on_article_view_annotate_requested(self, message: ArticleView.AnnotateRequested) -> None:
+        from tui.screens.color_picker_screen import ColorPickerScreen
+        from tui.screens.note_editor_screen import NoteEditorScreen
+
         view = self.query_one(ArticleView)
         assert view.article is not None and self.article_id is not None
         selector = make_selector(view.article.text, message.start, message.end)
@@ -485,6 +484,8 @@ class ReaderScreen(Screen[None]):
 
     def write_note(self, about: str, entity: str | None = None) -> None:
         """A note about the whole article, or about one of its entities."""
+        from tui.screens.note_editor_screen import NoteEditorScreen
+
         assert self.article_id is not None
         article_id = self.article_id
 
@@ -510,6 +511,8 @@ class ReaderScreen(Screen[None]):
         self.write_note(f"About {message.entity.name}", entity=message.entity.name)
 
     def on_notes_pane_wanted(self, message: NotesPane.Wanted) -> None:
+        from tui.screens.note_editor_screen import NoteEditorScreen
+
         note = message.note
         view = self.query_one(ArticleView)
         if message.action == "jump":
@@ -746,6 +749,8 @@ class ReaderScreen(Screen[None]):
             self.notify("Starred." if self.reading.starred else "Star removed.")
 
     def action_edit_tags(self) -> None:
+        from tui.screens.tag_editor_screen import TagEditorScreen
+
         view = self.query_one(ArticleView)
         if view.article is None:
             return
@@ -766,6 +771,8 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(prompt, edited)
 
     def action_open_url(self) -> None:
+        from tui.screens.browser import open_in_browser
+
         view = self.query_one(ArticleView)
         if view.article is not None:
             open_in_browser(self, view.article.url)
