@@ -147,7 +147,7 @@ class ReaderScreen(Screen[None]):
             self.notify(str(error), title="Cannot open", severity="error", markup=False)
         self.query_one(ArticleView).smooth_scrolling = self.smooth_scrolling
         if self.article_id is not None:
-            self.show_article(self.article_id)
+            self.show_article(self.article_id, at_start=True)
         self.focus_pane("article")
         self.set_timer(BACKGROUND_DELAY, self.load_article_order)
         self.set_interval(NOTES_POLL_EVERY, self.follow_notes)
@@ -158,15 +158,23 @@ class ReaderScreen(Screen[None]):
         """Parse the catalog once the first article is on screen, so `]` need not wait for it."""
         self.library.article_ids()
 
-    def show_article(self, article_id: str, at: int | None = None) -> None:
-        """Show an article where it was left, or with the passage at offset `at` on top."""
+    def show_article(self, article_id: str, at: int | None = None, at_start: bool = False) -> None:
+        """Show an article where it was left, or with the passage at offset `at` on top.
+
+        `at_start`: the app's first frame waits for no other article's notes. The notes
+        on its entities written elsewhere need every notes shard read (the note index),
+        so they come from a worker after it (the notes pane is filled after it anyway).
+        """
         self.leave_article()
         view = self.query_one(ArticleView)
         try:
             article = self.library.get_article(article_id)
             entities = self.library.entities(article.id)
-            self._notes_seen = self.library.notes_version()
-            notes = self.notes_of(article.id, entities)
+            self._notes_seen = None if at_start else self.library.notes_version()
+            if at_start:
+                notes = self.library.notes(article.id)
+            else:
+                notes = self.notes_of(article.id, entities)
             version = self.library.extractor_version(article.id)
         except LibraryError as error:  # a damaged file: say it in one line, stay where we were
             self.article_id = view.article.id if view.article is not None else None
@@ -179,6 +187,8 @@ class ReaderScreen(Screen[None]):
         self.arrive_at_article(at)
         problem = stored_entities_problem(version, article.language)
         self.call_after_refresh(self._fill_side_panes, article.id, entities, notes, problem)
+        if at_start:
+            self.call_after_refresh(self.look_for_notes, article.id, entities, None)
 
     def _fill_side_panes(
         self, article_id: str, entities: list[Entity], notes: list[Note], problem: str | None
