@@ -42,6 +42,7 @@ NOT_AT_START = (
     "tui.commands.feed_command",
     "tui.commands.export_command",
     "tui.commands.note_command",
+    "tomllib",
     "textual.widgets._text_area",
     "httpx",
     "markdown_it",

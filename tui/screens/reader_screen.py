@@ -184,7 +184,7 @@ class ReaderScreen(Screen[None]):
         view.show(article, entities, notes)
         self.deleted.clear()
         self.app.sub_title = article.title
-        self.arrive_at_article(at)
+        self.arrive_at_article(at, at_start)
         problem = stored_entities_problem(version, article.language)
         self.call_after_refresh(self._fill_side_panes, article.id, entities, notes, problem)
         if at_start:
@@ -605,15 +605,20 @@ class ReaderScreen(Screen[None]):
             self._save_timer.stop()
         self.query_one(SearchBar).close()
 
-    def arrive_at_article(self, at: int | None = None) -> None:
+    def arrive_at_article(self, at: int | None = None, at_start: bool = False) -> None:
         """After an article is shown: read its state, go back to the passage left at the top
-        (or to the one at offset `at`)."""
+        (or to the one at offset `at`). At start the stamp, a durable write, waits for the
+        first frame."""
         assert self.article_id is not None
         view = self.query_one(ArticleView)
         if not self._watching_scroll:
             self._watching_scroll = True
             self.watch(view, "scroll_y", self._article_scrolled, init=False)
-        self.reading = self.stamp_opened(self.article_id)
+        if at_start:
+            self.reading = self.library.reading_state(self.article_id)
+            self.call_after_refresh(self._stamp_after_first_frame, self.article_id)
+        else:
+            self.reading = self.stamp_opened(self.article_id)
         self._saved_position = self.reading.position
         self._auto_read = not self.reading.read
         self._restoring = True
@@ -628,6 +633,10 @@ class ReaderScreen(Screen[None]):
         except LibraryError as error:
             self.say_position_problem(error)
             return self.library.reading_state(article_id)
+
+    def _stamp_after_first_frame(self, article_id: str) -> None:
+        if article_id == self.article_id:
+            self.reading = self.stamp_opened(article_id)
 
     def say_position_problem(self, error: LibraryError) -> None:
         """A reading position that cannot be saved is said once, not at every pause
