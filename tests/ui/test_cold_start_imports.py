@@ -1,5 +1,6 @@
 """Cold start imports the reader and nothing it does not show: the other screens, the
-palette's providers, the web and export code, the other commands come when first used.
+palette's providers, the web and export code, the other commands come when first used
+(markdown-it is imported by a worker after the first frame: not checked here).
 
 Each case starts the reader as `gloss --library DIR` does (tui.cli's parser, then the
 app) in a fresh interpreter, so that sys.modules holds only what the start imported.
@@ -32,7 +33,6 @@ NOT_AT_START = (
     "tui.palette.library_commands",
     "tui.widgets.article_list",
     "tui.widgets.search_results",
-    "tui.widgets.markdown_text",
     "tui.web",
     "tui.annotations.export",
     "tui.annotations.w3c",
@@ -45,7 +45,6 @@ NOT_AT_START = (
     "tomllib",
     "textual.widgets._text_area",
     "httpx",
-    "markdown_it",
     "spacy",
 )
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from importlib import import_module
 from typing import ClassVar
 
 from rich.text import Text
@@ -155,8 +156,10 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="article-order", name="reading the catalog")
     def load_article_order(self) -> None:
-        """Parse the catalog once the first article is on screen, so `]` need not wait for it."""
+        """Parse the catalog once the first article is on screen, so `]` need not wait for it;
+        and import the notes pane's Markdown (markdown-it), left out of the start."""
         self.library.article_ids()
+        import_module("tui.widgets.markdown_text")
 
     def show_article(self, article_id: str, at: int | None = None, at_start: bool = False) -> None:
         """Show an article where it was left, or with the passage at offset `at` on top.
