@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 # Only the reader is imported at start: every other screen, the palette's providers and
 # the web code are imported where they are first used, so that cold start is the
-# reader's imports and one frame (tests/unit/test_cold_start_imports.py keeps it so).
+# reader's imports and one frame (tests/ui/test_cold_start_imports.py keeps it so).
 
 TOGGLED_PANES = {"entities": "entity sidebar", "notes": "notes pane"}
 TEXTUAL_COMMANDS_KEPT = ("Theme", "Quit")
@@ -91,6 +91,7 @@ def binding_ids() -> set[str]:
 
 
 def article_commands() -> type[Provider]:
+    """The palette's providers are imported when the palette first opens (Textual calls these)."""
     from tui.palette.article_commands import ArticleCommands
 
     return ArticleCommands
