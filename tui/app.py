@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pkgutil
 from collections.abc import Iterable
 from contextlib import suppress
 from functools import partial
-from typing import ClassVar
+from importlib import import_module
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events
@@ -16,28 +18,22 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+import tui.palette
+import tui.screens
+import tui.widgets
 from tui.ingest.clean import defused, strip_controls
-from tui.palette.article_commands import ArticleCommands
-from tui.palette.entity_commands import EntityCommands
-from tui.palette.library_commands import LibraryCommands
 from tui.paths import keys_file, shown, ui_state_file
-from tui.screens.choice_screen import ChoiceScreen
-from tui.screens.entity_screen import EntityScreen
-from tui.screens.help_screen import WIDTH_FOR_IDS, HelpScreen, binding_rows
-from tui.screens.library_screen import LibraryScreen
-from tui.screens.notes_screen import NotesScreen
-from tui.screens.prompt_screen import PromptScreen
 from tui.screens.reader_screen import ReaderScreen
 from tui.settings.keymap import clashes, load_keymap
 from tui.settings.ui_state import read_ui_state, write_ui_state
 from tui.store import Library, LibraryError
-from tui.web.gloss_process import refresh_all, save_url
-from tui.widgets.article_list import ArticleList
-from tui.widgets.article_view import ArticleView
-from tui.widgets.entity_sidebar import EntitySidebar
-from tui.widgets.notes_pane import NotesPane
-from tui.widgets.search_bar import SearchBar
-from tui.widgets.search_results import SearchResults
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+# Only the reader is imported at start: every other screen, the palette's providers and
+# the web code are imported where they are first used, so that cold start is the
+# reader's imports and one frame (tests/ui/test_cold_start_imports.py keeps it so).
 
 TOGGLED_PANES = {"entities": "entity sidebar", "notes": "notes pane"}
 TEXTUAL_COMMANDS_KEPT = ("Theme", "Quit")
@@ -62,9 +58,22 @@ BOUND_TOGETHER = (
 )
 
 
+def import_every_binding_owner() -> None:
+    """Import every screen, widget and palette module: the classes that own bindings.
+
+    Only the reader's are imported at start; keys.toml may name a key of any screen,
+    so checking it (and help, which lists them all) needs them all. Textual applies
+    the remap to a screen imported later by itself (it reads the app's keymap).
+    """
+    for package in (tui.screens, tui.widgets, tui.palette):
+        for module in pkgutil.iter_modules(package.__path__, f"{package.__name__}."):
+            import_module(module.name)
+
+
 def default_keys() -> dict[str, list[str]]:
     """Every binding id of Gloss's own screens and widgets (what keys.toml may remap),
     with its keys before remapping."""
+    import_every_binding_owner()
     keys: dict[str, list[str]] = {}
     classes: list[type[DOMNode]] = [DOMNode]
     while classes:
@@ -81,6 +90,25 @@ def binding_ids() -> set[str]:
     return set(default_keys())
 
 
+def article_commands() -> type[Provider]:
+    """The palette's providers are imported when the palette first opens (Textual calls these)."""
+    from tui.palette.article_commands import ArticleCommands
+
+    return ArticleCommands
+
+
+def entity_commands() -> type[Provider]:
+    from tui.palette.entity_commands import EntityCommands
+
+    return EntityCommands
+
+
+def library_commands() -> type[Provider]:
+    from tui.palette.library_commands import LibraryCommands
+
+    return LibraryCommands
+
+
 class GlossApp(App[None]):
     """One factory for the CLI and the tests: give it a Library and maybe an article."""
 
@@ -90,7 +118,7 @@ class GlossApp(App[None]):
         (0, "-narrow"),
         (100, "-wide"),
     ]
-    COMMANDS = App.COMMANDS | {ArticleCommands, EntityCommands, LibraryCommands}
+    COMMANDS = App.COMMANDS | {article_commands, entity_commands, library_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
@@ -168,6 +196,8 @@ class GlossApp(App[None]):
         self, query: str = "", view: str | None = None, *, search: bool = False
     ) -> None:
         """The library, searching `query` (a saved view's, if `view` names it)."""
+        from tui.screens.library_screen import LibraryScreen
+
         if isinstance(self.screen, LibraryScreen):
             if query or view:
                 self.screen.set_query(query, view)
@@ -189,11 +219,15 @@ class GlossApp(App[None]):
 
     def open_notes(self) -> None:
         """Every note and highlight of the library (H in the reader and the library)."""
+        from tui.screens.notes_screen import NotesScreen
+
         if not isinstance(self.screen, NotesScreen):
             self.push_screen(NotesScreen(self.library))
 
     def open_entity(self, name: str) -> None:
         """An entity's page (i in the entity pane)."""
+        from tui.screens.entity_screen import EntityScreen
+
         self.push_screen(EntityScreen(self.library, name))
 
     # -- settings remembered between runs: theme, hidden panes; keys.toml ----------
@@ -257,7 +291,17 @@ class GlossApp(App[None]):
         self.notify(f"Smooth scrolling {'on' if smooth else 'off'}.")
 
     def load_keys(self) -> None:
-        """Apply keys.toml; anything wrong in it is said in one line, never a crash."""
+        """Apply keys.toml; anything wrong in it is said in one line, never a crash.
+
+        Without keys.toml nothing is remapped or checked, so the screens not shown
+        stay unimported (checking the file imports them all: `default_keys`).
+        """
+        try:
+            keys_file().stat()
+        except FileNotFoundError:
+            return
+        except OSError:
+            pass  # load_keymap says why it cannot be read
         defaults = default_keys()
         loaded = load_keymap(keys_file(), defaults)
         self.keymap = loaded.keymap
@@ -270,6 +314,19 @@ class GlossApp(App[None]):
     # -- help, palette, quitting, workers -------------------------------------------
 
     def help_sections(self) -> list[tuple[str, list[tuple[str, str, str]]]]:
+        from tui.screens.choice_screen import ChoiceScreen
+        from tui.screens.entity_screen import EntityScreen
+        from tui.screens.help_screen import HelpScreen, binding_rows
+        from tui.screens.library_screen import LibraryScreen
+        from tui.screens.notes_screen import NotesScreen
+        from tui.screens.prompt_screen import PromptScreen
+        from tui.widgets.article_list import ArticleList
+        from tui.widgets.article_view import ArticleView
+        from tui.widgets.entity_sidebar import EntitySidebar
+        from tui.widgets.notes_pane import NotesPane
+        from tui.widgets.search_bar import SearchBar
+        from tui.widgets.search_results import SearchResults
+
         keymap = self.keymap
 
         def rows(*bindings: Iterable[BindingType]) -> list[tuple[str, str, str]]:
@@ -323,6 +380,8 @@ class GlossApp(App[None]):
         ]
 
     def action_help(self) -> None:
+        from tui.screens.help_screen import WIDTH_FOR_IDS, HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             wide = self.size.width >= WIDTH_FOR_IDS
             ids = "shown in grey" if wide else "shown on wider terminals"
@@ -376,6 +435,8 @@ class GlossApp(App[None]):
         self.run_worker(self._refresh_feeds, name="refreshing feeds", group="web", thread=True)
 
     def _refresh_feeds(self) -> None:
+        from tui.web.gloss_process import refresh_all
+
         outcomes, summary = refresh_all(self.library.folder)
         failed = not outcomes or any(outcome.failed for outcome in outcomes)
         self.call_from_thread(
@@ -384,6 +445,8 @@ class GlossApp(App[None]):
 
     def _fetched(self, message: str, severity: SeverityLevel, title: str = "") -> None:
         """Say what a fetch did, and show it in the library if it is open."""
+        from tui.screens.library_screen import LibraryScreen
+
         self.notify(
             message,
             title=title,
@@ -399,6 +462,7 @@ class GlossApp(App[None]):
         """Ask for a URL (typed or pasted) and save its article in a helper process."""
         if not self._can_fetch():
             return
+        from tui.screens.prompt_screen import PromptScreen
 
         def answered(url: str | None) -> None:
             url = (url or "").strip()
@@ -412,6 +476,8 @@ class GlossApp(App[None]):
         )
 
     def _save_url(self, url: str) -> None:
+        from tui.web.gloss_process import save_url
+
         saved = save_url(self.library.folder, url)
         if saved.problem is not None or saved.article_id is None:
             self.call_from_thread(self._fetched, saved.problem or url, "error")

@@ -6,26 +6,11 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from importlib import import_module
 from pathlib import Path
 
 from tui import __version__
-from tui.commands import (
-    delete_command,
-    entities_command,
-    entity_command,
-    export_command,
-    feed_command,
-    import_files,
-    list_articles,
-    note_command,
-    notes_command,
-    open_reader,
-    reindex_command,
-    restore_command,
-    search_command,
-    show_article,
-    trash_command,
-)
+from tui.commands import open_reader
 from tui.commands.argument_parser import ArgumentParser
 from tui.commands.output import library_option
 from tui.commands.user_error import UserError
@@ -39,26 +24,45 @@ The library is a folder: --library DIR, else ${LIBRARY_ENV}, else the platform's
 user data folder. An empty library is filled with the bundled articles.
 Run `gloss COMMAND --help` for a command's options."""
 
-COMMANDS = (
-    open_reader,
-    import_files,
-    list_articles,
-    show_article,
-    search_command,
-    entities_command,
-    entity_command,
-    reindex_command,
-    note_command,
-    notes_command,
-    export_command,
-    delete_command,
-    trash_command,
-    restore_command,
-    feed_command,
-)
+COMMANDS = {
+    "open": "open_reader",
+    "import": "import_files",
+    "list": "list_articles",
+    "show": "show_article",
+    "search": "search_command",
+    "entities": "entities_command",
+    "entity": "entity_command",
+    "reindex": "reindex_command",
+    "note": "note_command",
+    "notes": "notes_command",
+    "export": "export_command",
+    "delete": "delete_command",
+    "trash": "trash_command",
+    "restore": "restore_command",
+    "feed": "feed_command",
+}
+"""Each subcommand's name -> its module in tui.commands, imported only when it may be run."""
+HELP_FLAGS = ("-h", "--help")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def commands_named(argv: Sequence[str]) -> list[str]:
+    """The subcommands whose modules `argv` needs: the ones it names; none for plain
+    `gloss [--library DIR]` (the reader starts without importing the others); every one
+    for `--help` or a word that names none (argparse's error lists the choices)."""
+    words: list[str] = []
+    after_library = False
+    for arg in argv:
+        if not after_library and not arg.startswith("-"):
+            words.append(arg)
+        after_library = arg == "--library"
+    named = [name for name in COMMANDS if name in words]
+    if named or not (words or any(arg in HELP_FLAGS for arg in argv)):
+        return named
+    return list(COMMANDS)
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for `argv` (every command's, if None)."""
     parser = ArgumentParser(
         prog="gloss",
         description="A keyboard-driven terminal reader for news articles.",
@@ -68,8 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"gloss {__version__}")
     library_option(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in COMMANDS:
-        command.register(commands)
+    for name in list(COMMANDS) if argv is None else commands_named(argv):
+        import_module(f"tui.commands.{COMMANDS[name]}").register(commands)
     parser.set_defaults(func=open_reader.run)
     return parser
 
@@ -96,7 +100,8 @@ def say_notices(library: Library) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        args = build_parser().parse_args(argv)
+        argv = sys.argv[1:] if argv is None else argv
+        args = build_parser(argv).parse_args(argv)
         with open_library(library_dir(getattr(args, "library", None))) as library:
             try:
                 code: int = args.func(args, library)

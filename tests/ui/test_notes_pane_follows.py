@@ -76,8 +76,9 @@ async def test_a_note_on_an_entity_shows_in_every_article_naming_it(hong_kong: L
     )
     app = GlossApp(library, june)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()  # the notes pane is filled after the article's first frame
         pane = app.screen.query_one(NotesPane)
+        # at start, notes written in other articles come after the first frame (a worker)
+        await wait_for(pilot, pane, "About Carrie Lam")
         assert [row.plain.splitlines()[:2] for row in rows(pane)] == [
             ["About Carrie Lam", "Asked to resign in June"]
         ]

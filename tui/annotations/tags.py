@@ -33,6 +33,14 @@ def merge_tags(*groups: Iterable[str]) -> tuple[str, ...]:
     return tuple(merged.values())
 
 
+def all_tags(imported: Sequence[str], own: Sequence[str]) -> tuple[str, ...]:
+    """Import tags then the user's, without repeats (ignoring case), as they were written."""
+    seen: dict[str, str] = {}
+    for tag in (*imported, *own):
+        seen.setdefault(tag.casefold(), tag)
+    return tuple(seen.values())
+
+
 def tags_in(body: str) -> tuple[str, ...]:
     """The `#tags` written in a note's body ("#FinTech" gives "FinTech")."""
     return merge_tags(match.group(1) for match in _BODY_TAG.finditer(body))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from importlib import import_module
 from typing import ClassVar
 
 from rich.text import Text
@@ -21,21 +22,15 @@ from textual.widget import Widget
 from textual.widgets import Footer
 
 from tui.annotations.anchoring import make_selector
-from tui.annotations.tags import parse_tags, tags_in
+from tui.annotations.tags import all_tags, parse_tags, tags_in
 from tui.entities.versions import stored_entities_problem
 from tui.ingest.clean import defused
 from tui.models import Entity, Note, ReadingState
-from tui.screens.browser import open_in_browser
-from tui.screens.color_picker_screen import ColorPickerScreen
 from tui.screens.entity_correcting import EntityCorrecting
-from tui.screens.mentions_screen import MentionRow, MentionsScreen
-from tui.screens.note_editor_screen import NoteEditorScreen
-from tui.screens.tag_editor_screen import TagEditorScreen
 from tui.screens.unsaved import report_unsaved
 from tui.search.snippets import around
 from tui.search.text_find import find_spans
 from tui.store import Library, LibraryError, LibraryReadOnlyError
-from tui.widgets.article_list import all_tags
 from tui.widgets.article_view import ArticleView
 from tui.widgets.entity_sidebar import EntitySidebar
 from tui.widgets.notes_pane import NotesPane
@@ -153,7 +148,7 @@ class ReaderScreen(Screen[None]):
             self.notify(str(error), title="Cannot open", severity="error", markup=False)
         self.query_one(ArticleView).smooth_scrolling = self.smooth_scrolling
         if self.article_id is not None:
-            self.show_article(self.article_id)
+            self.show_article(self.article_id, at_start=True)
         self.focus_pane("article")
         self.set_timer(BACKGROUND_DELAY, self.load_article_order)
         self.set_interval(NOTES_POLL_EVERY, self.follow_notes)
@@ -161,18 +156,28 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="article-order", name="reading the catalog")
     def load_article_order(self) -> None:
-        """Parse the catalog once the first article is on screen, so `]` need not wait for it."""
+        """Parse the catalog once the first article is on screen, so `]` need not wait for it;
+        and import the notes pane's Markdown (markdown-it), left out of the start."""
         self.library.article_ids()
+        import_module("tui.widgets.markdown_text")
 
-    def show_article(self, article_id: str, at: int | None = None) -> None:
-        """Show an article where it was left, or with the passage at offset `at` on top."""
+    def show_article(self, article_id: str, at: int | None = None, at_start: bool = False) -> None:
+        """Show an article where it was left, or with the passage at offset `at` on top.
+
+        `at_start`: the app's first frame waits for no other article's notes. The notes
+        on its entities written elsewhere need every notes shard read (the note index),
+        so they come from a worker after it (the notes pane is filled after it anyway).
+        """
         self.leave_article()
         view = self.query_one(ArticleView)
         try:
             article = self.library.get_article(article_id)
             entities = self.library.entities(article.id)
-            self._notes_seen = self.library.notes_version()
-            notes = self.notes_of(article.id, entities)
+            self._notes_seen = None if at_start else self.library.notes_version()
+            if at_start:
+                notes = self.library.notes(article.id)
+            else:
+                notes = self.notes_of(article.id, entities)
             version = self.library.extractor_version(article.id)
         except LibraryError as error:  # a damaged file: say it in one line, stay where we were
             self.article_id = view.article.id if view.article is not None else None
@@ -185,6 +190,8 @@ class ReaderScreen(Screen[None]):
         self.arrive_at_article(at)
         problem = stored_entities_problem(version, article.language)
         self.call_after_refresh(self._fill_side_panes, article.id, entities, notes, problem)
+        if at_start:
+            self.call_after_refresh(self.look_for_notes, article.id, entities, None)
 
     def _fill_side_panes(
         self, article_id: str, entities: list[Entity], notes: list[Note], problem: str | None
@@ -294,6 +301,8 @@ class ReaderScreen(Screen[None]):
         self.jump_to_note(note)
 
     def on_entity_sidebar_others_wanted(self, message: EntitySidebar.OthersWanted) -> None:
+        from tui.screens.mentions_screen import MentionRow, MentionsScreen
+
         name = message.entity.name
         rows = []
         for summary, entity in self.library.articles_naming(name):
@@ -452,6 +461,9 @@ class ReaderScreen(Screen[None]):
         return True
 
     def on_article_view_annotate_requested(self, message: ArticleView.AnnotateRequested) -> None:
+        from tui.screens.color_picker_screen import ColorPickerScreen
+        from tui.screens.note_editor_screen import NoteEditorScreen
+
         view = self.query_one(ArticleView)
         assert view.article is not None and self.article_id is not None
         selector = make_selector(view.article.text, message.start, message.end)
@@ -485,6 +497,8 @@ class ReaderScreen(Screen[None]):
 
     def write_note(self, about: str, entity: str | None = None) -> None:
         """A note about the whole article, or about one of its entities."""
+        from tui.screens.note_editor_screen import NoteEditorScreen
+
         assert self.article_id is not None
         article_id = self.article_id
 
@@ -510,6 +524,8 @@ class ReaderScreen(Screen[None]):
         self.write_note(f"About {message.entity.name}", entity=message.entity.name)
 
     def on_notes_pane_wanted(self, message: NotesPane.Wanted) -> None:
+        from tui.screens.note_editor_screen import NoteEditorScreen
+
         note = message.note
         view = self.query_one(ArticleView)
         if message.action == "jump":
@@ -594,7 +610,8 @@ class ReaderScreen(Screen[None]):
 
     def arrive_at_article(self, at: int | None = None) -> None:
         """After an article is shown: read its state, go back to the passage left at the top
-        (or to the one at offset `at`)."""
+        (or to the one at offset `at`). The "last read" stamp, a durable write, waits for
+        the first frame."""
         assert self.article_id is not None
         view = self.query_one(ArticleView)
         if not self._watching_scroll:
@@ -752,6 +769,8 @@ class ReaderScreen(Screen[None]):
             self.notify("Starred." if self.reading.starred else "Star removed.")
 
     def action_edit_tags(self) -> None:
+        from tui.screens.tag_editor_screen import TagEditorScreen
+
         view = self.query_one(ArticleView)
         if view.article is None:
             return
@@ -772,6 +791,8 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(prompt, edited)
 
     def action_open_url(self) -> None:
+        from tui.screens.browser import open_in_browser
+
         view = self.query_one(ArticleView)
         if view.article is not None:
             open_in_browser(self, view.article.url)

@@ -13,7 +13,6 @@ binding that another binding in the same place already has is said too (`clashes
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,6 +53,8 @@ def _keys_of(value: object) -> list[str] | None:
 
 def parse_keymap(text: str, source: str, known_ids: Collection[str]) -> LoadedKeymap:
     """Parse a keys.toml text; `source` names the file in the problems."""
+    import tomllib  # only when there is a keys.toml: not at every start
+
     try:
         table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

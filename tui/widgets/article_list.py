@@ -22,6 +22,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.annotations.tags import all_tags
 from tui.ingest.clean import defused
 from tui.models import ArticleSummary, ReadingState
 from tui.widgets.paints import Paints
@@ -67,14 +68,6 @@ class LibraryRow:
     def tags(self) -> tuple[str, ...]:
         """The article's tags from its import, then the user's own."""
         return all_tags(self.article.tags, self.state.tags)
-
-
-def all_tags(imported: Sequence[str], own: Sequence[str]) -> tuple[str, ...]:
-    """Import tags then the user's, without repeats (ignoring case)."""
-    seen: dict[str, str] = {}
-    for tag in (*imported, *own):
-        seen.setdefault(tag.casefold(), tag)
-    return tuple(seen.values())
 
 
 def tags_text(tags: Sequence[str], paints: Paints) -> Text:

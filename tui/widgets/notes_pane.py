@@ -18,7 +18,6 @@ from textual.widgets.option_list import Option
 from tui.ingest.clean import defused
 from tui.models import Note
 from tui.widgets.cursor_list import CursorList
-from tui.widgets.markdown_text import markdown_text
 from tui.widgets.paints import Paints
 
 QUOTE_CHARS = 120
@@ -42,6 +41,8 @@ def note_row(note: Note, paints: Paints) -> Text:
             "\n⚠ passage gone from the new text: select it again and press r", style=paints.alert
         )
     if note.body:
+        from tui.widgets.markdown_text import markdown_text  # markdown-it: after the first frame
+
         row.append("\n")
         row.append_text(markdown_text(note.body))
     unseen_tags = [tag for tag in note.tags if f"#{tag}" not in note.body]
