@@ -359,3 +359,36 @@ async def test_the_longest_article_builds_only_its_rows_in_view_and_end_reaches_
         await pilot.pause()
         assert sidebar.highlighted_entity == sidebar._rows[0]
         assert sidebar.scroll_offset.y == 0
+
+
+async def test_a_click_on_an_entity_marks_its_mentions(app: GlossApp, library: Library) -> None:
+    seed = library.get_article(library.article_ids()[0])
+    adb = next(e for e in library.entities(seed.id) if e.name == SEED_ADB)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        sidebar = app.screen.query_one(EntitySidebar)
+        y = next(y for y, line in enumerate(on_screen(sidebar)) if SEED_ADB in line)
+        await pilot.click(sidebar, offset=(3, y + 1))  # the border's line first
+        await pilot.pause()
+        assert sidebar.highlighted_entity == adb
+        view = app.screen.query_one(ArticleView)
+        assert view.has_focus, "the click moves to the article, as enter does"
+        assert view.marks == [(m.start, m.end) for m in adb.mentions]
+
+
+def test_rows_are_measured_by_the_text_they_draw(library: Library) -> None:
+    """Rows are laid out from entity_row_plain and drawn from entity_row: were they to
+    differ, rows would overlap or leave gaps."""
+    from tui.models import Mention
+    from tui.widgets.entity_sidebar import entity_row, entity_row_plain
+
+    mention = Mention(0, 3, "abc")
+    tricky = [
+        Entity("Zhōngguó 中国\x1b[31m", "place", ("中华\tPRC", "[b]x"), (mention,)),
+        Entity("\u202eevil\nname", "person", (), (mention, mention)),
+    ]
+    every = [e for i in library.article_ids() for e in library.entities(i)] + tricky
+    assert len(every) > 50
+    for entity in every:
+        for elsewhere in (0, 1, 12):
+            assert entity_row_plain(entity, elsewhere) == entity_row(entity, elsewhere).plain
