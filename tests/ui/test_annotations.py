@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from textual.pilot import Pilot
@@ -265,42 +264,3 @@ async def test_h_and_a_without_a_selection_take_the_sentence_at_the_cursor(
     ]
     assert notes[1].selector.exact.startswith("CMCAMC announced itself")
     assert notes[1].selector.exact.endswith(".") and notes[1].body == "second"
-
-
-async def test_a_long_notes_pane_reaches_its_last_note_and_a_click_goes_to_one(
-    app: GlossApp, library: Library
-) -> None:
-    """Thirty notes of three lines each: far more than the pane shows at once."""
-    from tui.annotations.anchoring import make_selector
-    from tui.models import Note
-
-    article_id = library.article_ids()[0]
-    text = library.get_article(article_id).text
-    words = [match.span() for match in re.finditer(r"\w{6,}", text)][:30]
-    library.add_notes(
-        [
-            Note("", article_id, f"note number {n:02d}", selector=make_selector(text, start, end))
-            for n, (start, end) in enumerate(words)
-        ]
-    )
-    async with app.run_test(size=(120, 40)) as pilot:
-        await keys(pilot, "tab")
-        pane = app.screen.query_one(NotesPane)
-        assert pane.has_focus and len(pane.notes) == 30
-        await keys(pilot, "end")
-        last = pane.notes[-1]
-        assert pane.current == last
-        assert pane.scroll_offset.y > 0
-        shown = ["".join(s.text for s in pane.render_line(y)) for y in range(pane.size.height)]
-        assert any(last.body in line for line in shown), "the last note is in view"
-        await keys(pilot, "home")
-        assert pane.current == pane.notes[0] and pane.scroll_offset.y == 0
-        second = pane.notes[1]
-        shown = ["".join(s.text for s in pane.render_line(y)) for y in range(pane.size.height)]
-        y = next(y for y, line in enumerate(shown) if second.body in line)
-        await pilot.click(pane, offset=(3, y + 1))  # the border's line first
-        await pilot.pause()
-        assert pane.current == second
-        view = app.screen.query_one(ArticleView)
-        assert second.selector is not None
-        assert view.marks == [(second.selector.start, second.selector.end)]
