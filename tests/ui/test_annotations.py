@@ -85,7 +85,7 @@ async def test_write_a_note_with_tags_then_edit_delete_undo(
         assert note.tags == ("method",)
         assert note.selector.exact == "Beijing 24"
         pane = app.screen.query_one(NotesPane)
-        assert "Datelines matter." in pane.row_prompt(0).plain
+        assert "Datelines matter." in str(pane.get_option_at_index(0).prompt)
 
         await keys(pilot, "tab")
         assert pane.has_focus
@@ -99,7 +99,7 @@ async def test_write_a_note_with_tags_then_edit_delete_undo(
 
         await keys(pilot, "d")
         assert seed_notes(library) == []
-        assert "No notes" in pane.row_prompt(0).plain
+        assert "No notes" in str(pane.get_option_at_index(0).prompt)
         await keys(pilot, "u")
         [restored] = seed_notes(library)
         assert restored == note
@@ -130,7 +130,7 @@ async def test_notes_survive_quit_and_reopen(app: GlossApp, library: Library) ->
         pane = reopened.screen.query_one(NotesPane)
         [note] = pane.notes
         assert (note.body, note.selector) == ("About the whole piece", None)
-        assert "Whole article" in pane.row_prompt(0).plain
+        assert "Whole article" in str(pane.get_option_at_index(0).prompt)
 
 
 async def test_highlight_stays_on_its_words_after_resize(app: GlossApp, library: Library) -> None:
@@ -169,7 +169,7 @@ async def test_orphaned_note_is_listed_and_can_be_reattached(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         pane = app.screen.query_one(NotesPane)
-        assert "passage gone" in pane.row_prompt(0).plain
+        assert "passage gone" in str(pane.get_option_at_index(0).prompt)
         await keys(pilot, "right_parenthesis", "v", "w", "tab", "r")
     [note] = seed_notes(library)
     assert not note.orphaned

@@ -19,7 +19,7 @@ SIZE = (140, 40)
 
 
 def rows(pane: NotesPane) -> list[Text]:
-    prompts = [pane.row_prompt(i) for i in range(pane.row_count())]
+    prompts = [pane.get_option_at_index(i).prompt for i in range(pane.option_count)]
     return [prompt for prompt in prompts if isinstance(prompt, Text)]
 
 

@@ -36,14 +36,13 @@ ROW = "line-list--option"
 DISABLED = "line-list--option-disabled"
 HIGHLIGHTED = "line-list--option-highlighted"
 HOVER = "line-list--option-hover"
-SEPARATOR = "line-list--separator"
 
 
 class LineList(ScrollView, can_focus=True):
     """Rows `0..row_count()-1`; subclasses give `row_prompt`, and may give `row_plain`,
     `row_enabled` and `choose` (enter, or a click)."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {ROW, DISABLED, HIGHLIGHTED, HOVER, SEPARATOR}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {ROW, DISABLED, HIGHLIGHTED, HOVER}
 
     DEFAULT_CSS = """
     LineList {
@@ -78,9 +77,6 @@ class LineList(ScrollView, can_focus=True):
         & > .line-list--option-hover {
             background: $block-hover-background;
         }
-        & > .line-list--separator {
-            color: $foreground 15%;
-        }
     }
     """
 
@@ -104,7 +100,7 @@ class LineList(ScrollView, can_focus=True):
         self._tops: list[int] = [0]
         self._layout_width: int | None = None
         # Each row's version: bumped when its text changes, so its cached lines go stale.
-        self._versions: dict[int, int] = {}
+        self._versions: list[int] = []
         # Drawn rows by (row, version, component class, focused, width).
         self._strips: LRUCache[tuple[int, int, str, bool, int], list[Strip]] = LRUCache(256)
 
@@ -124,10 +120,6 @@ class LineList(ScrollView, can_focus=True):
     def row_enabled(self, index: int) -> bool:
         return True
 
-    def row_divider(self, index: int) -> bool:
-        """A rule under the row (between notes, say): a line of its own, part of the row."""
-        return False
-
     def choose(self, index: int) -> None:
         """Enter, or a click on the cursor's row."""
 
@@ -136,7 +128,7 @@ class LineList(ScrollView, can_focus=True):
     def rows_changed(self, cursor: int | None = None) -> None:
         """Every row may be new: lay them out again; the cursor on `cursor` (else the
         first row that can have it), scrolled to the top."""
-        self._versions.clear()
+        self._versions = [0] * self.row_count()
         self._strips.clear()
         self._layout_width = None
         self.hovered = None
@@ -148,7 +140,7 @@ class LineList(ScrollView, can_focus=True):
 
     def refresh_row(self, index: int) -> None:
         """Row `index` shows something else: draw it again (only it, if its height holds)."""
-        self._versions[index] = self._versions.get(index, 0) + 1
+        self._versions[index] += 1
         width = self._layout_width
         if width is None:
             return
@@ -172,10 +164,9 @@ class LineList(ScrollView, can_focus=True):
     def _row_height(self, index: int, width: int) -> int:
         """Lines the row takes, wrapped as its Visual will be (the plain text decides)."""
         plain = self.row_plain(index)
-        rule = 1 if self.row_divider(index) else 0
         if "\n" not in plain and cell_len(plain) <= width:
-            return 1 + rule
-        return max(1, Content(plain).get_height(cast(RulesMap, self.styles), width)) + rule
+            return 1
+        return max(1, Content(plain).get_height(cast(RulesMap, self.styles), width))
 
     def _update_layout(self) -> None:
         """Each row's first line, at the width there is now (if it changed)."""
@@ -302,11 +293,7 @@ class LineList(ScrollView, can_focus=True):
         offset = event.get_content_offset(self)
         if offset is None:
             return None
-        line = self.scroll_offset.y + offset.y
-        row = self.row_at_line(line)
-        if row is not None and self.row_divider(row) and line == self._tops[row + 1] - 1:
-            return None  # the rule under it
-        return row
+        return self.row_at_line(self.scroll_offset.y + offset.y)
 
     def on_click(self, event: events.Click) -> None:
         """A click on a row puts the cursor there and chooses it, as in an OptionList."""
@@ -361,7 +348,7 @@ class LineList(ScrollView, can_focus=True):
 
     def _row_strips(self, index: int, width: int) -> list[Strip]:
         component = self._component(index)
-        key = (index, self._versions.get(index, 0), component, self.has_focus, width)
+        key = (index, self._versions[index], component, self.has_focus, width)
         strips = self._strips.get(key)
         if strips is None:
             style = (
@@ -378,8 +365,5 @@ class LineList(ScrollView, can_focus=True):
                 if over is not None:
                     strip = Strip(Segment.apply_style(strip, post_style=over), strip.cell_length)
                 strips.append(strip.extend_cell_length(width, style.rich_style))
-            if self.row_divider(index):
-                rule = self.get_visual_style(SEPARATOR).rich_style
-                strips.append(Strip([Segment("─" * width, rule)], width))
             self._strips[key] = strips
         return strips

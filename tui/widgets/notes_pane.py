@@ -1,8 +1,7 @@
 """The notes pane: the article's notes in text order, each with its quoted passage.
 
 Keys only say what the user wants (messages); the reader screen does it
-through the Library, so everything is saved at once. A LineList: a note's row is
-built and drawn only when on screen, a rule under every note but the last.
+through the Library, so everything is saved at once.
 """
 
 from __future__ import annotations
@@ -13,10 +12,12 @@ from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
 
 from tui.ingest.clean import defused
 from tui.models import Note
-from tui.widgets.line_list import LineList
+from tui.widgets.cursor_list import CursorList
 from tui.widgets.markdown_text import markdown_text
 from tui.widgets.paints import Paints
 
@@ -52,7 +53,7 @@ def note_row(note: Note, paints: Paints) -> Text:
     return row
 
 
-class NotesPane(LineList):
+class NotesPane(CursorList):
     """Lists the notes of the article being read."""
 
     BINDINGS = [
@@ -76,13 +77,13 @@ class NotesPane(LineList):
         """The user wants the last deleted note back."""
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+        super().__init__(id=id, markup=False)
         self.border_title = "Notes"
         self.notes: list[Note] = []
         self.can_undo = False
 
     def on_mount(self) -> None:
-        Paints.follow_theme(self, self.repaint_rows)
+        Paints.follow_theme(self, lambda: self.show(self.notes, self.current_id))
 
     @property
     def current_id(self) -> str | None:
@@ -91,34 +92,26 @@ class NotesPane(LineList):
     def show(self, notes: Sequence[Note], keep: str | None = None) -> None:
         """List these notes; keep the cursor on note `keep` (an id) when it is still there."""
         self.notes = list(notes)
-        ids = [note.id for note in self.notes]
-        self.rows_changed(ids.index(keep) if keep in ids else None)
+        self.clear_options()
+        if not self.notes:
+            self.add_option(Option(Text("No notes on this article.", style="dim"), disabled=True))
+        paints = Paints.of(self)
+        for index, note in enumerate(self.notes):
+            if index:
+                self.add_option(None)  # a rule between notes
+            self.add_option(Option(note_row(note, paints), id=note.id))
+        if self.notes:
+            ids = [note.id for note in self.notes]
+            self.highlighted = self.get_option_index(keep if keep in ids else ids[0])
         self.border_subtitle = f"{len(self.notes)}" if self.notes else ""
         self.refresh_bindings()
 
     @property
     def current(self) -> Note | None:
-        if not self.notes or self.cursor is None or self.cursor >= len(self.notes):
+        option = self.highlighted_option
+        if option is None or option.id is None:
             return None
-        return self.notes[self.cursor]
-
-    def row_count(self) -> int:
-        return max(1, len(self.notes))  # "No notes" when there are none
-
-    def row_enabled(self, index: int) -> bool:
-        return bool(self.notes)
-
-    def row_divider(self, index: int) -> bool:
-        return index < len(self.notes) - 1
-
-    def row_prompt(self, index: int) -> Text:
-        if not self.notes:
-            return Text("No notes on this article.", style="dim")
-        return note_row(self.notes[index], Paints.of(self))
-
-    def choose(self, index: int) -> None:
-        if self.current is not None:
-            self.post_message(self.Wanted("jump", self.current))
+        return next((note for note in self.notes if note.id == option.id), None)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "request":
@@ -129,6 +122,11 @@ class NotesPane(LineList):
         if action == "undo":
             return self.can_undo
         return True
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if self.current is not None:
+            self.post_message(self.Wanted("jump", self.current))
 
     def action_request(self, action: str) -> None:
         if self.current is not None:
