@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import threading
+
+import pytest
 from rich.segment import Segment
+from rich.text import Text
 from textual.content import Content
 from textual.pilot import Pilot
 
+from tests.ui.conftest import settled
 from tui.app import GlossApp
+from tui.models import Entity
 from tui.screens.library_screen import LibraryScreen
 from tui.screens.mentions_screen import MentionsScreen
 from tui.screens.reader_screen import ReaderScreen
@@ -150,7 +156,7 @@ async def test_other_articles_list_opens_the_article_at_the_mention(
         assert shown_names(sidebar) == ["Beijing"]
         await app.workers.wait_for_complete()  # the counts come from a worker
         await pilot.pause()
-        assert "+1 art." in str(sidebar.get_option_at_index(1).prompt)
+        assert "+1 art." in sidebar.row_prompt(1).plain
         await pilot.press("greater_than_sign")
         await pilot.pause()
         assert isinstance(app.screen, MentionsScreen)
@@ -180,7 +186,7 @@ async def test_sidebar_says_plainly_when_the_model_was_missing(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         sidebar = app.screen.query_one(EntitySidebar)
-        first = str(sidebar.get_option_at_index(0).prompt)
+        first = sidebar.row_prompt(0).plain
         assert "spaCy model was missing" in first
         assert "gloss reindex" in first
         assert SEED_ADB in shown_names(sidebar)
@@ -203,7 +209,7 @@ async def test_markup_in_entity_names_and_filters_is_shown_as_text(
         shown = Content.from_markup(str(view.border_subtitle)).plain
         assert shown == "1/1 [/] [bold]Bank"
         assert app.is_running
-        assert "[/] [bold]Bank" in str(sidebar.get_option_at_index(1).prompt)
+        assert "[/] [bold]Bank" in sidebar.row_prompt(1).plain
 
 
 async def test_other_articles_are_one_row_each_with_their_mention_count(
@@ -262,5 +268,127 @@ async def test_a_page_in_another_language_says_entities_are_english_and_french_o
         )
         assert "Czech" in meta
         sidebar = app.screen.query_one(EntitySidebar)
-        first = str(sidebar.get_option_at_index(0).prompt)
+        first = sidebar.row_prompt(0).plain
         assert first.startswith("Entities: English and French only")
+
+
+def on_screen(sidebar: EntitySidebar) -> list[str]:
+    """The sidebar's lines as drawn now."""
+    return [
+        "".join(segment.text for segment in sidebar.render_line(y))
+        for y in range(sidebar.scrollable_content_region.height)
+    ]
+
+
+async def test_counts_arrive_on_the_rows_in_view_without_moving_the_cursor(
+    app: GlossApp, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The counts come from a worker; held back here until the cursor has moved."""
+    arrive = threading.Event()
+    real_counts = Library.entity_article_counts
+
+    def held_back(self: Library) -> dict[str, int]:
+        arrive.wait(timeout=30)
+        return real_counts(self)
+
+    monkeypatch.setattr(Library, "entity_article_counts", held_back)
+    async with app.run_test(size=(120, 40)) as pilot:
+        sidebar = await focus_sidebar(pilot)
+        await pilot.press("down", "down")
+        await pilot.pause()
+        cursor, top = sidebar.highlighted_entity, sidebar.scroll_offset.y
+        assert cursor is not None
+        assert not [line for line in on_screen(sidebar) if "art." in line]
+        built: list[int] = []
+        real_prompt = sidebar.row_prompt
+
+        def counted(index: int) -> Text:
+            built.append(index)
+            return real_prompt(index)
+
+        monkeypatch.setattr(sidebar, "row_prompt", counted)
+        arrive.set()
+        await settled(pilot)
+        beijing = next(line for line in on_screen(sidebar) if "Beijing" in line)
+        assert "+1 art." in beijing, "the count shows on the row in view"
+        assert sidebar.highlighted_entity == cursor and sidebar.scroll_offset.y == top
+        counted_rows = {
+            i
+            for i, line in enumerate(sidebar.lines)
+            if isinstance(line, Entity) and sidebar.elsewhere.get(line.name, 0)
+        }
+        assert built and set(built) <= counted_rows, "only the rows whose count came are built"
+
+
+async def test_the_longest_article_builds_only_its_rows_in_view_and_end_reaches_the_last(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.data_paths import READABILITY, data_file
+    from tui.importing.importer import import_paths
+
+    report = import_paths(library, [data_file(READABILITY / "wikipedia-2" / "source.html")])
+    assert report.ok, report.failed
+    long_id = max(library.article_ids(), key=lambda i: library.get_article(i).word_count)
+    entities = library.entities(long_id)
+    assert len(entities) > 300, "the test needs an article naming hundreds of entities"
+    library.stamp_last_read(long_id)
+    built: list[int] = []
+    real_prompt = EntitySidebar.row_prompt
+
+    def counted(self: EntitySidebar, index: int) -> Text:
+        built.append(index)
+        return real_prompt(self, index)
+
+    monkeypatch.setattr(EntitySidebar, "row_prompt", counted)
+    app = GlossApp(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        sidebar = app.screen.query_one(EntitySidebar)
+        assert len(sidebar._rows) == len(entities)
+        height = sidebar.scrollable_content_region.height
+        assert 0 < len(set(built)) <= 2 * height, "rows off screen are neither built nor drawn"
+        sidebar = await focus_sidebar(pilot)
+        built.clear()
+        await pilot.press("end")
+        await pilot.pause()
+        last = sidebar._rows[-1]
+        assert sidebar.highlighted_entity == last
+        assert any(last.name in line for line in on_screen(sidebar)), "the last row in view"
+        assert 0 < len(set(built)) <= 2 * height
+        await pilot.press("home")
+        await pilot.pause()
+        assert sidebar.highlighted_entity == sidebar._rows[0]
+        assert sidebar.scroll_offset.y == 0
+
+
+async def test_a_click_on_an_entity_marks_its_mentions(app: GlossApp, library: Library) -> None:
+    seed = library.get_article(library.article_ids()[0])
+    adb = next(e for e in library.entities(seed.id) if e.name == SEED_ADB)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        sidebar = app.screen.query_one(EntitySidebar)
+        y = next(y for y, line in enumerate(on_screen(sidebar)) if SEED_ADB in line)
+        await pilot.click(sidebar, offset=(3, y + 1))  # the border's line first
+        await pilot.pause()
+        assert sidebar.highlighted_entity == adb
+        view = app.screen.query_one(ArticleView)
+        assert view.has_focus, "the click moves to the article, as enter does"
+        assert view.marks == [(m.start, m.end) for m in adb.mentions]
+
+
+def test_rows_are_measured_by_the_text_they_draw(library: Library) -> None:
+    """Rows are laid out from entity_row_plain and drawn from entity_row: were they to
+    differ, rows would overlap or leave gaps."""
+    from tui.models import Mention
+    from tui.widgets.entity_sidebar import entity_row, entity_row_plain
+
+    mention = Mention(0, 3, "abc")
+    tricky = [
+        Entity("Zhōngguó 中国\x1b[31m", "place", ("中华\tPRC", "[b]x"), (mention,)),
+        Entity("\u202eevil\nname", "person", (), (mention, mention)),
+    ]
+    every = [e for i in library.article_ids() for e in library.entities(i)] + tricky
+    assert len(every) > 50
+    for entity in every:
+        for elsewhere in (0, 1, 12):
+            assert entity_row_plain(entity, elsewhere) == entity_row(entity, elsewhere).plain

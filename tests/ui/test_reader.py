@@ -32,8 +32,12 @@ def block_texts(view: ArticleView, kind: str) -> list[str]:
     ]
 
 
-def option_texts(pane: EntitySidebar | NotesPane) -> list[str]:
+def option_texts(pane: NotesPane) -> list[str]:
     return [str(pane.get_option_at_index(i).prompt) for i in range(pane.option_count)]
+
+
+def sidebar_texts(sidebar: EntitySidebar) -> list[str]:
+    return [sidebar.row_prompt(i).plain for i in range(sidebar.row_count())]
 
 
 async def test_opens_on_the_seed_article_in_three_panes(app: GlossApp) -> None:
@@ -52,7 +56,8 @@ async def test_opens_on_the_seed_article_in_three_panes(app: GlossApp) -> None:
         for pane in (EntitySidebar, ArticleView, NotesPane):
             assert app.screen.query_one(pane).region.width > 0
         assert view.has_focus
-        assert any("Yu Jianing" in row for row in option_texts(app.screen.query_one(EntitySidebar)))
+        sidebar = app.screen.query_one(EntitySidebar)
+        assert any("Yu Jianing" in row for row in sidebar_texts(sidebar))
         assert option_texts(app.screen.query_one(NotesPane)) == ["No notes on this article."]
 
 

@@ -11,33 +11,45 @@ retype, merge, split, hide) in every article, `u` to undo the last correction;
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TypeAlias
 
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from tui.ingest.clean import defused
 from tui.models import ENTITY_TYPES, CorrectionAction, Entity, EntityType
 from tui.widgets.entity_styles import GROUP_TITLES
+from tui.widgets.line_list import LineList
 from tui.widgets.paints import Paints
 
 # Keys that keep their binding instead of going into the filter, even while typing it.
 NOT_FILTER_KEYS = frozenset("?[]>+")
 TYPING_MARK = "▏"  # after the filter in the pane's bottom edge while letters go into it
 
+SidebarRow: TypeAlias = Entity | EntityType | Text
+"""An entity, its type's heading, or a line of its own (what went wrong, nothing found)."""
+
+
+def entity_row_parts(entity: Entity, elsewhere: int) -> list[tuple[str, str]]:
+    """Name, its other names dimmed, the mention count, and how many other articles name it."""
+    parts = [(defused(entity.name, one_line=True), "")]
+    if entity.aliases:
+        parts.append((defused(f" · {', '.join(entity.aliases)}", one_line=True), "dim"))
+    parts.append((f"  ×{entity.count}", "bold"))
+    if elsewhere:
+        parts.append((f"  +{elsewhere} art.", "italic dim"))
+    return parts
+
 
 def entity_row(entity: Entity, elsewhere: int) -> Text:
-    """Name, its other names dimmed, the mention count, and how many other articles name it."""
-    row = Text(defused(entity.name, one_line=True))
-    if entity.aliases:
-        row.append(defused(f" · {', '.join(entity.aliases)}", one_line=True), style="dim")
-    row.append(f"  ×{entity.count}", style="bold")
-    if elsewhere:
-        row.append(f"  +{elsewhere} art.", style="italic dim")
-    return row
+    return Text.assemble(*entity_row_parts(entity, elsewhere))
+
+
+def entity_row_plain(entity: Entity, elsewhere: int) -> str:
+    """entity_row(...).plain without the Text: every row is measured, few are drawn."""
+    return "".join(text for text, _ in entity_row_parts(entity, elsewhere))
 
 
 def matches(entity: Entity, query: str) -> bool:
@@ -56,8 +68,12 @@ def sorted_groups(entities: Sequence[Entity]) -> list[tuple[EntityType, list[Ent
     return groups
 
 
-class EntitySidebar(OptionList):
-    """Lists an article's entities; the reader screen acts on its messages."""
+class EntitySidebar(LineList):
+    """Lists an article's entities; the reader screen acts on its messages.
+
+    A LineList: the rows are data (`lines`), and only the rows on screen are built
+    and drawn, so an article with 600 entities costs what one with 20 does.
+    """
 
     BINDINGS = [
         Binding("slash,f", "start_filter", "Filter", key_display="/", id="entities.filter"),
@@ -116,14 +132,15 @@ class EntitySidebar(OptionList):
             self.entity = entity
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, markup=False)
+        super().__init__(id=id)
         self.border_title = "Entities"
         self.entities: list[Entity] = []
         self.elsewhere: Mapping[str, int] = {}
         self.problem: str | None = None
         self.filter = ""
         self.typing = False  # letters go into the filter (after `/` or `f`)
-        self._rows: list[Entity] = []
+        self.lines: list[SidebarRow] = []
+        self._rows: list[Entity] = []  # the entities listed, in their order
         self.can_undo = False  # the reader has a correction to undo
 
     def show(
@@ -142,72 +159,83 @@ class EntitySidebar(OptionList):
         self.problem = problem
         self.filter = ""
         self.typing = False
-        self._rebuild()
-        if keep is not None:
-            key = keep.casefold()
-            row = next((i for i, e in enumerate(self._rows) if e.name.casefold() == key), None)
-            if row is not None:
-                self.highlighted = self.get_option_index(f"entity-{row}")
+        self._rebuild(keep)
 
     def on_mount(self) -> None:
-        Paints.follow_theme(self, self.repaint)
+        Paints.follow_theme(self, self.repaint_rows)
 
     def show_elsewhere(self, elsewhere: Mapping[str, int]) -> None:
         """Add the other-article counts, which come later (they read every entity shard).
 
-        Each row's text is replaced where it stands: the list, its cursor and its
-        scroll stay as they are.
+        Only the rows whose count changed are drawn again, and only if on screen: the
+        list, its cursor and its scroll stay as they are.
         """
-        self.elsewhere = elsewhere
-        for index in range(self.option_count):
-            option = self.get_option_at_index(index)
-            if option.id is not None and option.id.startswith("entity-"):
-                entity = self._rows[int(option.id.removeprefix("entity-"))]
-                count = elsewhere.get(entity.name, 0)
-                if count:
-                    self.replace_option_prompt_at_index(index, entity_row(entity, count))
-
-    def repaint(self) -> None:
-        """Show the rows again (a new theme), the cursor where it was."""
-        highlighted = self.highlighted
-        self._rebuild()
-        if highlighted is not None and highlighted < self.option_count:
-            self.highlighted = highlighted
+        before, self.elsewhere = self.elsewhere, elsewhere
+        for index, line in enumerate(self.lines):
+            if isinstance(line, Entity):
+                name = line.name
+                if before.get(name, 0) != elsewhere.get(name, 0):
+                    self.refresh_row(index)
 
     @property
     def highlighted_entity(self) -> Entity | None:
-        option = self.highlighted_option
-        if option is None or option.id is None or not option.id.startswith("entity-"):
+        if self.cursor is None or self.cursor >= len(self.lines):
             return None
-        return self._rows[int(option.id.removeprefix("entity-"))]
+        line = self.lines[self.cursor]
+        return line if isinstance(line, Entity) else None
 
-    def _rebuild(self) -> None:
-        """All options in one add_options call rather than one at a time."""
-        self.clear_options()
-        self._rows = []
+    def row_count(self) -> int:
+        return len(self.lines)
+
+    def row_enabled(self, index: int) -> bool:
+        return isinstance(self.lines[index], Entity)
+
+    def row_plain(self, index: int) -> str:
+        line = self.lines[index]
+        if isinstance(line, Entity):
+            return entity_row_plain(line, self.elsewhere.get(line.name, 0))
+        return super().row_plain(index)
+
+    def row_prompt(self, index: int) -> Text:
+        line = self.lines[index]
+        if isinstance(line, Entity):
+            return entity_row(line, self.elsewhere.get(line.name, 0))
+        if isinstance(line, Text):
+            return line
+        return Text(GROUP_TITLES[line].upper(), style=Paints.of(self).heading[line])
+
+    def choose(self, index: int) -> None:
+        self.stop_typing()
+        entity = self.highlighted_entity
+        if entity is not None:
+            self.post_message(self.Chosen(entity))
+
+    def _rebuild(self, keep: str | None = None) -> None:
+        """The rows as data, the cursor on the entity named `keep` (else the first).
+
+        Nothing is measured or drawn here but the rows too wide for one line."""
         self._show_filter()
-        options: list[Option] = []
+        lines: list[SidebarRow] = []
         if self.problem:
-            problem = defused(self.problem, one_line=True)
-            options.append(Option(Text(problem, style="italic"), disabled=True))
+            lines.append(Text(defused(self.problem, one_line=True), style="italic"))
         shown = (
             [e for e in self.entities if matches(e, self.filter)] if self.filter else self.entities
         )
+        self._rows = []
         if not shown:
             empty = f"Nothing matches “{self.filter}”." if self.filter else "No entities found."
-            options.append(Option(Text(empty, style="dim"), disabled=True))
-            self.add_options(options)
-            return
-        headings = Paints.of(self).heading
+            lines.append(Text(empty, style="dim"))
+        cursor = None
+        kept = keep.casefold() if keep is not None else None
         for entity_type, members in sorted_groups(shown):
-            title = Text(GROUP_TITLES[entity_type].upper(), style=headings[entity_type])
-            options.append(Option(title, disabled=True))
+            lines.append(entity_type)
             for entity in members:
-                row = entity_row(entity, self.elsewhere.get(entity.name, 0))
-                options.append(Option(row, id=f"entity-{len(self._rows)}"))
+                if cursor is None and entity.name.casefold() == kept:
+                    cursor = len(lines)
+                lines.append(entity)
                 self._rows.append(entity)
-        self.add_options(options)
-        self.highlighted = next(i for i, option in enumerate(options) if not option.disabled)
+        self.lines = lines
+        self.rows_changed(cursor)
 
     def _show_filter(self) -> None:
         """The filter in the pane's bottom edge, with a typing mark while letters go into it."""
@@ -263,13 +291,6 @@ class EntitySidebar(OptionList):
         if action == "undo":
             return self.can_undo
         return True
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.stop_typing()
-        entity = self.highlighted_entity
-        if entity is not None:
-            self.post_message(self.Chosen(entity))
 
     def action_others(self) -> None:
         entity = self.highlighted_entity
