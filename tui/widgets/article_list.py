@@ -127,46 +127,6 @@ class ArticleList(ScrollView):
         "article-list--odd-row",
     }
 
-    DEFAULT_CSS = """
-    ArticleList {
-        background: $surface;
-        color: $foreground;
-        overflow-x: hidden;
-        overflow-y: auto;
-        &:focus {
-            background-tint: $foreground 5%;
-            & > .article-list--cursor {
-                background: $block-cursor-background;
-                color: $block-cursor-foreground;
-                text-style: $block-cursor-text-style;
-            }
-            & > .article-list--header {
-                background-tint: $foreground 5%;
-            }
-        }
-        & > .article-list--header {
-            text-style: bold;
-            background: $panel;
-            color: $foreground;
-        }
-        &:ansi > .article-list--header {
-            background: ansi_bright_blue;
-            color: ansi_default;
-        }
-        & > .article-list--even-row {
-            background: $surface-lighten-1 50%;
-        }
-        &:dark > .article-list--even-row {
-            background: $surface-darken-1 40%;
-        }
-        & > .article-list--cursor {
-            background: $block-cursor-blurred-background;
-            color: $block-cursor-blurred-foreground;
-            text-style: $block-cursor-blurred-text-style;
-        }
-    }
-    """
-
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False, id="library.down"),
         Binding("k", "cursor_up", "Up", show=False, id="library.up"),

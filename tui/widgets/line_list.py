@@ -44,42 +44,6 @@ class LineList(ScrollView, can_focus=True):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {ROW, DISABLED, HIGHLIGHTED, HOVER}
 
-    DEFAULT_CSS = """
-    LineList {
-        height: auto;
-        max-height: 100%;
-        color: $foreground;
-        overflow-x: hidden;
-        border: tall $border-blurred;
-        padding: 0 1;
-        background: $surface;
-        & > .line-list--option-highlighted {
-            color: $block-cursor-blurred-foreground;
-            background: $block-cursor-blurred-background;
-            text-style: $block-cursor-blurred-text-style;
-        }
-        &:focus {
-            border: tall $border;
-            background-tint: $foreground 5%;
-            & > .line-list--option-highlighted {
-                color: $block-cursor-foreground;
-                background: $block-cursor-background;
-                text-style: $block-cursor-text-style;
-            }
-        }
-        & > .line-list--option-highlighted {
-            color: $foreground;
-            background: $block-cursor-blurred-background;
-        }
-        & > .line-list--option-disabled {
-            color: $text-disabled;
-        }
-        & > .line-list--option-hover {
-            background: $block-hover-background;
-        }
-    }
-    """
-
     # The OptionList's keys, without ids as they had none: the pane's own keys are the
     # subclass's BINDINGS, which the help lists.
     BINDINGS: ClassVar[list[BindingType]] = [
