@@ -16,7 +16,7 @@ from tests.unit.entity_helpers import (
     names,
     types_of,
 )
-from tui.entities.dates import is_calendar_date
+from tui.entities.dates import french_dates, is_calendar_date
 from tui.entities.extractor import entities_of
 
 
@@ -68,3 +68,12 @@ def test_a_holiday_the_model_calls_a_date_is_an_event() -> None:
     article = make_article(text)
     candidates = [cand(text, "Founders Day", "date"), cand(text, "the long weekend", "date")]
     assert types_of(entities_of(article, candidates)) == {"Founders Day": "event"}
+
+
+def test_french_dates_written_out_are_found_without_their_article() -> None:
+    text = (
+        "Le sommet a eu lieu le 24 février 2022 à Paris. Il reprendra le 3 mars, puis "
+        "le 1er janvier. En mars 2021, rien. Le 32 mars et 12 martiens ne sont pas des dates."
+    )
+    found = [text[c.start : c.end] for c in french_dates(text)]
+    assert found == ["24 février 2022", "3 mars", "1er janvier", "mars 2021"]

@@ -63,3 +63,33 @@ def test_a_phone_number_is_no_date() -> None:
     assert not is_calendar_date("02 9876 2010")
     assert not is_calendar_date("555-2010")
     assert is_calendar_date("12/05/2019") and is_calendar_date("2019/20")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "name"),
+    [
+        (
+            "Crowds marked the “Orange Revolution” in Kyiv.",
+            "Orange Revolution”",
+            "Orange Revolution",
+        ),
+        (
+            'Crowds marked the "Orange Revolution" in Kyiv.',
+            'the "Orange Revolution',
+            "Orange Revolution",
+        ),
+        (
+            "Stalls near QVM [Queen Victoria Market] and towers.",
+            "Queen Victoria Market] and",
+            "Queen Victoria Market",
+        ),
+        ("Leaders met at the (Davos Agenda) talks.", "Davos Agenda)", "Davos Agenda"),
+    ],
+)
+def test_a_quoted_or_bracketed_name_keeps_its_name(sentence: str, span: str, name: str) -> None:
+    """A quote or bracket the model took half of is cut off, not the name with it: an event
+    in quotes ("the “Orange Revolution”") stays in the sidebar, and "the" is no name."""
+    article = make_article(sentence)
+    found = entities_of(article, [cand(article.text, span, "event")])
+    assert [(e.name, e.type) for e in found] == [(name, "event")]
+    assert_well_formed(article, found)

@@ -59,3 +59,32 @@ def test_another_language_keeps_acronym_definitions_and_numeric_dates() -> None:
         ("2022-02-24", "date", ()),
         ("15.03.2022", "date", ()),
     }
+
+
+def test_a_french_page_gets_its_dates_written_out_in_french() -> None:
+    """The French model has no DATE label: the rule layer finds French dates."""
+    article = replace(
+        make_article(
+            "Le gouvernement français a présenté le 24 février 2022 un projet de loi sur "
+            "l'énergie. Le texte sera examiné par l'Assemblée nationale le 3 mars, puis par "
+            "le Sénat avant le 1er janvier. Les premières mesures datent de mars 2021, "
+            "selon le ministère de la Transition écologique."
+        ),
+        language="fr",
+    )
+    [entities] = extract_entities([article])
+    assert_well_formed(article, entities)
+    dates = {e.name for e in entities if e.type == "date"}
+    assert dates == {"24 février 2022", "3 mars", "1er janvier", "mars 2021"}
+
+
+def test_french_date_words_are_no_date_on_an_english_page() -> None:
+    article = replace(
+        make_article(
+            "The poster in the Lyon office read 'fermé le 3 mars' and nobody in the team "
+            "could say why. The manager said the office would stay open all spring."
+        ),
+        language="en",
+    )
+    [entities] = extract_entities([article])
+    assert "3 mars" not in {e.name for e in entities}

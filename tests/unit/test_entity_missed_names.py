@@ -52,6 +52,19 @@ def test_a_law_the_model_missed_keeps_its_year() -> None:
     }
 
 
+def test_a_bill_the_model_missed_is_an_event_and_a_first_name_bill_is_not() -> None:
+    text = "Congress passed the Northern Rivers Bill on Monday. Senator Bill Ames voted no."
+    article = make_article(text)
+    entities = entities_of(
+        article, [cand(text, "Northern Rivers", "place"), cand(text, "Monday", "date")]
+    )
+    assert {(e.name, e.type) for e in entities} == {
+        ("Northern Rivers Bill", "event"),
+        ("Monday", "date"),
+        ("Bill Ames", "person"),  # after a title: a person, never "Senator Bill"
+    }
+
+
 def test_untagged_name_before_district_is_a_place() -> None:
     text = (
         "Korvath district lies south. The Indian state of Zed grew. "

@@ -13,6 +13,8 @@ The pipeline, in the order `extractor.entities_of` runs it:
 
 1. `recognizer`: spaCy's spans as typed `Candidate`s (`labels` maps its labels);
    without a model, `dates` finds calendar dates by pattern instead.
+   On French pages `dates.french_dates` adds the dates written out in French
+   (the French model has no DATE label).
 2. `cleanup`: trim each span ("the", "'s"), drop what is no name (clock times,
    "yesterday", a dateline's source, lower-case words), type it by its context
    (`kinds`); `titles` cuts a title off a name.

@@ -91,6 +91,28 @@ def numeric_dates(text: str) -> list[Candidate]:
     return [Candidate(m.start(), m.end(), "date", "regex") for m in _NUMERIC_IN_TEXT.finditer(text)]
 
 
+# French dates, for French pages (the French model has no DATE label): "24 février 2022",
+# "le 3 mars" (the "le" outside), "1er janvier", "mars 2021". A month alone is left out:
+# "mars" is also a planet and "mai" a word of other languages.
+_FRENCH_MONTH = (
+    r"(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre"
+    r"|novembre|décembre|decembre)"
+)
+_FRENCH_DAY = r"(?:1er|[12]\d|3[01]|0?[1-9])"
+_FRENCH_DATE = re.compile(
+    rf"""(?<![\w-])(?:
+        {_FRENCH_DAY}\s+{_FRENCH_MONTH}(?:\s+{_YEAR})?   # 24 février 2022, 1er janvier
+      | {_FRENCH_MONTH}\s+{_YEAR}                      # mars 2021
+    )(?![\w-])""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def french_dates(text: str) -> list[Candidate]:
+    """Dates written out in French ("24 février 2022", "le 3 mars", "mars 2021")."""
+    return [Candidate(m.start(), m.end(), "date", "regex") for m in _FRENCH_DATE.finditer(text)]
+
+
 def is_calendar_date(phrase: str) -> bool:
     """A date a reader can place, not "yesterday", "last year" or "the last five years".
 

@@ -22,6 +22,8 @@ _LINK = re.compile(
     r"://|^www\.|\bdoi:|@\w+\.\w|\w\.(?:com|org|net|gov|edu|nz|uk|au)(?:\.\w+)*/",
     re.IGNORECASE,
 )
+# Nothing, or only an article, before an opening quote: 'the "Kiwi dollar'.
+_DETERMINER = re.compile(r"\s*(?:(?:the|The|THE|a|an|An)\s+)?")
 _PAIRS = {"(": ")", "[": "]", "“": "”", '"': '"'}
 _CLOSERS = {")": "(", "]": "[", "”": "“"}
 
@@ -38,8 +40,17 @@ def tidy_span(text: str, start: int, end: int) -> tuple[int, int] | None:
         end = start + citation.start()
         phrase = text[start:end]
     cut = _unbalanced_at(phrase)
-    while cut == 0:  # an opening quote or bracket that never closes: the name follows it
-        start += 1
+    if cut is None:  # a closer the span does not open: '[Acme Market] and', 'Acme”'
+        stray = _stray_closer(phrase)
+        if stray is None:
+            return None
+        end = start + stray
+        phrase = text[start:end]
+        cut = _unbalanced_at(phrase)
+    # An opening quote or bracket that never closes, with nothing or only "the" before
+    # it ('the "Orange Revolution'): the name follows it.
+    while cut is not None and cut < len(phrase) and _DETERMINER.fullmatch(phrase[:cut]):
+        start += cut + 1
         phrase = text[start:end]
         cut = _unbalanced_at(phrase)
     if cut is None:
@@ -55,6 +66,28 @@ def tidy_span(text: str, start: int, end: int) -> tuple[int, int] | None:
 def is_debris(name: str) -> bool:
     """Code, markup, a link or a table row, or a bracket or quote that does not close."""
     return bool(_CODE.search(name) or _LINK.search(name)) or _unbalanced_at(name) != len(name)
+
+
+def _stray_closer(phrase: str) -> int | None:
+    """Where a name ends whose opening quote or bracket is outside the span ("Acme
+    Market] and" -> before the "]"); None inside a word ("I]t": an edited quotation)
+    or in code ("SessionManager').object(")."""
+    opened: list[str] = []
+    for index, ch in enumerate(phrase):
+        if ch == '"' and opened and opened[-1] == '"':
+            opened.pop()
+        elif ch in _PAIRS:
+            opened.append(ch)
+        elif ch in _CLOSERS:
+            if opened and opened[-1] == _CLOSERS[ch]:
+                opened.pop()
+                continue
+            if opened or phrase[index + 1 : index + 2].isalnum() or index == 0:
+                return None
+            if _CODE.search(phrase) or _LINK.search(phrase):
+                return None
+            return index
+    return None
 
 
 def _unbalanced_at(phrase: str) -> int | None:

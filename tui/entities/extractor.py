@@ -15,7 +15,7 @@ from tui.entities.cleanup import (
     in_headings,
     is_back_reference,
 )
-from tui.entities.dates import find_dates, numeric_dates
+from tui.entities.dates import find_dates, french_dates, numeric_dates
 from tui.entities.descriptions import describe
 from tui.entities.joins import join_model_numbers, join_organizations, whole_names
 from tui.entities.missed_names import (
@@ -63,8 +63,16 @@ def language_of(article: Article) -> str:
 
 
 def _dates_without_model(text: str, language: str) -> list[Candidate]:
-    """English dates written out, or in any language numeric ones."""
-    return find_dates(text) if language == "en" else numeric_dates(text)
+    """English dates written out on English pages, French ones on French pages, and numeric
+    ones in any language."""
+    if language == "en":
+        return find_dates(text)
+    return [*numeric_dates(text), *_written_dates(text, language)]
+
+
+def _written_dates(text: str, language: str) -> list[Candidate]:
+    """Dates written out in the words of a language the model finds none in (French)."""
+    return french_dates(text) if language == "fr" else []
 
 
 def entities_of(
@@ -83,7 +91,7 @@ def entities_of(
     text = article.text
     english = language == "en"
     if model and not english:
-        candidates = [*candidates, *numeric_dates(text)]
+        candidates = [*candidates, *numeric_dates(text), *_written_dates(text, language)]
     source = dateline_source(article)
     cleaned = clean_candidates(article, candidates, source)
     if not english:

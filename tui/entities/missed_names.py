@@ -73,12 +73,15 @@ _LAW = re.compile(
     r"(?P<year> +(?:of +)?(?:1[89]|20)\d\d)?(?![\w-])"
 )
 
+_FIRST_NAME_BILL = re.compile(r"(?<=Bill) +[A-Z]")
+
 
 def law_names(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
     """Laws and treaties the model missed: two or more capitalised words ending in "Act",
     "Directive", "Treaty"...; a year right after is part of the name ("... Directive 2000").
 
-    Never over a name the model tagged (other than the year it took for a date).
+    Never over a name the model tagged, other than the year it took for a date and a
+    place the law is named after ("the Eastern Mediterranean Bill").
     """
     kept = candidate_index(candidates)
     for match in _LAW.finditer(text):
@@ -87,11 +90,15 @@ def law_names(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
         if words[0] in DETERMINERS:
             start += len(words[0]) + 1
             words = words[1:]
-        if len(words) < 2:
-            continue
+        if len(words) < 2 or _FIRST_NAME_BILL.match(text, end):
+            continue  # "President Bill Clinton": a first name, not a bill
         inside = [kept[handle] for handle in kept.overlapping(start, end)]
         year = match.span("year") if match.group("year") else None
-        if any(not (c.type == "date" and year is not None and year[0] <= c.start) for c in inside):
+        if any(
+            not (c.type == "date" and year is not None and year[0] <= c.start)
+            and not (c.type == "place" and start <= c.start and c.end < end)
+            for c in inside
+        ):
             continue
         for handle in kept.overlapping(start, end):
             kept.remove(handle)

@@ -11,7 +11,7 @@ from tui.ingest.language import primary_language
 
 # Bump when the same article would give different entities: stored with them,
 # so `gloss reindex` knows what to redo.
-EXTRACTOR_VERSION = "7"
+EXTRACTOR_VERSION = "8"
 # The languages with a spaCy model; any other gets only acronyms and numeric dates.
 MODEL_LANGUAGES = ("en", "fr")
 # What the sidebar says on an article in any other language.

@@ -144,7 +144,7 @@ HEAD_NOUNS = EVENT_HEADS | ORGANIZATION_HEADS | PLACE_HEADS
 # 2000"), in the order the pattern tries them.
 LAW_HEADS = (
     *("Act", "Directive", "Regulation", "Treaty", "Agreement", "Accord", "Convention"),
-    *("Protocol", "Charter", "Declaration", "Initiative"),
+    *("Protocol", "Charter", "Declaration", "Initiative", "Bill"),
 )
 
 TITLES = frozenset(
