@@ -77,3 +77,11 @@ def test_french_dates_written_out_are_found_without_their_article() -> None:
     )
     found = [text[c.start : c.end] for c in french_dates(text)]
     assert found == ["24 février 2022", "3 mars", "1er janvier", "mars 2021"]
+
+
+def test_a_french_weekday_is_a_date_and_part_of_the_date_it_opens() -> None:
+    """As in English ("Tuesday 5 May", "Friday"), by the gold's guidelines."""
+    text = "Il a annoncé mardi 5 mai que le pont rouvrirait. Lundi 24 février, rien. Il a plu vendredi."
+    found = [text[c.start : c.end] for c in french_dates(text)]
+    assert found == ["mardi 5 mai", "Lundi 24 février", "vendredi"]
+    assert is_calendar_date("vendredi") and is_calendar_date("mardi 5 mai")

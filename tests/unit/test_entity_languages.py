@@ -88,3 +88,20 @@ def test_french_date_words_are_no_date_on_an_english_page() -> None:
     )
     [entities] = extract_entities([article])
     assert "3 mars" not in {e.name for e in entities}
+
+
+def test_a_french_page_dates_its_weekdays_as_an_english_page_does() -> None:
+    """The model reads "Lundi 24" as a name; the date it opens is one date, weekday included."""
+    article = replace(
+        make_article(
+            "Lundi 24 février, le conseil municipal s'est réuni à Lyon pour voter le budget. "
+            "Le maire a annoncé mardi 5 mai que le pont rouvrirait, et les travaux ont repris "
+            "vendredi sous la pluie."
+        ),
+        language="fr",
+    )
+    [entities] = extract_entities([article])
+    assert_well_formed(article, entities)
+    dates = {e.name for e in entities if e.type == "date"}
+    assert dates == {"Lundi 24 février", "mardi 5 mai", "vendredi"}
+    assert "Lundi 24" not in {e.name for e in entities}

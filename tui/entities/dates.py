@@ -45,8 +45,15 @@ _INTRODUCED = re.compile(
     rf"\b(?:[Ii]n|[Ss]ince|[Ff]rom|[Uu]ntil|till|[Bb]y|of) (?P<date>{_YEAR}|{_FULL_MONTH})(?![\w-])"
 )
 
+_FRENCH_MONTH = (
+    r"(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre"
+    r"|novembre|décembre|decembre)"
+)
+_FRENCH_WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 _CALENDAR_WORD = re.compile(
-    rf"\d|\b{_MONTH}\b|\b{_WEEKDAY}s?\b|\b(?:Christmas|Easter|New Year)\b", re.IGNORECASE
+    rf"\d|\b{_MONTH}\b|\b{_WEEKDAY}s?\b|\b(?:Christmas|Easter|New Year)\b"
+    rf"|\b{_FRENCH_MONTH}\b|\b{_FRENCH_WEEKDAY}\b",
+    re.IGNORECASE,
 )
 _FULL_YEAR = re.compile(rf"\b{_YEAR}\b")
 _DURATION = re.compile(
@@ -92,24 +99,25 @@ def numeric_dates(text: str) -> list[Candidate]:
 
 
 # French dates, for French pages (the French model has no DATE label): "24 février 2022",
-# "le 3 mars" (the "le" outside), "1er janvier", "mars 2021". A month alone is left out:
-# "mars" is also a planet and "mai" a word of other languages.
-_FRENCH_MONTH = (
-    r"(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre"
-    r"|novembre|décembre|decembre)"
-)
+# "le 3 mars" (the "le" outside), "1er janvier", "mars 2021", "mardi 5 mai", "vendredi".
+# A month alone is left out: "mars" is also a planet and "mai" a word of other languages.
 _FRENCH_DAY = r"(?:1er|[12]\d|3[01]|0?[1-9])"
+# As in English ("Tuesday 5 May", "Friday"): a weekday is a date, and one before a
+# date is part of it.
 _FRENCH_DATE = re.compile(
     rf"""(?<![\w-])(?:
-        {_FRENCH_DAY}\s+{_FRENCH_MONTH}(?:\s+{_YEAR})?   # 24 février 2022, 1er janvier
+        (?:{_FRENCH_WEEKDAY}\s+)?{_FRENCH_DAY}\s+{_FRENCH_MONTH}(?:\s+{_YEAR})?
+                                                      # (mardi) 24 février 2022, 1er janvier
       | {_FRENCH_MONTH}\s+{_YEAR}                      # mars 2021
+      | {_FRENCH_WEEKDAY}                              # vendredi
     )(?![\w-])""",
     re.VERBOSE | re.IGNORECASE,
 )
 
 
 def french_dates(text: str) -> list[Candidate]:
-    """Dates written out in French ("24 février 2022", "le 3 mars", "mars 2021")."""
+    """Dates written out in French ("24 février 2022", "le 3 mars", "mars 2021", "mardi 5 mai",
+    "vendredi")."""
     return [Candidate(m.start(), m.end(), "date", "regex") for m in _FRENCH_DATE.finditer(text)]
 
 
