@@ -81,7 +81,10 @@ def test_french_dates_written_out_are_found_without_their_article() -> None:
 
 def test_a_french_weekday_is_a_date_and_part_of_the_date_it_opens() -> None:
     """As in English ("Tuesday 5 May", "Friday"), by the gold's guidelines."""
-    text = "Il a annoncé mardi 5 mai que le pont rouvrirait. Lundi 24 février, rien. Il a plu vendredi."
+    text = (
+        "Il a annoncé mardi 5 mai que le pont rouvrirait. Lundi 24 février, rien. "
+        "Il a plu vendredi."
+    )
     found = [text[c.start : c.end] for c in french_dates(text)]
     assert found == ["mardi 5 mai", "Lundi 24 février", "vendredi"]
     assert is_calendar_date("vendredi") and is_calendar_date("mardi 5 mai")
