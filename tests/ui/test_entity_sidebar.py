@@ -280,10 +280,8 @@ def on_screen(sidebar: EntitySidebar) -> list[str]:
     ]
 
 
-async def test_counts_arrive_on_the_rows_in_view_without_moving_the_cursor(
-    app: GlossApp, library: Library, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The counts come from a worker; held back here until the cursor has moved."""
+def hold_back_counts(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """The entity counts' worker waits until the event is set."""
     arrive = threading.Event()
     real_counts = Library.entity_article_counts
 
@@ -292,6 +290,27 @@ async def test_counts_arrive_on_the_rows_in_view_without_moving_the_cursor(
         return real_counts(self)
 
     monkeypatch.setattr(Library, "entity_article_counts", held_back)
+    return arrive
+
+
+def rows_built(sidebar: EntitySidebar, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The rows the sidebar builds from now on, in order."""
+    built: list[int] = []
+    real_prompt = sidebar.row_prompt
+
+    def counted(index: int) -> Text:
+        built.append(index)
+        return real_prompt(index)
+
+    monkeypatch.setattr(sidebar, "row_prompt", counted)
+    return built
+
+
+async def test_counts_arrive_on_the_rows_in_view_without_moving_the_cursor(
+    app: GlossApp, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The counts come from a worker; held back here until the cursor has moved."""
+    arrive = hold_back_counts(monkeypatch)
     async with app.run_test(size=(120, 40)) as pilot:
         sidebar = await focus_sidebar(pilot)
         await pilot.press("down", "down")
@@ -299,14 +318,7 @@ async def test_counts_arrive_on_the_rows_in_view_without_moving_the_cursor(
         cursor, top = sidebar.highlighted_entity, sidebar.scroll_offset.y
         assert cursor is not None
         assert not [line for line in on_screen(sidebar) if "art." in line]
-        built: list[int] = []
-        real_prompt = sidebar.row_prompt
-
-        def counted(index: int) -> Text:
-            built.append(index)
-            return real_prompt(index)
-
-        monkeypatch.setattr(sidebar, "row_prompt", counted)
+        built = rows_built(sidebar, monkeypatch)
         arrive.set()
         await settled(pilot)
         beijing = next(line for line in on_screen(sidebar) if "Beijing" in line)
@@ -318,6 +330,27 @@ async def test_counts_arrive_on_the_rows_in_view_without_moving_the_cursor(
             if isinstance(line, Entity) and sidebar.elsewhere.get(line.name, 0)
         }
         assert built and set(built) <= counted_rows, "only the rows whose count came are built"
+
+
+async def test_counts_taken_once_show_with_the_rows_of_the_next_article_opened(
+    app: GlossApp, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counts already taken are on the rows in the sidebar's first frame; the worker that
+    checks them again (held back here) has nothing to redraw when they still hold."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)  # the first article's counts came from the worker
+        arrive = hold_back_counts(monkeypatch)
+        sidebar = app.screen.query_one(EntitySidebar)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        beijing = next(line for line in on_screen(sidebar) if "Beijing" in line)
+        assert "+1 art." in beijing, "the count is there before the worker answers"
+        built = rows_built(sidebar, monkeypatch)
+        arrive.set()
+        await settled(pilot)
+        assert built == [], "the same counts again: no row is drawn again"
 
 
 async def test_the_longest_article_builds_only_its_rows_in_view_and_end_reaches_the_last(

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import threading
+
+import pytest
+
+from tests.ui.conftest import settled
 from tui.app import GlossApp
+from tui.models import Article
 from tui.screens.help_screen import HelpScreen
 from tui.screens.library_screen import LibraryScreen
 from tui.screens.reader_screen import ReaderScreen
@@ -116,6 +122,31 @@ async def test_brackets_step_through_the_library(app: GlossApp, library: Library
         await pilot.press("left_square_bracket", "left_square_bracket")
         await pilot.pause()
         assert shown_text(view).startswith(titles[0])
+
+
+async def test_the_articles_a_bracket_away_are_read_before_the_key(
+    app: GlossApp, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Their body shards are parsed by a worker once the reader is idle, not on the key."""
+    ids = library.article_ids()
+    off_the_ui_thread: list[str] = []
+    real_get = Library.get_article
+
+    def recorded(self: Library, article_id: str) -> Article:
+        if threading.current_thread() is not threading.main_thread():
+            off_the_ui_thread.append(article_id)
+        return real_get(self, article_id)
+
+    monkeypatch.setattr(Library, "get_article", recorded)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        assert ids[1] in off_the_ui_thread, "the next article, read ahead"
+        await pilot.press("right_square_bracket")
+        await settled(pilot)
+        assert {ids[0], ids[2]} <= set(off_the_ui_thread), "both neighbours of the second"
+        assert shown_text(app.screen.query_one(ArticleView)).startswith(
+            library.get_article(ids[1]).title
+        )
 
 
 async def test_library_screen_opens_the_chosen_article(app: GlossApp, library: Library) -> None:

@@ -14,7 +14,7 @@ from tui.entities.recognizer import Recognizer
 from tui.entities.recognizers import MODEL_NAMES
 from tui.entities.words import SENTENCE_WORDS
 from tui.ingest import read_path
-from tui.models import Article
+from tui.models import Article, Entity
 
 PAGES = data_file(READABILITY)
 
@@ -63,17 +63,12 @@ def test_another_language_keeps_acronym_definitions_and_numeric_dates() -> None:
 
 def test_a_french_page_gets_its_dates_written_out_in_french() -> None:
     """The French model has no DATE label: the rule layer finds French dates."""
-    article = replace(
-        make_article(
-            "Le gouvernement français a présenté le 24 février 2022 un projet de loi sur "
-            "l'énergie. Le texte sera examiné par l'Assemblée nationale le 3 mars, puis par "
-            "le Sénat avant le 1er janvier. Les premières mesures datent de mars 2021, "
-            "selon le ministère de la Transition écologique."
-        ),
-        language="fr",
+    entities = french_entities(
+        "Le gouvernement français a présenté le 24 février 2022 un projet de loi sur "
+        "l'énergie. Le texte sera examiné par l'Assemblée nationale le 3 mars, puis par "
+        "le Sénat avant le 1er janvier. Les premières mesures datent de mars 2021, "
+        "selon le ministère de la Transition écologique."
     )
-    [entities] = extract_entities([article])
-    assert_well_formed(article, entities)
     dates = {e.name for e in entities if e.type == "date"}
     assert dates == {"24 février 2022", "3 mars", "1er janvier", "mars 2021"}
 
@@ -92,16 +87,19 @@ def test_french_date_words_are_no_date_on_an_english_page() -> None:
 
 def test_a_french_page_dates_its_weekdays_as_an_english_page_does() -> None:
     """The model reads "Lundi 24" as a name; the date it opens is one date, weekday included."""
-    article = replace(
-        make_article(
-            "Lundi 24 février, le conseil municipal s'est réuni à Lyon pour voter le budget. "
-            "Le maire a annoncé mardi 5 mai que le pont rouvrirait, et les travaux ont repris "
-            "vendredi sous la pluie."
-        ),
-        language="fr",
+    entities = french_entities(
+        "Lundi 24 février, le conseil municipal s'est réuni à Lyon pour voter le budget. "
+        "Le maire a annoncé mardi 5 mai que le pont rouvrirait, et les travaux ont repris "
+        "vendredi sous la pluie."
     )
-    [entities] = extract_entities([article])
-    assert_well_formed(article, entities)
     dates = {e.name for e in entities if e.type == "date"}
     assert dates == {"Lundi 24 février", "mardi 5 mai", "vendredi"}
     assert "Lundi 24" not in {e.name for e in entities}
+
+
+def french_entities(text: str) -> list[Entity]:
+    """The entities of a French page of this text, checked to be well formed."""
+    article = replace(make_article(text), language="fr")
+    [entities] = extract_entities([article])
+    assert_well_formed(article, entities)
+    return entities

@@ -33,6 +33,7 @@ def _note(library: Library) -> Note:
 
 def test_a_trashed_article_is_gone_from_lists_search_counts_and_notes(library: Library) -> None:
     _note(library)
+    assert library.entity_article_counts()["carrie lam"] == 1  # counted before: not kept stale
     library.set_starred(GONE.id, True)
     moved = library.trash_articles([GONE.id])
     assert [summary.id for summary in moved] == [GONE.id]

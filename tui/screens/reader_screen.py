@@ -199,23 +199,46 @@ class ReaderScreen(Screen[None]):
         """The sidebar and notes after the article's first frame: the article is what is read."""
         if article_id != self.article_id:
             return
-        self.query_one(EntitySidebar).show(entities, problem=problem)
+        elsewhere = self.elsewhere(entities)  # as last counted: the worker corrects them
+        self.query_one(EntitySidebar).show(entities, elsewhere, problem=problem)
         self.query_one(NotesPane).show(notes)
         if entities:
             self.set_timer(BACKGROUND_DELAY, lambda: self.count_elsewhere(article_id, entities))
+        self.set_timer(BACKGROUND_DELAY, lambda: self.read_ahead(article_id))
+
+    @work(thread=True, exclusive=True, group="read-ahead", exit_on_error=False)
+    def read_ahead(self, article_id: str) -> None:
+        """Read the articles `[` and `]` open, so that their body shards are parsed before
+        the key: at 100k articles a shard is 5 MB of JSON, 40 ms on the UI thread. A
+        damaged file is left for the key to report (exit_on_error=False)."""
+        ids = self.library.article_ids()
+        if article_id in ids:
+            index = ids.index(article_id)
+            for neighbour in ids[max(index - 1, 0) : index + 2]:
+                self.library.get_article(neighbour)
 
     @work(thread=True, exclusive=True, group="entity-counts", name="counting entities")
     def count_elsewhere(self, article_id: str, entities: list[Entity]) -> None:
         """How many other articles name each entity: every entity shard is read, so not here."""
         counts = self.library.entity_article_counts()
-        elsewhere = {e.name: counts.get(e.name.casefold(), 1) - 1 for e in entities}
-        self.app.call_from_thread(self._show_elsewhere, article_id, elsewhere)
+        self.app.call_from_thread(self._show_elsewhere, article_id, entities, counts)
 
-    def _show_elsewhere(self, article_id: str, elsewhere: dict[str, int]) -> None:
+    _counts: dict[str, int] | None = None  # articles naming each entity, as last counted
+
+    def elsewhere(self, entities: Sequence[Entity]) -> dict[str, int]:
+        """Other articles naming each entity, as last counted: the sidebar shows the
+        counts in its first frame, and only the rows whose count changed are redrawn."""
+        counts = self._counts or {}
+        return {e.name: max(counts.get(e.name.casefold(), 1) - 1, 0) for e in entities}
+
+    def _show_elsewhere(
+        self, article_id: str, entities: list[Entity], counts: dict[str, int]
+    ) -> None:
+        self._counts = counts
         if article_id != self.article_id:
             return
         for sidebar in self.query(EntitySidebar):  # none once the app is closing
-            sidebar.show_elsewhere(elsewhere)
+            sidebar.show_elsewhere(self.elsewhere(entities))
 
     def on_entity_sidebar_chosen(self, message: EntitySidebar.Chosen) -> None:
         self.mark_entity(message.entity)
@@ -249,7 +272,7 @@ class ReaderScreen(Screen[None]):
             return
         self.query_one(ArticleView).show_entities(entities)
         sidebar = self.query_one(EntitySidebar)
-        sidebar.show(entities, problem=sidebar.problem, keep=keep)
+        sidebar.show(entities, self.elsewhere(entities), problem=sidebar.problem, keep=keep)
         sidebar.can_undo = bool(self.correcting.made)
         sidebar.refresh_bindings()
         if entities:

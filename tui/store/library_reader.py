@@ -73,6 +73,7 @@ class LibraryReader:
         self._entities: dict[str, dict[str, Any]] = {}
         self._entities_source: tuple[object, ...] = ()
         self._names: dict[str, tuple[object, dict[str, int]]] = {}
+        self._counts: tuple[list[dict[str, int]], dict[str, int]] = ([], {})
         self._note_summaries: dict[str, tuple[object, NoteSummary]] = {}
 
     def checked(
@@ -235,11 +236,19 @@ class LibraryReader:
         return counts
 
     def entity_article_counts(self) -> dict[str, int]:
-        """How many articles name each entity, by case-folded entity name, shard by shard."""
-        total: dict[str, int] = {}
-        for data_file in self._shards.readable(ENTITIES_DIR):
-            for name, count in self.entity_names(data_file).items():
-                total[name] = total.get(name, 0) + count
+        """How many articles name each entity, by case-folded entity name, shard by shard;
+        added up again only when a shard's names changed (shared: do not modify)."""
+        per_file = [self.entity_names(f) for f in self._shards.readable(ENTITIES_DIR)]
+        source, total = self._counts
+        changed = len(per_file) != len(source) or any(
+            a is not b for a, b in zip(per_file, source, strict=True)
+        )
+        if changed:
+            total = {}
+            for names in per_file:
+                for name, count in names.items():
+                    total[name] = total.get(name, 0) + count
+            self._counts = (per_file, total)
         return total
 
     def articles_naming(self, name: str) -> list[tuple[ArticleSummary, Entity]]:
