@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 from typing import Any
 
 from tui.commands.output import library_option
@@ -21,5 +22,8 @@ def run(args: argparse.Namespace, library: Library) -> int:
     start = library.resolve_id(article_id) if article_id else None
     from tui.app import GlossApp
 
+    # What is alive now (modules, classes, the library) lives as long as the app: frozen,
+    # no garbage collection looks at it again (one full pass over it took 19 ms at start).
+    gc.freeze()
     GlossApp(library, start_article=start).run()
     return 0

@@ -7,7 +7,6 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock
 from tinydb import TinyDB
 from tinydb.table import Table
 
@@ -37,12 +36,13 @@ class DataFile:
     def __init__(
         self,
         path: Path,
-        lock: FileLock | None = None,
+        lock_owner: DataFile | None = None,
         read_only: LibraryReadOnlyError | None = None,
         rebuild: Rebuild | None = None,
     ) -> None:
         self.path = path
-        self.storage = SafeJSONStorage(path, lock, read_only, rebuild)
+        owner = lock_owner.storage if lock_owner is not None else None
+        self.storage: SafeJSONStorage = SafeJSONStorage(path, owner, read_only, rebuild)
         self._db = TinyDB(storage=lambda: self.storage)
         self._swept = False
 

@@ -22,10 +22,9 @@ import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
-from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
 from tui.store.durable_write import fsync_dir, write_synced_temp
@@ -36,6 +35,9 @@ from tui.store.errors import (
     LibraryReadOnlyError,
 )
 from tui.store.schema import Tables
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 LOCK_TIMEOUT = 30.0
 """Seconds to wait for another process's write before giving up with LibraryBusyError."""
@@ -91,7 +93,7 @@ class SafeJSONStorage(Storage):
     """Atomic, durable, multi-process-aware JSON storage for one TinyDB file.
 
     `lock` guards read-modify-write cycles on this file (`<name>.lock` next to
-    it unless given; body shards share the catalog's lock). The storage itself
+    it, or `lock_owner`'s: body shards share the catalog's lock). The storage itself
     only takes it to move a corrupt file aside; callers hold it around writes.
 
     `read_only` (the error to raise, naming the folder and why) makes every
@@ -106,17 +108,30 @@ class SafeJSONStorage(Storage):
     def __init__(
         self,
         path: str | os.PathLike[str],
-        lock: FileLock | None = None,
+        lock_owner: SafeJSONStorage | None = None,
         read_only: LibraryReadOnlyError | None = None,
         rebuild: Rebuild | None = None,
     ) -> None:
         super().__init__()
         self.path = Path(path)
-        self.lock = lock if lock is not None else FileLock(f"{self.path}.lock")
+        self._lock_owner = lock_owner
+        self._lock: FileLock | None = None
         self.read_only = read_only
         self.rebuild = rebuild
         self._data: dict[str, dict[str, Any]] | None = None
         self._key: _StatKey | None = None  # stat of the file `_data` came from; None = re-read
+
+    @property
+    def lock(self) -> FileLock:
+        """The owner's lock, else `<name>.lock` beside the file: made when first needed, as
+        importing filelock is 8 ms of the reader's start and reading takes no lock."""
+        if self._lock_owner is not None:
+            return self._lock_owner.lock
+        if self._lock is None:
+            from filelock import FileLock
+
+            self._lock = FileLock(f"{self.path}.lock")
+        return self._lock
 
     @property
     def backup_path(self) -> Path:
@@ -127,6 +142,8 @@ class SafeJSONStorage(Storage):
         """Hold the file lock, turning a long wait into a LibraryBusyError."""
         if self.read_only is not None:
             raise LibraryReadOnlyError(self.read_only.folder, self.read_only.reason)
+        from filelock import Timeout
+
         try:
             self.lock.acquire(timeout=LOCK_TIMEOUT)
         except Timeout as exc:

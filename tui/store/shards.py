@@ -110,7 +110,7 @@ class Shards:
         if data_file is None:
             owner = self.user if kind == NOTES_DIR else self.catalog
             path = self.folder / kind / f"{shard}.json"
-            data_file = DataFile(path, lock=owner.storage.lock, read_only=self.read_only)
+            data_file = DataFile(path, lock_owner=owner, read_only=self.read_only)
             self._files[(kind, shard)] = data_file
         return data_file
 
