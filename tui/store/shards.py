@@ -40,6 +40,7 @@ A damaged or empty catalog is made again from the shards (`rebuilt_catalog`,
 from __future__ import annotations
 
 import hashlib
+import os
 import string
 from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
@@ -119,9 +120,14 @@ class Shards:
         return self.file(kind, shard_name(article_id))
 
     def existing(self, kind: str) -> list[DataFile]:
-        """Every shard of `kind` on disk."""
-        paths = sorted((self.folder / kind).glob("*.json"))
-        return [self.file(kind, path.stem) for path in paths]
+        """Every shard of `kind` on disk, in name order (names, not Paths, are sorted: the
+        entity counts list 256 shards at each article switch)."""
+        try:
+            names = os.listdir(self.folder / kind)
+        except OSError:  # no such folder yet (as glob, which this replaces, said nothing)
+            return []
+        shards = sorted(n[: -len(".json")] for n in names if n.endswith(".json") and n[0] != ".")
+        return [self.file(kind, shard) for shard in shards]
 
     def readable(self, kind: str, article_id: str | None = None) -> list[DataFile]:
         """The files to read `kind` from: every shard, or one article's (if it exists).
