@@ -231,6 +231,43 @@ def test_list_articles_newest_first_undated_last_then_title(library: Library) ->
     assert library.list_articles()[0].word_count == len(make_article().text.split())
 
 
+def test_article_beside_steps_in_library_order_and_stops_at_both_ends(library: Library) -> None:
+    library.add_articles(
+        [
+            make_article(f"aa000000000{n}", title=t, date=d)
+            for n, t, d in [
+                (1, "old", "2020-01-01"),
+                (2, "new", "2023-01-01"),
+                (3, "middle", "2021-01-01"),
+            ]
+        ]
+    )
+    newest, middle, oldest = library.article_ids()
+    assert (newest, middle, oldest) == ("aa0000000002", "aa0000000003", "aa0000000001")
+    assert library.article_beside(newest, 1) == middle
+    assert library.article_beside(oldest, -1) == middle
+    assert library.article_beside(newest, 2) == oldest
+    assert library.article_beside(oldest, 1) is None and library.article_beside(newest, -1) is None
+    assert library.article_beside("not-listed", 1) == newest, "from before the first"
+    assert library.article_beside(None, 1) == newest
+    library.add_articles([make_article("aa0000000004", title="newer", date="2024-01-01")])
+    assert library.article_beside(newest, -1) == "aa0000000004", "the order follows the catalog"
+
+
+def test_entity_notes_are_found_by_name_in_any_case_and_follow_changes(
+    library: Library,
+) -> None:
+    library.add_articles([make_article("aa0000000001"), make_article("aa0000000002")])
+    first = library.add_note(Note("", "aa0000000002", "chief", entity="Carrie Lam"))
+    library.add_note(Note("", "aa0000000001", "about Beijing", entity="Beijing"))
+    second = library.add_note(Note("", "aa0000000001", "resigned", entity="CARRIE LAM"))
+    found = library.entity_notes(["carrie lam", "Nobody"])
+    assert sorted(note.id for note in found) == sorted([first.id, second.id])
+    assert library.entity_notes(["carrie lam"]) == found, "the same order each time"
+    library.delete_note(first.id, "aa0000000002")
+    assert [note.id for note in library.entity_notes(["Carrie Lam"])] == [second.id]
+
+
 def test_is_empty(library: Library) -> None:
     assert library.is_empty()
     library.add_articles([make_article()])

@@ -211,10 +211,9 @@ class ReaderScreen(Screen[None]):
         """Read the articles `[` and `]` open, so that their body shards are parsed before
         the key: at 100k articles a shard is 5 MB of JSON, 40 ms on the UI thread. A
         damaged file is left for the key to report (exit_on_error=False)."""
-        ids = self.library.article_ids()
-        if article_id in ids:
-            index = ids.index(article_id)
-            for neighbour in ids[max(index - 1, 0) : index + 2]:
+        for step in (1, -1):
+            neighbour = self.library.article_beside(article_id, step)
+            if neighbour is not None:
                 self.library.get_article(neighbour)
 
     @work(thread=True, exclusive=True, group="entity-counts", name="counting entities")
@@ -384,16 +383,12 @@ class ReaderScreen(Screen[None]):
         self.focus_pane(order[(index + step) % len(order)])
 
     def action_step_article(self, step: int) -> None:
-        ids = self.library.article_ids()
-        if not ids:
-            return
-        index = ids.index(self.article_id) if self.article_id in ids else -1
-        target = index + step
-        if not 0 <= target < len(ids):
+        target = self.library.article_beside(self.article_id, step)
+        if target is not None:
+            self.show_article(target)
+        elif self.article_id is not None:  # (an empty library has nowhere to go)
             self.app.bell()
             self.notify("This is the last article." if step > 0 else "This is the first article.")
-            return
-        self.show_article(ids[target])
 
     def action_open_library(self) -> None:
         from tui.screens.library_screen import LibraryScreen

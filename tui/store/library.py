@@ -239,7 +239,17 @@ class Library:
 
     @_serialized
     def article_ids(self) -> list[str]:
-        return [summary.id for summary in self._reader.summaries()]
+        """Every article's id in library order (list_articles' order)."""
+        return list(self._reader.article_order()[0])
+
+    @_serialized
+    def article_beside(self, article_id: str | None, step: int) -> str | None:
+        """The id `step` places from this article in library order (from before the first
+        when it is not listed); None past either end. No list of every id is made: at 100k
+        articles that took 20 ms at each `]`."""
+        ids, places = self._reader.article_order()
+        target = places.get(article_id, -1) + step if article_id is not None else step - 1
+        return ids[target] if 0 <= target < len(ids) else None
 
     @_serialized
     def delete_article(self, article_id: str) -> None:
@@ -421,9 +431,7 @@ class Library:
     @_serialized
     def entity_notes(self, names: Collection[str]) -> list[Note]:
         """Every note about an entity of these names (case-insensitive), in any article."""
-        wanted = {name.casefold() for name in names}
-        notes = self._search.note_index().notes
-        return [note for note in notes if note.entity and note.entity.casefold() in wanted]
+        return self._search.entity_notes(names)
 
     @_serialized
     def notes_version(self) -> object | None:

@@ -68,7 +68,9 @@ class LibraryReader:
         self._report = report
         self._articles: dict[str, dict[str, Any]] = {}
         self._articles_source: object = None
-        self._order: tuple[object, list[ArticleSummary]] | None = None
+        # The catalog the order was made from, the summaries in order, their ids, and
+        # each id's place (the reader steps from article to article by it).
+        self._order: tuple[object, list[ArticleSummary], list[str], dict[str, int]] | None = None
         self._bodies = RecentBodies()
         self._entities: dict[str, dict[str, Any]] = {}
         self._entities_source: tuple[object, ...] = ()
@@ -131,8 +133,15 @@ class LibraryReader:
             summaries = [codec.summary_from(doc) for doc in articles.values()]
             summaries.sort(key=lambda s: (s.title.casefold(), s.id))
             summaries.sort(key=lambda s: s.date or "", reverse=True)  # stable: titles stay sorted
-            self._order = (articles, summaries)
+            ids = [summary.id for summary in summaries]
+            self._order = (articles, summaries, ids, {i: place for place, i in enumerate(ids)})
         return self._order[1]
+
+    def article_order(self) -> tuple[list[str], dict[str, int]]:
+        """The ids in library order and each one's place (shared: do not modify)."""
+        self.summaries()
+        assert self._order is not None
+        return self._order[2], self._order[3]
 
     def body(self, article_id: str, expected_hash: object) -> str | None:
         """The stored text, or None when it is missing or is not the one the catalog describes."""

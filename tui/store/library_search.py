@@ -86,6 +86,7 @@ class LibrarySearch:
         self._report = report
         self._index: SearchIndex | None = None
         self._notes: NoteIndex | None = None
+        self._by_entity: tuple[NoteIndex | None, dict[str, list[tuple[int, Note]]]] = (None, {})
         self._notes_source: object = None
 
     def close(self) -> None:
@@ -129,6 +130,22 @@ class LibrarySearch:
             self._notes = NoteIndex.build(notes, self._notes)
             self._notes_source = version
         return self._notes
+
+    def entity_notes(self, names: Collection[str]) -> list[Note]:
+        """Every note about an entity of these names (case-insensitive), in any article;
+        by name from a table kept with the note index (at 100k articles scanning its
+        200k notes took 8 ms at each article switch)."""
+        index = self.note_index()
+        if self._by_entity[0] is not index:
+            by_entity: dict[str, list[tuple[int, Note]]] = {}
+            for place, note in enumerate(index.notes):
+                if note.entity:
+                    by_entity.setdefault(note.entity.casefold(), []).append((place, note))
+            self._by_entity = (index, by_entity)
+        table = self._by_entity[1]
+        wanted = {name.casefold() for name in names}
+        found = sorted(found for name in wanted for found in table.get(name, ()))
+        return [note for _, note in found]  # in the index's order, as a scan gave them
 
     # -- keeping the index current ---------------------------------------------
 

@@ -46,6 +46,9 @@ from tui.widgets.paints import Paints
 Span = tuple[int, int]
 Paint = tuple[int, int, Style]
 
+WRAPPED_AT_ONCE = 20_000
+"""Characters of text (about 3,000 words) wrapped whole before the first frame (a
+millisecond or two); longer texts wrap what is on screen first, the rest after it."""
 MEASURE = 80
 """Widest text column: a comfortable measure however wide the terminal is."""
 EMPTY = "No article to show."
@@ -239,6 +242,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._layout = ArticleLayout(
             self._title, self._meta, self._shown, article.blocks, width, annotated
         )
+        if len(self._shown) <= WRAPPED_AT_ONCE:
+            self._layout.finish()  # no second frame for the exact height (and scrollbar)
         self._strips.clear()
         self.virtual_size = Size(0, self._layout.height)
         self.refresh()
