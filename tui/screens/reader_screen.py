@@ -25,7 +25,7 @@ from tui.annotations.anchoring import make_selector
 from tui.annotations.tags import all_tags, parse_tags, tags_in
 from tui.entities.versions import stored_entities_problem
 from tui.ingest.clean import defused
-from tui.models import Entity, Note, ReadingState
+from tui.models import Article, Entity, Note, ReadingState
 from tui.screens.entity_correcting import EntityCorrecting
 from tui.screens.unsaved import report_unsaved
 from tui.search.snippets import around
@@ -164,44 +164,60 @@ class ReaderScreen(Screen[None]):
     def show_article(self, article_id: str, at: int | None = None, at_start: bool = False) -> None:
         """Show an article where it was left, or with the passage at offset `at` on top.
 
-        `at_start`: the app's first frame waits for no other article's notes. The notes
-        on its entities written elsewhere need every notes shard read (the note index),
-        so they come from a worker after it (the notes pane is filled after it anyway).
+        The first frame needs the text and its own notes (highlights); the entities only
+        when `c` colours them. The rest comes after it (`_fill_side_panes`).
         """
         self.leave_article()
         view = self.query_one(ArticleView)
         try:
             article = self.library.get_article(article_id)
-            entities = self.library.entities(article.id)
+            notes = self.library.notes(article.id)
+            entities = self.library.entities(article.id) if view.colour_entities else None
             self._notes_seen = None if at_start else self.library.notes_version()
-            if at_start:
-                notes = self.library.notes(article.id)
-            else:
-                notes = self.notes_of(article.id, entities)
-            version = self.library.extractor_version(article.id)
         except LibraryError as error:  # a damaged file: say it in one line, stay where we were
             self.article_id = view.article.id if view.article is not None else None
             self.notify(str(error), title="Cannot show the article", severity="error", markup=False)
             return
         self.article_id = article.id
-        view.show(article, entities, notes)
+        view.show(article, entities or (), notes)
         self.deleted.clear()
         self.app.sub_title = article.title
         self.arrive_at_article(at)
-        problem = stored_entities_problem(version, article.language)
-        self.call_after_refresh(self._fill_side_panes, article.id, entities, notes, problem)
-        if at_start:
-            self.call_after_refresh(self.look_for_notes, article.id, entities, None)
+        self.call_after_refresh(self._fill_side_panes, article, entities, notes, at_start)
 
     def _fill_side_panes(
-        self, article_id: str, entities: list[Entity], notes: list[Note], problem: str | None
+        self, article: Article, entities: list[Entity] | None, notes: list[Note], at_start: bool
     ) -> None:
-        """The sidebar and notes after the article's first frame: the article is what is read."""
-        if article_id != self.article_id:
+        """After the article's first frame (the article is what is read): its entities
+        (the long page's 1,200 took 5 ms to read), the sidebar, and the notes pane with
+        the notes on its entities written elsewhere. At start those need every notes
+        shard read (the note index), so they come from a worker."""
+        if article.id != self.article_id:
             return
+        view = self.query_one(ArticleView)
+        shown_coloured = entities is not None
+        try:
+            if entities is None:
+                entities = self.library.entities(article.id)
+            version = self.library.extractor_version(article.id)
+            if not at_start:
+                notes = notes + self.notes_elsewhere(article.id, entities)
+        except LibraryError as error:  # a damaged file: the article stays, said in one line
+            self.notify(
+                str(error), title="Cannot show the entities", severity="error", markup=False
+            )
+            return
+        if view.colour_entities and not shown_coloured:  # `c` pressed within the frame
+            view.show_entities(entities)
+        else:
+            view.entities = entities  # no colours drawn from them: no repaint
+        problem = stored_entities_problem(version, article.language)
         elsewhere = self.elsewhere(entities)  # as last counted: the worker corrects them
         self.query_one(EntitySidebar).show(entities, elsewhere, problem=problem)
         self.query_one(NotesPane).show(notes)
+        if at_start:
+            self.look_for_notes(article.id, entities, None)
+        article_id = article.id
         if entities:
             self.set_timer(BACKGROUND_DELAY, lambda: self.count_elsewhere(article_id, entities))
         self.set_timer(BACKGROUND_DELAY, lambda: self.read_ahead(article_id))
@@ -297,11 +313,19 @@ class ReaderScreen(Screen[None]):
         self.show_article(article_id, at=at)
         if self.article_id != article_id:
             return  # it could not be shown: said already
+        entity = self.entity_named(article_id, name)
+        if entity is not None:
+            self.mark_entity(entity, at=at)
+
+    def entity_named(self, article_id: str, name: str) -> Entity | None:
+        """The article's entity of this name, in any case (read from the Library: the
+        pane has its entities only after the article's first frame)."""
         wanted = name.casefold()
-        for entity in self.query_one(ArticleView).entities:
-            if entity.name.casefold() == wanted:
-                self.mark_entity(entity, at=at)
-                return
+        try:
+            entities = self.library.entities(article_id)
+        except LibraryError:
+            return None  # said when the sidebar is filled
+        return next((e for e in entities if e.name.casefold() == wanted), None)
 
     def go_to_note(self, note: Note) -> None:
         """Show a note's article at its passage (an orphan: the note, to re-attach it)."""
@@ -351,9 +375,9 @@ class ReaderScreen(Screen[None]):
             if row is None:
                 return
             self.show_article(row.article_id)
-            for entity in self.library.entities(row.article_id):
-                if entity.name.casefold() == name.casefold():
-                    self.mark_entity(entity, at=row.start)
+            entity = self.entity_named(row.article_id, name)
+            if self.article_id == row.article_id and entity is not None:
+                self.mark_entity(entity, at=row.start)
 
         self.app.push_screen(MentionsScreen(name, rows), chosen)
 
@@ -424,14 +448,16 @@ class ReaderScreen(Screen[None]):
 
         A note on an entity belongs to the entity: it shows in every article naming it.
         """
-        own = self.library.notes(article_id)
+        return self.library.notes(article_id) + self.notes_elsewhere(article_id, entities)
+
+    def notes_elsewhere(self, article_id: str, entities: Sequence[Entity]) -> list[Note]:
+        """Notes on these entities written in other articles (they show in every one)."""
         names = [entity.name for entity in entities]
-        elsewhere = [
+        return [
             note
             for note in self.library.entity_notes(names)
             if note.article_id != article_id and note.selector is None
         ]
-        return own + elsewhere
 
     def refresh_notes(self, keep: str | None = None) -> None:
         assert self.article_id is not None
@@ -596,9 +622,8 @@ class ReaderScreen(Screen[None]):
         view = self.query_one(ArticleView)
         if note.selector is not None and not note.orphaned:
             view.mark([(note.selector.start, note.selector.end)], "note")
-        elif note.entity:
-            wanted = note.entity.casefold()
-            entity = next((e for e in view.entities if e.name.casefold() == wanted), None)
+        elif note.entity and self.article_id is not None:
+            entity = self.entity_named(self.article_id, note.entity)
             if entity is not None:
                 self.mark_entity(entity)
                 return
