@@ -6,6 +6,8 @@ gives each test a copy, opened (`hong_kong`).
 
 from __future__ import annotations
 
+import time
+
 from tui.annotations.notes import new_note
 from tui.models import Note
 from tui.store import Library
@@ -33,4 +35,12 @@ def annotate(library: Library) -> dict[str, Note]:
         ),
         "plain": new_note(october, body="Lam spoke on video #hk"),
     }
-    return {name: library.add_note(note) for name, note in made.items()}
+    return {name: added_a_moment_apart(library, note) for name, note in made.items()}
+
+
+def added_a_moment_apart(library: Library, note: Note) -> Note:
+    """Add the note, then let the clock move past the stored time's resolution (a
+    millisecond), so that notes added one after another are never written at once."""
+    stored = library.add_note(note)
+    time.sleep(0.002)
+    return stored

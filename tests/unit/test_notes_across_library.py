@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.unit.hong_kong_library import added_a_moment_apart, by_date
 from tests.unit.hong_kong_library import annotate as annotate_articles
-from tests.unit.hong_kong_library import by_date
 from tui.models import Note
 from tui.search import QueryError, parse_query
 from tui.store import Library
@@ -16,7 +16,7 @@ def annotate(library: Library) -> dict[str, Note]:
     notes = annotate_articles(library)
     october = by_date(library)[2]
     about = Note(id="", article_id=october, body="Her speech", entity="Carrie Lam")
-    return notes | {"entity": library.add_note(about)}
+    return notes | {"entity": added_a_moment_apart(library, about)}
 
 
 def found(library: Library, query: str) -> list[str]:

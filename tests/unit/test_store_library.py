@@ -268,6 +268,19 @@ def test_entity_notes_are_found_by_name_in_any_case_and_follow_changes(
     assert [note.id for note in library.entity_notes(["Carrie Lam"])] == [second.id]
 
 
+def test_opening_a_current_library_writes_nothing_and_takes_no_lock(tmp_path: Path) -> None:
+    """Reading is all a start does: no file is rewritten and no lock file is made."""
+    folder = tmp_path / "lib"
+    with Library(folder) as library:
+        library.add_articles([make_article()])
+    for lock in folder.glob("*.lock"):
+        lock.unlink()
+    before = {path: path.stat().st_mtime_ns for path in folder.rglob("*")}
+    with Library(folder) as library:
+        assert library.get_article(make_article().id) == make_article()
+    assert {path: path.stat().st_mtime_ns for path in folder.rglob("*")} == before
+
+
 def test_is_empty(library: Library) -> None:
     assert library.is_empty()
     library.add_articles([make_article()])

@@ -13,7 +13,7 @@ from tinydb.table import Table
 from tui.store.errors import LibraryReadOnlyError
 from tui.store.migrations import upgrade
 from tui.store.safe_json_storage import Rebuild, SafeJSONStorage
-from tui.store.schema import Tables, check_not_newer
+from tui.store.schema import SCHEMA_VERSION, Tables, check_not_newer, schema_version
 
 
 class DataFile:
@@ -80,10 +80,16 @@ class DataFile:
     def open(self) -> None:
         """Create the file, or migrate it, now rather than at the first write.
 
-        Read-only: check that it can be read (a damaged or newer file is refused now).
+        A file already at SCHEMA_VERSION, with no temp files a killed writer left to
+        sweep, is only read (a damaged or newer file is refused now, as read-only): no
+        lock is taken, so a start that only reads takes none (importing filelock was
+        8 ms of the reader's cold start).
         """
         if self.storage.read_only is not None:
             self.read()
+            return
+        current = self.exists() and schema_version(self.read()) == SCHEMA_VERSION
+        if current and not self.storage.temp_files():
             return
         with self.edit():
             pass

@@ -246,9 +246,13 @@ class SafeJSONStorage(Storage):
             shutil.copy2(self.path, staging)
         os.replace(staging, self.backup_path)
 
+    def temp_files(self) -> list[Path]:
+        """Temp files of this file's writes: a writer's own, or left by a killed one."""
+        return list(self.path.parent.glob(f".{self.path.name}.*.tmp"))
+
     def remove_stale_temp_files(self) -> None:
         """Delete temp files left by a killed writer; call only while holding the lock."""
-        for leftover in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+        for leftover in self.temp_files():
             with contextlib.suppress(OSError):
                 leftover.unlink()
 
