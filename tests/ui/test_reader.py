@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+from textual.widgets._footer import FooterKey
 
 from tests.ui.conftest import settled
 from tui.app import GlossApp
@@ -91,6 +92,18 @@ async def test_scroll_keys_move_through_the_article(app: GlossApp) -> None:
         await pilot.press("g")
         await pilot.pause()
         assert view.scroll_y == 0
+
+
+async def test_the_footer_shows_the_keys_to_find_first_help_included_in_120_columns(
+    app: GlossApp,
+) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        keys = {key.key_display: key.region for key in app.screen.query(FooterKey)}
+        palette = keys.pop("^p")
+        for key in ("v", "h", "a", "[", "]", "l", "/", "q", "?"):
+            assert key in keys, key
+            assert keys[key].right <= palette.x, f"{key} is hidden behind the palette's key"
 
 
 async def test_tab_and_shift_tab_cycle_the_panes(app: GlossApp) -> None:

@@ -48,7 +48,9 @@ class ReaderScreen(Screen[None]):
     """Owns which article is shown and which pane is current; talks to the Library."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "cycle_pane(1)", "Next pane", priority=True, id="reader.next_pane"),
+        Binding(
+            "tab", "cycle_pane(1)", "Next pane", show=False, priority=True, id="reader.next_pane"
+        ),
         Binding(
             "shift+tab",
             "cycle_pane(-1)",

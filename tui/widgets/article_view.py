@@ -96,11 +96,13 @@ class ArticleView(ScrollView, can_focus=True):
             self.start = start
             self.end = end
 
+    # The footer shows what a reader needs to find first (select, highlight, note, then the
+    # screen's and app's keys up to `? Help`, within 120 columns); help lists every key.
     BINDINGS = [
         Binding("j,down", "scroll_down", "Down", show=False, id="article.down"),
         Binding("k,up", "scroll_up", "Up", show=False, id="article.up"),
-        Binding("space", "page_down", "Page down", id="article.page_down"),
-        Binding("b", "page_up", "Page up", id="article.page_up"),
+        Binding("space", "page_down", "Page down", show=False, id="article.page_down"),
+        Binding("b", "page_up", "Page up", show=False, id="article.page_up"),
         Binding("v", "toggle_selection", "Select", id="article.select"),
         Binding("w", "move('word', 1)", "Word", show=False, id="article.word_forward"),
         Binding(
@@ -150,7 +152,7 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("n", "step_mark(1)", "Next mention", id="article.next_mark"),
         Binding("N", "step_mark(-1)", "Prev mention", id="article.previous_mark"),
         Binding("escape", "clear_marks", "Clear marks", id="article.clear_marks"),
-        Binding("c", "toggle_colours", "Colour entities", id="article.colours"),
+        Binding("c", "toggle_colours", "Colour entities", show=False, id="article.colours"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
