@@ -191,7 +191,7 @@ class ReaderScreen(Screen[None]):
         self, article: Article, entities: list[Entity] | None, notes: list[Note], at_start: bool
     ) -> None:
         """After the article's first frame (the article is what is read): its entities
-        (the long page's 1,200 took 5 ms to read), the sidebar, and the notes pane with
+        (the long page's 1,210 took 5 ms to read), the sidebar, and the notes pane with
         the notes on its entities written elsewhere. At start those need every notes
         shard read (the note index), so they come from a worker."""
         if article.id != self.article_id:

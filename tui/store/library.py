@@ -329,6 +329,7 @@ class Library:
         """How many articles name each entity, by case-folded entity name.
 
         Reads every entity shard that changed since last asked: call it from a worker.
+        The dict is shared until a shard changes: do not modify it.
         """
         return self._reader.entity_article_counts()
 
