@@ -126,6 +126,30 @@ async def test_an_orphan_is_shown_and_reattached_from_the_notes_screen(hong_kong
         assert stored.selector.exact.startswith("On Friday")
 
 
+async def test_an_orphan_opened_in_another_article_gets_the_notes_cursor_among_others(
+    hong_kong: Library,
+) -> None:
+    """`r` in the notes pane re-attaches the note under its cursor: it must be the orphan,
+    not the article's first note."""
+    library = hong_kong
+    notes = annotate(library)
+    orphan = library.update_note(replace(notes["yellow"], orphaned=True))
+    library.add_note(Note(id="", article_id=orphan.article_id, body="On the whole article"))
+    app = GlossApp(library, by_date(library)[2])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("H")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, NotesScreen)
+        place = next(i for i, item in enumerate(screen.found) if item.note.id == orphan.id)
+        await pilot.press(*["j"] * place, "r")
+        await settle(pilot)
+        assert app.reader.article_id == orphan.article_id
+        pane = app.screen.query_one(NotesPane)
+        assert pane.notes[0].id != orphan.id, "the whole-article note is listed first"
+        assert pane.current is not None and pane.current.id == orphan.id
+
+
 async def test_h_from_the_library_keeps_its_search(hong_kong: Library) -> None:
     library = hong_kong
     notes = annotate(library)

@@ -337,9 +337,8 @@ class ReaderScreen(Screen[None]):
             self.show_article(note.article_id, at=start)
         if note.article_id != self.article_id:
             return  # it could not be shown: said already
-        if note.orphaned:
-            pane = self.query_one(NotesPane)
-            pane.show(pane.notes, keep=note.id)
+        if note.orphaned:  # the cursor on it once the pane holds this article's notes
+            self.call_after_refresh(self._notes_cursor_on, note.id)
             self.focus_pane("article")
             self.notify(
                 "To re-attach the note: select its passage (v, then w ) }), "
@@ -347,6 +346,11 @@ class ReaderScreen(Screen[None]):
             )
             return
         self.jump_to_note(note)
+
+    def _notes_cursor_on(self, note_id: str) -> None:
+        """Runs after `_fill_side_panes` (queued before it), which lists the article's notes."""
+        pane = self.query_one(NotesPane)
+        pane.show(pane.notes, keep=note_id)
 
     def on_entity_sidebar_others_wanted(self, message: EntitySidebar.OthersWanted) -> None:
         from tui.screens.mentions_screen import MentionRow, MentionsScreen
