@@ -31,15 +31,21 @@ def listed(screen: NotesScreen) -> list[str]:
     return [item.note.id for item in screen.found]
 
 
+async def all_notes(pilot: Pilot[None]) -> NotesScreen:
+    """Press H and return the notes screen it opens."""
+    await pilot.press("H")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, NotesScreen)
+    return screen
+
+
 async def test_h_lists_every_note_newest_first_and_color_filters(hong_kong: Library) -> None:
     library = hong_kong
     notes = annotate(library)
     app = GlossApp(library, by_date(library)[0])
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("H")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, NotesScreen)
+        screen = await all_notes(pilot)
         assert listed(screen) == [notes[name].id for name in ("plain", "pink", "yellow")]
         options = screen.query_one("#all-notes", OptionList)
         first = options.get_option_at_index(0).prompt
@@ -86,10 +92,7 @@ async def test_the_list_follows_a_note_added_on_the_command_line(hong_kong: Libr
     october = by_date(library)[2]
     app = GlossApp(library, october)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("H")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, NotesScreen)
+        screen = await all_notes(pilot)
         gloss(
             "note", "add", october, "--body", "Added from a shell", "--library", str(library.folder)
         )
@@ -106,10 +109,7 @@ async def test_an_orphan_is_shown_and_reattached_from_the_notes_screen(hong_kong
     orphan = library.update_note(replace(notes["yellow"], orphaned=True))
     app = GlossApp(library, by_date(library)[2])
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("H")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, NotesScreen)
+        screen = await all_notes(pilot)
         assert "1 to re-attach" in str(screen.query_one("#all-notes-title").render())
         await pilot.press("j", "j", "r")  # the oldest: the orphan
         await settle(pilot)
@@ -137,10 +137,7 @@ async def test_an_orphan_opened_in_another_article_gets_the_notes_cursor_among_o
     library.add_note(Note(id="", article_id=orphan.article_id, body="On the whole article"))
     app = GlossApp(library, by_date(library)[2])
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("H")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, NotesScreen)
+        screen = await all_notes(pilot)
         place = next(i for i, item in enumerate(screen.found) if item.note.id == orphan.id)
         await pilot.press(*["j"] * place, "r")
         await settle(pilot)
@@ -160,10 +157,7 @@ async def test_h_from_the_library_keeps_its_search(hong_kong: Library) -> None:
         assert isinstance(app.screen, LibraryScreen)
         await pilot.press("slash", *"tag:hk", "enter")
         await settle(pilot)
-        await pilot.press("H")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, NotesScreen)
+        screen = await all_notes(pilot)
         assert screen.query_box.value == "tag:hk"
         assert listed(screen) == [notes["plain"].id]
         await pilot.press("escape")
