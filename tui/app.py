@@ -24,7 +24,6 @@ import tui.widgets
 from tui.ingest.clean import defused, strip_controls
 from tui.paths import keys_file, shown, ui_state_file
 from tui.screens.reader_screen import ReaderScreen
-from tui.settings.keymap import clashes, load_keymap
 from tui.settings.ui_state import read_ui_state, write_ui_state
 from tui.store import Library, LibraryError
 
@@ -302,6 +301,8 @@ class GlossApp(App[None]):
             return
         except OSError:
             pass  # load_keymap says why it cannot be read
+        from tui.settings.keymap import clashes, load_keymap
+
         defaults = default_keys()
         loaded = load_keymap(keys_file(), defaults)
         self.keymap = loaded.keymap

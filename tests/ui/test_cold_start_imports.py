@@ -42,6 +42,12 @@ NOT_AT_START = (
     "tui.commands.feed_command",
     "tui.commands.export_command",
     "tui.commands.note_command",
+    "tui.search.search_index",  # the library search's: at the first search
+    "tui.search.query_parser",
+    "tui.search.searcher",
+    "tui.annotations.anchoring",  # at the first note or highlight
+    "tui.settings.keymap",  # only with a keys.toml
+    "tui.store.rebuilt_catalog",  # only for a damaged catalog
     "tomllib",
     "textual.widgets._text_area",
     "httpx",

@@ -25,9 +25,8 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
+import tui.search as tui_search
 from tui.models import Note, ReadingState, SearchHit
-from tui.search import ArticleMeta, NoteIndex, Searcher, SearchIndex, parse_query
-from tui.search.note_finder import find_notes
 from tui.store import codec, record_checks
 from tui.store.data_file import DataFile
 from tui.store.record_rules import Report
@@ -84,9 +83,10 @@ class LibrarySearch:
         self._catalog = catalog
         self._source = source
         self._report = report
-        self._index: SearchIndex | None = None
-        self._notes: NoteIndex | None = None
-        self._by_entity: tuple[NoteIndex | None, dict[str, list[tuple[int, Note]]]] = (None, {})
+        self._index: tui_search.SearchIndex | None = None
+        self._notes: tui_search.NoteIndex | None = None
+        self._by_entity: tuple[tui_search.NoteIndex | None, dict[str, list[tuple[int, Note]]]]
+        self._by_entity = (None, {})
         self._notes_source: object = None
 
     def close(self) -> None:
@@ -106,28 +106,31 @@ class LibrarySearch:
         as_typed: bool = True,
     ) -> list[SearchHit]:
         """`feed_members` gives each feed's articles by name, read only for a `feed:` query."""
-        query = parse_query(text, as_typed=as_typed)  # a QueryError goes to the caller as it is
+        query = tui_search.parse_query(text, as_typed=as_typed)  # a QueryError goes to the caller
         states = self._source.reading_states()
         feeds = feed_members() if query.feeds else {}
-        searcher = Searcher(self.current(), self.note_index(), states, self._text_of, feeds)
+        index, notes = self.current(), self.note_index()
+        searcher = tui_search.Searcher(index, notes, states, self._text_of, feeds)
         return searcher.search(query, limit)
 
     def find_notes(self, text: str) -> list[Note]:
         """Notes matching a query, newest first (see tui.search.note_finder)."""
-        query = parse_query(text)
+        query = tui_search.parse_query(text)
         states = self._source.reading_states()
-        searcher = Searcher(self.current(), self.note_index(), states, self._text_of)
+        searcher = tui_search.Searcher(self.current(), self.note_index(), states, self._text_of)
+        from tui.search.note_finder import find_notes
+
         return find_notes(searcher, query)
 
     def _text_of(self, article_id: str) -> str | None:
         doc = self._source.articles().get(article_id)
         return None if doc is None else self._source.body(article_id, doc.get("text_hash"))
 
-    def note_index(self) -> NoteIndex:
+    def note_index(self) -> tui_search.NoteIndex:
         version = self._source.notes_version()
         if self._notes is None or version is None or version != self._notes_source:
             notes = [codec.note_from(doc) for doc in self._source.note_docs()]
-            self._notes = NoteIndex.build(notes, self._notes)
+            self._notes = tui_search.NoteIndex.build(notes, self._notes)
             self._notes_source = version
         return self._notes
 
@@ -158,7 +161,7 @@ class LibrarySearch:
         corrections = self._source.corrections_version()
         return [st.st_ino, st.st_size, st.st_mtime_ns, *([corrections] if corrections else [])]
 
-    def current(self) -> SearchIndex:
+    def current(self) -> tui_search.SearchIndex:
         """The index, brought up to date with the catalog first if it changed.
 
         A saved index of this very catalog is loaded without reading the
@@ -218,7 +221,7 @@ class LibrarySearch:
         article_ids: Collection[str] | None = None,
         texts: Mapping[str, str] | None = None,
         snapshot: tuple[list[int | str] | None, Docs, EntityOf] | None = None,
-    ) -> SearchIndex:
+    ) -> tui_search.SearchIndex:
         """Bring the index in step with the catalog: keep, load, patch or (last) build it."""
         stamp, articles, entities = snapshot or self._snapshot()
         index = self._index
@@ -236,7 +239,7 @@ class LibrarySearch:
                 return loaded
             index = loaded or index
         if index is None:
-            index = SearchIndex()
+            index = tui_search.SearchIndex()
         only = None
         if article_ids is not None and before is not None and index.stamp == before:
             only = article_ids
@@ -250,7 +253,7 @@ class LibrarySearch:
 
     def _apply(
         self,
-        index: SearchIndex,
+        index: tui_search.SearchIndex,
         articles: Docs,
         entity_of: EntityOf,
         only: Collection[str] | None,
@@ -280,7 +283,7 @@ class LibrarySearch:
                 index.set_body(article_id, stored_hash, text or "")
                 changed = True
             names = _entity_names(entity_of(article_id))
-            meta = ArticleMeta.of(
+            meta = tui_search.ArticleMeta.of(
                 article_id,
                 doc.get("title") or "",
                 doc.get("date"),

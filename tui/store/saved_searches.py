@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import tui.search as tui_search
 from tui.models import SavedSearch
-from tui.search import parse_query
 from tui.store import record_checks
 from tui.store.data_file import DataFile, find_key, next_doc_id
 from tui.store.record_rules import Report
@@ -31,7 +31,7 @@ class SavedSearches:
         if not clean:
             raise ValueError("a saved search needs a name")
         query = clean_line(query)
-        parse_query(query)
+        tui_search.parse_query(query)
         saved = SavedSearch(clean, query)
         with self._user.edit() as user:
             docs = user.setdefault("saved_searches", {})

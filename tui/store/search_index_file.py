@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from tui.search import IndexFormatError, SearchIndex
+import tui.search as tui_search
 from tui.store.durable_write import replace_file
 
 INDEX_DIR = "search"
@@ -45,7 +45,7 @@ class SearchIndexFile:
             return delta.get("stamp")
         return main.get("stamp")
 
-    def load(self) -> SearchIndex | None:
+    def load(self) -> tui_search.SearchIndex | None:
         """The saved index, or None when it is missing or damaged."""
         try:
             with open(self.path, "rb") as handle:
@@ -57,11 +57,11 @@ class SearchIndexFile:
         except OSError:
             delta = None
         try:
-            return SearchIndex.from_bytes(main, delta)
-        except IndexFormatError:
+            return tui_search.SearchIndex.from_bytes(main, delta)
+        except tui_search.IndexFormatError:
             return None
 
-    def save(self, index: SearchIndex) -> bool:
+    def save(self, index: tui_search.SearchIndex) -> bool:
         """Write atomically and durably; False (index kept in memory only) if the disk says no.
 
         A delta when little changed since the main part on disk, else a new main part.
@@ -110,9 +110,9 @@ def _head(path: Path) -> dict[str, Any] | None:
     try:
         with open(path, "rb") as handle:
             first = handle.read(64)
-            size = SearchIndex.head_size(first)
+            size = tui_search.SearchIndex.head_size(first)
             if size > len(first):
                 first += handle.read(size - len(first))
-        return SearchIndex.read_head(first)
-    except (OSError, IndexFormatError):
+        return tui_search.SearchIndex.read_head(first)
+    except (OSError, tui_search.IndexFormatError):
         return None

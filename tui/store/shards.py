@@ -44,13 +44,15 @@ import os
 import string
 from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tui.store.data_file import DataFile, upsert
 from tui.store.errors import LibraryReadOnlyError
-from tui.store.rebuilt_catalog import RebuiltCatalog
 from tui.store.record_rules import Report
 from tui.store.schema import Tables
+
+if TYPE_CHECKING:
+    from tui.store.rebuilt_catalog import RebuiltCatalog
 
 CATALOG_FILE = "catalog.json"
 USER_FILE = "user.json"
@@ -180,6 +182,8 @@ class Shards:
     # -- making the catalog again -----------------------------------------------
 
     def _catalog_from_shards(self) -> RebuiltCatalog:
+        from tui.store.rebuilt_catalog import RebuiltCatalog  # only for a damaged catalog
+
         return RebuiltCatalog.build(
             self.catalog.path,
             self.existing(BODIES_DIR),
